@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { cmsEnv } from '../src/cms-env';
+
+/** dist/config → cms/ */
+const cmsRoot = path.resolve(__dirname, '..', '..');
+
+export default () => {
+  const env = cmsEnv();
+  if (env.DATABASE_CLIENT === 'postgres') {
+    return {
+      connection: {
+        client: 'postgres',
+        connection: { connectionString: env.DATABASE_URL, schema: env.DATABASE_SCHEMA },
+        pool: { min: 0, max: 10 },
+        acquireConnectionTimeout: 60_000,
+      },
+    };
+  }
+  return {
+    connection: {
+      client: 'sqlite',
+      connection: { filename: path.resolve(cmsRoot, env.DATABASE_FILENAME) },
+      useNullAsDefault: true,
+    },
+  };
+};

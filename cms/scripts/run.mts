@@ -1,0 +1,42 @@
+/**
+ * Starts the CMS: checks the environment, generates local secrets on a developer's first start,
+ * builds what changed, then runs Strapi. Errors are one line, not a stack trace.
+ */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { ConfigError, ensureLocalSecrets, loadEnv, readEnvFile, requireSecrets } from '@clermontech/config';
+import { buildIfNeeded } from './build.mts';
+
+const cmsRoot = resolve(import.meta.dirname, '..');
+const mode = process.argv[2] === 'develop' ? 'develop' : 'start';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+try {
+  if (process.env.NODE_ENV !== 'production') {
+    const generated = ensureLocalSecrets();
+    if (generated.length > 0) console.log(`Generated local secrets (${generated.join(', ')}) into the git-ignored .env file.`);
+  }
+  requireSecrets(loadEnv());
+} catch (error) {
+  if (error instanceof ConfigError) fail(error.message);
+  throw error;
+}
+
+if (mode === 'start') buildIfNeeded();
+
+const child = spawn('npx', ['strapi', mode, ...(mode === 'develop' ? ['--no-watch-admin'] : [])], {
+  cwd: cmsRoot,
+  stdio: 'inherit',
+  env: {
+    ...readEnvFile(),
+    ...process.env,
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+  },
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

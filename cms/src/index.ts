@@ -1,0 +1,19 @@
+import type { Core } from '@strapi/strapi';
+import { cmsEnv } from './cms-env';
+import { configureAdminViews } from './bootstrap/admin-views';
+import { seedDemoContent } from './bootstrap/demo-content';
+import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { lockDownPublicRole } from './bootstrap/public-permissions';
+
+export default {
+  register() {},
+
+  /** Each step is idempotent: booting twice changes nothing the first boot did. */
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    const env = cmsEnv();
+    await lockDownPublicRole(strapi);
+    await configureAdminViews(strapi);
+    await ensureFirstAdmin(strapi, env);
+    if (env.SEED_DEMO) await seedDemoContent(strapi);
+  },
+};
