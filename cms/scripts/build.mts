@@ -4,8 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ensureLocalSecrets, readEnvFile } from '@clermontech/config';
 
 const cmsRoot = resolve(import.meta.dirname, '..');
@@ -38,7 +39,8 @@ export function buildIfNeeded(): void {
   console.log('Building the CMS (TypeScript and admin panel)…');
   // Strapi loads its whole configuration, secrets included, even to build the admin panel.
   if (process.env.NODE_ENV !== 'production') ensureLocalSecrets();
-  const result = spawnSync('npx', ['strapi', 'build'], {
+  const strapiBin = join(dirname(createRequire(import.meta.url).resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
+  const result = spawnSync(process.execPath, [strapiBin, 'build'], {
     cwd: cmsRoot,
     stdio: 'inherit',
     env: { ...readEnvFile(), ...process.env, NODE_ENV: 'production', STRAPI_TELEMETRY_DISABLED: 'true' },

@@ -3,7 +3,8 @@
  * builds what changed, then runs Strapi. Errors are one line, not a stack trace.
  */
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { ConfigError, ensureLocalSecrets, loadEnv, readEnvFile, requireSecrets } from '@clermontech/config';
 import { buildIfNeeded } from './build.mts';
 
@@ -28,7 +29,8 @@ try {
 
 if (mode === 'start') buildIfNeeded();
 
-const child = spawn('npx', ['strapi', mode, ...(mode === 'develop' ? ['--no-watch-admin'] : [])], {
+const strapiBin = join(dirname(createRequire(import.meta.url).resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
+const child = spawn(process.execPath, [strapiBin, mode, ...(mode === 'develop' ? ['--no-watch-admin'] : [])], {
   cwd: cmsRoot,
   stdio: 'inherit',
   env: {

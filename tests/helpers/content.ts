@@ -1,0 +1,44 @@
+/** The public collections, their REST path and the number of entries the demo content publishes. */
+export const DEMO_COLLECTIONS = [
+  { type: 'event', path: 'events', demoCount: 4 },
+  { type: 'talk', path: 'talks', demoCount: 5 },
+  { type: 'speaker', path: 'speakers', demoCount: 5 },
+  { type: 'venue', path: 'venues', demoCount: 3 },
+  { type: 'post', path: 'posts', demoCount: 3 },
+  { type: 'sponsor', path: 'sponsors', demoCount: 5 },
+  { type: 'group', path: 'groups', demoCount: 2 },
+  { type: 'member', path: 'members', demoCount: 7 },
+  { type: 'page', path: 'pages', demoCount: 4 },
+] as const;
+
+export interface ListResponse<T = Record<string, unknown>> {
+  data: (T & { id: number; documentId: string })[];
+  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
+}
+
+/** Creates a draft through the admin's content-manager API, as a volunteer clicking Save does. */
+export async function createDraft(
+  cmsUrl: string,
+  adminToken: string,
+  uid: string,
+  data: Record<string, unknown>,
+): Promise<{ documentId: string } & Record<string, unknown>> {
+  const response = await fetch(`${cmsUrl}/content-manager/collection-types/${uid}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(data),
+  });
+  if (!response.ok) throw new Error(`createDraft ${uid}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { data: { documentId: string } }).data;
+}
+
+/** Saves new values on a document's draft (without publishing). */
+export async function updateDraft(cmsUrl: string, adminToken: string, uid: string, documentId: string, data: Record<string, unknown>) {
+  const response = await fetch(`${cmsUrl}/content-manager/collection-types/${uid}/${documentId}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(data),
+  });
+  if (!response.ok) throw new Error(`updateDraft ${uid}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { data: Record<string, unknown> }).data;
+}
