@@ -4,6 +4,7 @@ import { configureAdminViews } from './bootstrap/admin-views';
 import { seedDemoContent } from './bootstrap/demo-content';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { lockDownPublicRole } from './bootstrap/public-permissions';
+import { ensureSiteToken } from './bootstrap/site-token';
 
 export default {
   register() {},
@@ -14,6 +15,7 @@ export default {
     await lockDownPublicRole(strapi);
     await configureAdminViews(strapi);
     await ensureFirstAdmin(strapi, env);
+    await ensureSiteToken(strapi, env);
     if (env.SEED_DEMO) await seedDemoContent(strapi);
   },
 };

@@ -11,6 +11,12 @@ export const SECRET_NAMES = [
   'ENCRYPTION_KEY',
 ] as const;
 
+/**
+ * Shared tokens between the parts: the site's read-only CMS token and the publisher's webhook token.
+ * Generated locally like the secrets; set them yourself in production, on both sides.
+ */
+export const SHARED_TOKEN_NAMES = ['CMS_TOKEN'] as const;
+
 const PLACEHOLDERS = /^(tobemodified|changeme|change-me|secret|example|placeholder|xxx+)/i;
 
 /** True for the values that templates ship (Strapi's own "toBeModified1,…" included) and for short strings. */
@@ -23,17 +29,20 @@ function randomSecret(): string {
 }
 
 /** A fresh value for one secret; APP_KEYS is a list of four keys, as Strapi expects. */
-export function generateSecret(name: (typeof SECRET_NAMES)[number]): string {
-  return name === 'APP_KEYS' ? Array.from({ length: 4 }, randomSecret).join(',') : randomSecret();
+export function generateSecret(name: (typeof SECRET_NAMES)[number] | (typeof SHARED_TOKEN_NAMES)[number]): string {
+  if (name === 'APP_KEYS') return Array.from({ length: 4 }, randomSecret).join(',');
+  // Tokens travel in HTTP headers: hex keeps them free of characters that need quoting.
+  if ((SHARED_TOKEN_NAMES as readonly string[]).includes(name)) return randomBytes(32).toString('hex');
+  return randomSecret();
 }
 
 /**
- * Generates, with a CSPRNG, the secrets that neither the environment nor the env file has yet,
+ * Generates, with a CSPRNG, the secrets and shared tokens that neither the environment nor the env file has yet,
  * appends them to the git-ignored env file, and returns their names. Never used in production.
  */
 export function ensureLocalSecrets(source: NodeJS.ProcessEnv = process.env): string[] {
   const known = { ...readEnvFile(), ...source };
-  const missing = SECRET_NAMES.filter((name) => !known[name]);
+  const missing = [...SECRET_NAMES, ...SHARED_TOKEN_NAMES].filter((name) => !known[name]);
   if (missing.length === 0) return [];
   appendToEnvFile(
     Object.fromEntries(missing.map((name) => [name, generateSecret(name)])),

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { generateSecret, SECRET_NAMES } from '@clermontech/config';
+import { generateSecret, SECRET_NAMES, SHARED_TOKEN_NAMES } from '@clermontech/config';
 import { freePort } from './ports.ts';
 import { createTemporaryDatabase } from './postgres.ts';
 import { waitFor } from './wait.ts';
@@ -30,14 +30,14 @@ export interface RunningCms {
   adminToken(): Promise<string>;
   /** Stops the process, keeping the database. */
   stop(signal?: NodeJS.Signals): Promise<void>;
-  /** Starts the same CMS again on the same database. */
-  restart(): Promise<void>;
+  /** Starts the same CMS again on the same database, with `env` changes if given. */
+  restart(envChanges?: Record<string, string>): Promise<void>;
   /** Stops the process and deletes the database. */
   destroy(): Promise<void>;
 }
 
 function secrets(): Record<string, string> {
-  return Object.fromEntries(SECRET_NAMES.map((name) => [name, generateSecret(name)]));
+  return Object.fromEntries([...SECRET_NAMES, ...SHARED_TOKEN_NAMES].map((name) => [name, generateSecret(name)]));
 }
 
 /**
@@ -135,8 +135,9 @@ export async function startCms(options: CmsOptions = {}): Promise<RunningCms> {
       return token;
     },
     stop,
-    async restart() {
+    async restart(envChanges = {}) {
       await stop();
+      Object.assign(env, envChanges);
       await boot();
     },
     async destroy() {
