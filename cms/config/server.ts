@@ -7,5 +7,7 @@ export default () => {
     port: env.CMS_PORT,
     url: env.CMS_URL,
     app: { keys: cmsSecrets().APP_KEYS.split(',') },
+    // No network calls to look for Strapi updates: versions are pinned in package.json.
+    logger: { updates: { enabled: false } },
   };
 };

@@ -37,7 +37,6 @@ const child = spawn(process.execPath, [strapiBin, mode, ...(mode === 'develop' ?
     ...readEnvFile(),
     ...process.env,
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
   },
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));

@@ -5,9 +5,13 @@ import { seedDemoContent } from './bootstrap/demo-content';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { lockDownPublicRole } from './bootstrap/public-permissions';
 import { ensureSiteToken } from './bootstrap/site-token';
+import { registerSitePublicRoutes } from './publisher/admin-routes';
+import { registerPublisherWebhook } from './publisher/webhook';
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerSitePublicRoutes(strapi, cmsEnv());
+  },
 
   /** Each step is idempotent: booting twice changes nothing the first boot did. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -16,6 +20,7 @@ export default {
     await configureAdminViews(strapi);
     await ensureFirstAdmin(strapi, env);
     await ensureSiteToken(strapi, env);
+    await registerPublisherWebhook(strapi, env);
     if (env.SEED_DEMO) await seedDemoContent(strapi);
   },
 };

@@ -32,6 +32,16 @@ const EnvSchema = z
     SITE_PORT: port.default(4321),
     /** Public URL of the site. */
     SITE_URL: optionalText.pipe(z.url().optional()),
+    /** Interface the publisher (the site's server) binds to. */
+    SITE_HOST: z.string().default('127.0.0.1'),
+    /** Bearer token of the CMS's webhook to the publisher: at least 32 random bytes (64 hex characters). */
+    PUBLISHER_TOKEN: optionalText.pipe(z.string().min(43, 'must hold at least 32 random bytes (openssl rand -hex 32)').optional()),
+    /** URL where the CMS reaches the publisher (default http://127.0.0.1:$SITE_PORT). */
+    PUBLISHER_URL: optionalText.pipe(z.url().optional()),
+    /** Where the publisher keeps its releases (default site/.releases). */
+    PUBLISHER_RELEASES_DIR: optionalText,
+    /** How often the publisher asks the CMS whether something changed that no webhook announced. */
+    PUBLISHER_RECONCILE_SECONDS: z.coerce.number().int().min(0).default(180),
     /** sqlite (default) or postgres. */
     DATABASE_CLIENT: z.enum(['sqlite', 'postgres']).default('sqlite'),
     /** SQLite file, relative to cms/ unless absolute. */
@@ -59,6 +69,7 @@ const EnvSchema = z
     ...env,
     CMS_URL: env.CMS_URL ?? `http://localhost:${env.CMS_PORT}`,
     SITE_URL: env.SITE_URL ?? `http://localhost:${env.SITE_PORT}`,
+    PUBLISHER_URL: env.PUBLISHER_URL ?? `http://127.0.0.1:${env.SITE_PORT}`,
   }));
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -15,7 +15,7 @@ export const SECRET_NAMES = [
  * Shared tokens between the parts: the site's read-only CMS token and the publisher's webhook token.
  * Generated locally like the secrets; set them yourself in production, on both sides.
  */
-export const SHARED_TOKEN_NAMES = ['CMS_TOKEN'] as const;
+export const SHARED_TOKEN_NAMES = ['CMS_TOKEN', 'PUBLISHER_TOKEN'] as const;
 
 const PLACEHOLDERS = /^(tobemodified|changeme|change-me|secret|example|placeholder|xxx+)/i;
 

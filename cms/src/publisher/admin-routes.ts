@@ -1,0 +1,53 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import type { Env } from '@clermontech/config';
+import type { SitePublicStatus } from './contracts';
+
+const oneLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+
+/**
+ * Admin routes behind the "Site public" widget. The browser talks to the CMS with the volunteer's
+ * admin session; only the CMS holds PUBLISHER_TOKEN and talks to the publisher.
+ */
+export function registerSitePublicRoutes(strapi: Core.Strapi, env: Env): void {
+  const publisher = (path: string) => new URL(path, env.PUBLISHER_URL).toString();
+
+  const status = async (ctx: Context) => {
+    try {
+      const response = await fetch(publisher('/_publisher/status'), { signal: AbortSignal.timeout(3_000) });
+      if (!response.ok) throw new Error(`the publisher answered ${response.status}`);
+      ctx.body = { reachable: true, ...((await response.json()) as object) } satisfies SitePublicStatus;
+    } catch (error) {
+      ctx.body = { reachable: false, error: oneLine(error) } satisfies SitePublicStatus;
+    }
+  };
+
+  const rebuild = async (ctx: Context) => {
+    if (!env.PUBLISHER_TOKEN) {
+      ctx.status = 503;
+      ctx.body = { error: 'PUBLISHER_TOKEN is not configured' };
+      return;
+    }
+    try {
+      const response = await fetch(publisher('/_publisher/rebuild'), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${env.PUBLISHER_TOKEN}` },
+        signal: AbortSignal.timeout(5_000),
+      });
+      ctx.status = response.status === 202 ? 202 : 502;
+      ctx.body = { accepted: response.status === 202 };
+    } catch (error) {
+      ctx.status = 502;
+      ctx.body = { accepted: false, error: oneLine(error) };
+    }
+  };
+
+  strapi.server.routes({
+    type: 'admin',
+    prefix: '/site-public',
+    routes: [
+      { method: 'GET', path: '/status', handler: status, config: { policies: ['admin::isAuthenticatedAdmin'] } },
+      { method: 'POST', path: '/rebuild', handler: rebuild, config: { policies: ['admin::isAuthenticatedAdmin'] } },
+    ],
+  } as never);
+}

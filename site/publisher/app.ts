@@ -1,0 +1,106 @@
+import { HttpError } from './errors.ts';
+import type { PublisherStatus } from './publisher.ts';
+import type { ReleaseStore } from './release-store.ts';
+import { securityHeaders } from './security-headers.ts';
+import { encodeFor, readStatic, resolveFile } from './static-files.ts';
+import { isAuthorized } from './webhook-auth.ts';
+
+export interface AppDependencies {
+  store: ReleaseStore;
+  token: string;
+  status: () => PublisherStatus;
+  /** A change was signalled (webhook or the admin's "Republier" button). */
+  onChange: (reason: string) => void;
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+
+const errorResponse = (error: HttpError) => json(error.status, { error: error.message });
+
+/**
+ * The publisher's HTTP app as a plain function, callable in-process: the site's files from the
+ * current release, plus the webhook and status endpoints under /_publisher/.
+ */
+export function createApp(deps: AppDependencies): (request: Request) => Promise<Response> {
+  const signal = (request: Request, reason: string) => {
+    if (request.method !== 'POST') throw new HttpError(405, 'POST only');
+    if (!isAuthorized(request.headers.get('authorization'), deps.token)) throw new HttpError(401, 'missing or wrong bearer token');
+    // The payload is only a signal: whatever it says, the whole site is rebuilt from the CMS.
+    deps.onChange(reason);
+    return json(202, { accepted: true });
+  };
+
+  const routes: Record<string, (request: Request) => Response> = {
+    '/_publisher/webhook': (request) => signal(request, 'webhook'),
+    '/_publisher/rebuild': (request) => signal(request, 'rebuild asked from the admin'),
+    '/_publisher/status': (request) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'GET only');
+      return json(200, deps.status());
+    },
+  };
+
+  return async (request) => {
+    const url = new URL(request.url);
+    try {
+      const route = routes[url.pathname];
+      if (route) return route(request);
+      if (url.pathname.startsWith('/_publisher/')) throw new HttpError(404, 'not found');
+      return serveSite(deps.store, request, url);
+    } catch (error) {
+      if (error instanceof HttpError) return errorResponse(error);
+      throw error;
+    }
+  };
+}
+
+function serveSite(store: ReleaseStore, request: Request, url: URL): Response {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return new Response('Method not allowed', { status: 405, headers: { allow: 'GET, HEAD', ...securityHeaders() } });
+  }
+  // Resolved once: the whole response comes from this release even if a swap happens meanwhile.
+  const release = store.current();
+  if (!release) {
+    return new Response('Le site est en cours de construction. Revenez dans un instant.', {
+      status: 503,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5', 'cache-control': 'no-store' },
+    });
+  }
+  let status = 200;
+  let path = resolveFile(release.dir, url.pathname) ?? olderAsset(store, release.id, url.pathname);
+  if (!path) {
+    status = 404;
+    path = resolveFile(release.dir, '/404.html');
+    if (!path) return new Response('Page introuvable', { status: 404, headers: securityHeaders() });
+  }
+  const file = readStatic(path);
+  const headers: Record<string, string> = {
+    'content-type': file.type,
+    etag: file.etag,
+    'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
+    vary: 'Accept-Encoding',
+    ...securityHeaders(),
+  };
+  if (status === 200 && request.headers.get('if-none-match') === file.etag) return new Response(null, { status: 304, headers });
+  const { body, encoding } = encodeFor(path, request.headers.get('accept-encoding'));
+  if (encoding) headers['content-encoding'] = encoding;
+  headers['content-length'] = String(body.length);
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), { status, headers });
+}
+
+/**
+ * A page from the previous release may still ask for its hashed assets after a swap: they are
+ * immutable, so the older release's copy is exactly the right bytes.
+ */
+function olderAsset(store: ReleaseStore, currentId: string, urlPath: string): string | undefined {
+  if (!urlPath.startsWith('/_astro/')) return undefined;
+  for (const id of store.list().reverse()) {
+    if (id === currentId) continue;
+    const path = resolveFile(store.dirOf(id), urlPath);
+    if (path) return path;
+  }
+  return undefined;
+}

@@ -1,0 +1,27 @@
+import { resolve } from 'node:path';
+import { ensureLocalSecrets, loadEnv, repoRoot } from '@clermontech/config';
+
+export const siteRoot = resolve(repoRoot, 'site');
+
+/** The publisher's settings, read once at start from the validated environment. */
+export function publisherConfig() {
+  if (process.env.NODE_ENV !== 'production') ensureLocalSecrets();
+  const env = loadEnv();
+  if (!env.PUBLISHER_TOKEN) throw new Error('PUBLISHER_TOKEN is required: at least 32 random bytes, the same value as the CMS has');
+  return {
+    host: env.SITE_HOST,
+    port: env.SITE_PORT,
+    token: env.PUBLISHER_TOKEN,
+    cmsUrl: env.CMS_URL,
+    cmsToken: env.CMS_TOKEN,
+    releasesDir: resolve(repoRoot, env.PUBLISHER_RELEASES_DIR ?? 'site/.releases'),
+    reconcileMs: env.PUBLISHER_RECONCILE_SECONDS * 1000,
+    buildEnv: {
+      CMS_URL: env.CMS_URL,
+      SITE_URL: env.SITE_URL,
+      ...(env.CMS_TOKEN ? { CMS_TOKEN: env.CMS_TOKEN } : {}),
+    },
+  };
+}
+
+export type PublisherConfig = ReturnType<typeof publisherConfig>;

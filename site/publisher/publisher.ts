@@ -1,0 +1,116 @@
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BuildQueue } from './build-queue.ts';
+import { oneLine } from './errors.ts';
+import type { ReleaseStore } from './release-store.ts';
+import { buildSite, BuildFailed } from './site-builder.ts';
+import type { StatusFile } from './status.ts';
+import { validateRelease } from './validate-release.ts';
+
+export interface PublisherOptions {
+  siteRoot: string;
+  store: ReleaseStore;
+  status: StatusFile;
+  /** Environment of the build (CMS_URL, CMS_TOKEN…). */
+  buildEnv: NodeJS.ProcessEnv;
+  /** The CMS's content version, or undefined when the CMS can't say. */
+  fetchVersion: () => Promise<string | undefined>;
+  /** Values never written to logs or status (tokens). */
+  secrets: string[];
+  buildTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface PublisherStatus {
+  release: { id: string; liveSince: string | undefined } | null;
+  building: { since: string } | null;
+  queued: boolean;
+  lastSuccess: { at: string; durationMs: number; releaseId?: string; pages?: number } | null;
+  lastFailure: { at: string; durationMs: number; error?: string } | null;
+}
+
+const KEPT_LOGS = 20;
+
+/** Builds releases one at a time on request, swaps them in when they pass the gate, records outcomes. */
+export class Publisher {
+  readonly queue: BuildQueue;
+  readonly #logsDir: string;
+  private readonly options: PublisherOptions;
+
+  constructor(options: PublisherOptions) {
+    this.options = options;
+    this.queue = new BuildQueue(() => this.#build());
+    this.#logsDir = join(options.store.root, 'logs');
+    mkdirSync(this.#logsDir, { recursive: true });
+    options.store.cleanLeftovers();
+  }
+
+  /** Something may have changed: build now, or once more after the running build. */
+  request(reason: string): void {
+    this.options.log?.(`publisher: change signalled (${reason})`);
+    this.queue.request();
+  }
+
+  /** Rebuilds when the CMS's content differs from what the current release was built from. */
+  async reconcile(): Promise<boolean> {
+    const { runningSince, queued } = this.queue.state();
+    if (runningSince || queued) return false;
+    const version = await this.options.fetchVersion().catch(() => undefined);
+    const current = this.options.store.current();
+    if (current && version !== undefined && version === this.options.status.get().builtVersion) return false;
+    this.request(current ? `reconcile: CMS at version ${version ?? 'unknown'}` : 'no release yet');
+    return true;
+  }
+
+  status(): PublisherStatus {
+    const current = this.options.store.current();
+    const { runningSince, queued } = this.queue.state();
+    const { lastSuccess, lastFailure } = this.options.status.get();
+    return {
+      release: current ? { id: current.id, liveSince: this.options.store.liveSince()?.toISOString() } : null,
+      building: runningSince ? { since: runningSince.toISOString() } : null,
+      queued,
+      lastSuccess: lastSuccess ? { at: lastSuccess.at, durationMs: lastSuccess.durationMs, releaseId: lastSuccess.releaseId, pages: lastSuccess.pages } : null,
+      lastFailure: lastFailure ? { at: lastFailure.at, durationMs: lastFailure.durationMs, error: lastFailure.error } : null,
+    };
+  }
+
+  #redact(text: string): string {
+    return this.options.secrets.filter(Boolean).reduce((result, secret) => result.split(secret).join('***'), text);
+  }
+
+  async #build(): Promise<void> {
+    const { store, status } = this.options;
+    const started = Date.now();
+    const id = store.newId();
+    const outDir = `${store.dirOf(id)}.partial`;
+    // Read before building: a change made during the build moves the version past this one.
+    const version = await this.options.fetchVersion().catch(() => undefined);
+    this.options.log?.(`publisher: building release ${id}`);
+    try {
+      await buildSite({ siteRoot: this.options.siteRoot, outDir, env: this.options.buildEnv, timeoutMs: this.options.buildTimeoutMs ?? 15 * 60_000 });
+      const pages = validateRelease(outDir, store.current()?.dir);
+      renameSync(outDir, store.dirOf(id));
+      store.activate(id);
+      const durationMs = Date.now() - started;
+      status.update({ lastSuccess: { at: new Date().toISOString(), durationMs, releaseId: id, pages }, builtVersion: version });
+      this.options.log?.(`publisher: release ${id} live (${pages} pages, ${durationMs} ms)`);
+    } catch (error) {
+      store.discard(outDir);
+      const durationMs = Date.now() - started;
+      const logFile = join(this.#logsDir, `${id}.log`);
+      const log = error instanceof BuildFailed ? error.log : String((error as Error)?.stack ?? error);
+      writeFileSync(logFile, this.#redact(log));
+      this.#pruneLogs();
+      const message = this.#redact(oneLine(error));
+      status.update({ lastFailure: { at: new Date().toISOString(), durationMs, error: message, logFile } });
+      this.options.log?.(`publisher: build ${id} failed: ${message} (log: ${logFile})`);
+      throw error;
+    }
+  }
+
+  #pruneLogs(): void {
+    const logs = readdirSync(this.#logsDir).sort();
+    for (const name of logs.slice(0, Math.max(0, logs.length - KEPT_LOGS))) rmSync(join(this.#logsDir, name), { force: true });
+  }
+}

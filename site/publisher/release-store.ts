@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface Release {
+  id: string;
+  dir: string;
+}
+
+const CURRENT = 'current';
+const RELEASE_ID = /^\d{8}T\d{6}\d{3}Z-[0-9a-f]{6}$/;
+
+/**
+ * Releases are immutable directories named by creation time; `current` is a symlink to one of them.
+ * Switching is a rename of a fresh symlink over `current`: atomic, so a reader sees the old or the new
+ * release, never a mix. Readers resolve the link once per request.
+ */
+export class ReleaseStore {
+  readonly root: string;
+  readonly keep: number;
+
+  constructor(root: string, keep = 5) {
+    this.root = root;
+    this.keep = keep;
+    mkdirSync(root, { recursive: true });
+  }
+
+  /** A new, unique, empty release id (its directory is created by the build). */
+  newId(): string {
+    const stamp = new Date().toISOString().replace(/[-:.]/g, '');
+    return `${stamp}-${randomBytes(3).toString('hex')}`;
+  }
+
+  dirOf(id: string): string {
+    return join(this.root, id);
+  }
+
+  /** The release being served, or undefined before the first successful build. */
+  current(): Release | undefined {
+    try {
+      const id = readlinkSync(join(this.root, CURRENT));
+      return { id, dir: this.dirOf(id) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Complete releases, oldest first. */
+  list(): string[] {
+    return readdirSync(this.root)
+      .filter((name) => RELEASE_ID.test(name) && statSync(this.dirOf(name)).isDirectory())
+      .sort();
+  }
+
+  /** When a release went live (its pointer's change time), if it is the current one. */
+  liveSince(): Date | undefined {
+    return lstatSync(join(this.root, CURRENT), { throwIfNoEntry: false })?.mtime;
+  }
+
+  /** Points `current` at a complete release, atomically, then drops the releases beyond `keep`. */
+  activate(id: string): void {
+    if (!existsSync(this.dirOf(id))) throw new Error(`release ${id} does not exist`);
+    const next = join(this.root, `${CURRENT}.${randomBytes(4).toString('hex')}`);
+    symlinkSync(id, next);
+    renameSync(next, join(this.root, CURRENT));
+    this.prune();
+  }
+
+  /** Switches back to the release before the current one; returns it, or undefined when there is none. */
+  rollback(): string | undefined {
+    const releases = this.list();
+    const current = this.current()?.id;
+    const index = current ? releases.indexOf(current) : releases.length;
+    const previous = index > 0 ? releases[index - 1] : undefined;
+    if (previous) this.activate(previous);
+    return previous;
+  }
+
+  /** Removes a partial or failed release directory. */
+  discard(dir: string): void {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  /** Removes what a killed build or swap left behind; only while no build runs (at start-up). */
+  cleanLeftovers(): void {
+    for (const name of readdirSync(this.root)) {
+      if (name.endsWith('.partial') || name.startsWith(`${CURRENT}.`)) rmSync(join(this.root, name), { recursive: true, force: true });
+    }
+  }
+
+  private prune(): void {
+    const current = this.current()?.id;
+    const releases = this.list();
+    const excess = releases.slice(0, Math.max(0, releases.length - this.keep));
+    for (const id of excess) if (id !== current) rmSync(this.dirOf(id), { recursive: true, force: true });
+  }
+}
