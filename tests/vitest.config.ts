@@ -1,15 +1,44 @@
 import { defineConfig } from 'vitest/config';
 
+const root = new URL('..', import.meta.url).pathname;
+
 export default defineConfig({
   test: {
-    root: new URL('..', import.meta.url).pathname,
-    include: ['tests/**/*.test.ts'],
-    // Integration files each boot a real CMS (and sometimes build the site): give them room, and
-    // run two files at a time at most on these 2-core machines.
-    testTimeout: 120_000,
-    hookTimeout: 240_000,
-    maxWorkers: 2,
-    fileParallelism: true,
+    root,
     reporters: ['default'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          root,
+          include: ['tests/unit/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        // Each file boots its own CMS on a temporary database: two at a time on these 2-core machines.
+        test: {
+          name: 'cms',
+          root,
+          include: ['tests/integration/cms/**/*.test.ts', 'tests/integration/importer/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        // These build the real site: Astro's caches are shared, so one file at a time.
+        test: {
+          name: 'site',
+          root,
+          include: ['tests/integration/site/**/*.test.ts', 'tests/integration/publisher/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/bench/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+        },
+      },
+    ],
   },
 });

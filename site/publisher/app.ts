@@ -9,8 +9,8 @@ export interface AppDependencies {
   store: ReleaseStore;
   token: string;
   status: () => PublisherStatus;
-  /** A change was signalled (webhook or the admin's "Republier" button). */
-  onChange: (reason: string) => void;
+  /** A change was signalled: a webhook, or the admin's "Republier" button (`force`: build even if nothing changed). */
+  onChange: (reason: string, force: boolean) => void;
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -26,17 +26,17 @@ const errorResponse = (error: HttpError) => json(error.status, { error: error.me
  * current release, plus the webhook and status endpoints under /_publisher/.
  */
 export function createApp(deps: AppDependencies): (request: Request) => Promise<Response> {
-  const signal = (request: Request, reason: string) => {
+  const signal = (request: Request, reason: string, force = false) => {
     if (request.method !== 'POST') throw new HttpError(405, 'POST only');
     if (!isAuthorized(request.headers.get('authorization'), deps.token)) throw new HttpError(401, 'missing or wrong bearer token');
     // The payload is only a signal: whatever it says, the whole site is rebuilt from the CMS.
-    deps.onChange(reason);
+    deps.onChange(reason, force);
     return json(202, { accepted: true });
   };
 
   const routes: Record<string, (request: Request) => Response> = {
     '/_publisher/webhook': (request) => signal(request, 'webhook'),
-    '/_publisher/rebuild': (request) => signal(request, 'rebuild asked from the admin'),
+    '/_publisher/rebuild': (request) => signal(request, 'rebuild asked from the admin', true),
     '/_publisher/status': (request) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'GET only');
       return json(200, deps.status());

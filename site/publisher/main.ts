@@ -25,7 +25,7 @@ const publisher = new Publisher({
   secrets: [config.token, config.cmsToken ?? ''],
   log: (line) => console.log(line),
 });
-const server = serve(createApp({ store, token: config.token, status: () => publisher.status(), onChange: (reason) => publisher.request(reason) }));
+const server = serve(createApp({ store, token: config.token, status: () => publisher.status(), onChange: (reason, force) => publisher.request(reason, { force }) }));
 
 server.listen(config.port, config.host, () => {
   console.log(`publisher: serving ${config.releasesDir} on http://${config.host}:${config.port}`);

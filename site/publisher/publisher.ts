@@ -27,6 +27,8 @@ export interface PublisherStatus {
   queued: boolean;
   lastSuccess: { at: string; durationMs: number; releaseId?: string; pages?: number } | null;
   lastFailure: { at: string; durationMs: number; error?: string } | null;
+  /** Builds started since the publisher started. */
+  buildsStarted: number;
 }
 
 const KEPT_LOGS = 20;
@@ -35,6 +37,8 @@ const KEPT_LOGS = 20;
 export class Publisher {
   readonly queue: BuildQueue;
   readonly #logsDir: string;
+  #buildsStarted = 0;
+  #forceNext = false;
   private readonly options: PublisherOptions;
 
   constructor(options: PublisherOptions) {
@@ -45,9 +49,15 @@ export class Publisher {
     options.store.cleanLeftovers();
   }
 
-  /** Something may have changed: build now, or once more after the running build. */
-  request(reason: string): void {
+  /**
+   * Something may have changed: build now, or once more after the running build. Unless `force`d
+   * (the admin's "Republier" button), a build is skipped when the CMS's published content is exactly
+   * what the current release was built from: saving a draft, or the second webhook of one click
+   * (Strapi sends entry.update then entry.publish), costs a version check, not a build.
+   */
+  request(reason: string, { force = false } = {}): void {
     this.options.log?.(`publisher: change signalled (${reason})`);
+    if (force) this.#forceNext = true;
     this.queue.request();
   }
 
@@ -57,7 +67,8 @@ export class Publisher {
     if (runningSince || queued) return false;
     const version = await this.options.fetchVersion().catch(() => undefined);
     const current = this.options.store.current();
-    if (current && version !== undefined && version === this.options.status.get().builtVersion) return false;
+    // An unreachable CMS is not a change: the next webhook or check will tell.
+    if (current && (version === undefined || version === this.options.status.get().builtVersion)) return false;
     this.request(current ? `reconcile: CMS at version ${version ?? 'unknown'}` : 'no release yet');
     return true;
   }
@@ -72,6 +83,7 @@ export class Publisher {
       queued,
       lastSuccess: lastSuccess ? { at: lastSuccess.at, durationMs: lastSuccess.durationMs, releaseId: lastSuccess.releaseId, pages: lastSuccess.pages } : null,
       lastFailure: lastFailure ? { at: lastFailure.at, durationMs: lastFailure.durationMs, error: lastFailure.error } : null,
+      buildsStarted: this.#buildsStarted,
     };
   }
 
@@ -81,11 +93,18 @@ export class Publisher {
 
   async #build(): Promise<void> {
     const { store, status } = this.options;
-    const started = Date.now();
-    const id = store.newId();
-    const outDir = `${store.dirOf(id)}.partial`;
+    const force = this.#forceNext;
+    this.#forceNext = false;
     // Read before building: a change made during the build moves the version past this one.
     const version = await this.options.fetchVersion().catch(() => undefined);
+    if (!force && version !== undefined && version === status.get().builtVersion && store.current()) {
+      this.options.log?.(`publisher: nothing published since release ${store.current()!.id}`);
+      return;
+    }
+    const started = Date.now();
+    this.#buildsStarted += 1;
+    const id = store.newId();
+    const outDir = `${store.dirOf(id)}.partial`;
     this.options.log?.(`publisher: building release ${id}`);
     try {
       await buildSite({ siteRoot: this.options.siteRoot, outDir, env: this.options.buildEnv, timeoutMs: this.options.buildTimeoutMs ?? 15 * 60_000 });

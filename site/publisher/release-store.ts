@@ -8,7 +8,9 @@ export interface Release {
 }
 
 const CURRENT = 'current';
-const RELEASE_ID = /^\d{8}T\d{6}\d{3}Z-[0-9a-f]{6}$/;
+const RELEASE_ID = /^\d{8}T\d{9}Z-\d{2}[0-9a-f]{4}$/;
+let lastStamp = '';
+let sequence = 0;
 
 /**
  * Releases are immutable directories named by creation time; `current` is a symlink to one of them.
@@ -25,10 +27,12 @@ export class ReleaseStore {
     mkdirSync(root, { recursive: true });
   }
 
-  /** A new, unique, empty release id (its directory is created by the build). */
+  /** A new unique release id; ids sort in creation order, even within one millisecond. */
   newId(): string {
     const stamp = new Date().toISOString().replace(/[-:.]/g, '');
-    return `${stamp}-${randomBytes(3).toString('hex')}`;
+    sequence = stamp === lastStamp ? sequence + 1 : 0;
+    lastStamp = stamp;
+    return `${stamp}-${String(sequence % 100).padStart(2, '0')}${randomBytes(2).toString('hex')}`;
   }
 
   dirOf(id: string): string {

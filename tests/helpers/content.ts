@@ -42,3 +42,23 @@ export async function updateDraft(cmsUrl: string, adminToken: string, uid: strin
   if (!response.ok) throw new Error(`updateDraft ${uid}: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { data: Record<string, unknown> }).data;
 }
+
+/** Saves new values and publishes them, as a volunteer clicking Publish does. */
+export async function publishChange(cmsUrl: string, adminToken: string, uid: string, documentId: string, data: Record<string, unknown>) {
+  const response = await fetch(`${cmsUrl}/content-manager/collection-types/${uid}/${documentId}/actions/publish`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(data),
+  });
+  if (!response.ok) throw new Error(`publish ${uid}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { data: Record<string, unknown> }).data;
+}
+
+/** The published entry of a collection with this slug, through the public API. */
+export async function findBySlug(cmsUrl: string, path: string, slug: string): Promise<{ documentId: string } & Record<string, unknown>> {
+  const response = await fetch(`${cmsUrl}/api/${path}?filters[slug][$eq]=${encodeURIComponent(slug)}`);
+  const body = (await response.json()) as ListResponse;
+  const entry = body.data[0];
+  if (!entry) throw new Error(`no published ${path} with slug ${slug}`);
+  return entry;
+}
