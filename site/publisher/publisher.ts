@@ -29,6 +29,8 @@ export interface PublisherStatus {
   lastFailure: { at: string; durationMs: number; error?: string } | null;
   /** Builds started since the publisher started. */
   buildsStarted: number;
+  /** When the publisher last compared the CMS's content with the live release. */
+  lastCheckAt: string | null;
 }
 
 const KEPT_LOGS = 20;
@@ -39,6 +41,7 @@ export class Publisher {
   readonly #logsDir: string;
   #buildsStarted = 0;
   #forceNext = false;
+  #lastCheckAt: Date | undefined;
   private readonly options: PublisherOptions;
 
   constructor(options: PublisherOptions) {
@@ -66,6 +69,7 @@ export class Publisher {
     const { runningSince, queued } = this.queue.state();
     if (runningSince || queued) return false;
     const version = await this.options.fetchVersion().catch(() => undefined);
+    this.#lastCheckAt = new Date();
     const current = this.options.store.current();
     // An unreachable CMS is not a change: the next webhook or check will tell.
     if (current && (version === undefined || version === this.options.status.get().builtVersion)) return false;
@@ -84,6 +88,7 @@ export class Publisher {
       lastSuccess: lastSuccess ? { at: lastSuccess.at, durationMs: lastSuccess.durationMs, releaseId: lastSuccess.releaseId, pages: lastSuccess.pages } : null,
       lastFailure: lastFailure ? { at: lastFailure.at, durationMs: lastFailure.durationMs, error: lastFailure.error } : null,
       buildsStarted: this.#buildsStarted,
+      lastCheckAt: this.#lastCheckAt?.toISOString() ?? null,
     };
   }
 

@@ -28,7 +28,7 @@ describe('publisher app', () => {
   beforeEach(() => {
     store = new ReleaseStore(mkdtempSync(join(tmpdir(), 'app-')));
     changes = [];
-    handle = createApp({ store, token, status: () => ({ release: null, building: null, queued: false, lastSuccess: null, lastFailure: null, buildsStarted: 0 }), onChange: (reason) => changes.push(reason) });
+    handle = createApp({ store, token, status: () => ({ release: null, building: null, queued: false, lastSuccess: null, lastFailure: null, buildsStarted: 0, lastCheckAt: null }), onChange: (reason) => changes.push(reason) });
   });
 
   it('answers 503 before the first release', async () => {
