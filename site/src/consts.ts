@@ -38,6 +38,24 @@ export const RESERVED_PATHS = [
   '404',
 ] as const;
 
+/** Listing pages of the site's own; a legacy redirect may never replace one. */
+export const SECTION_URLS = [
+  '/',
+  '/api-hours/',
+  '/talks/',
+  '/speakers/',
+  '/groups/',
+  '/workshops/',
+  '/devcamp/',
+  '/tech-time/',
+  '/evenements/',
+  '/blog/',
+  '/sponsors/',
+  '/association/',
+  '/recherche/',
+  '/404/',
+] as const;
+
 /** The CMS Page slugs the site shows in specific places. */
 export const PAGE_SLUGS = {
   manifesto: 'manifeste',

@@ -126,6 +126,14 @@ describe('legacy redirects', () => {
     ]);
   });
 
+  it('never replaces a section listing', () => {
+    const catalog = buildCatalog(
+      { ...empty, pages: [{ documentId: 'p', title: 'Anciens API Hours', slug: 'anciens', legacyPath: '/api-hours/' }] },
+      now,
+    );
+    expect(legacyRedirects(catalog)).toEqual([]);
+  });
+
   it('writes a redirect page with refresh, canonical and a visible link, escaped', () => {
     const html = redirectPage({ from: '/a.html', to: '/blog/x/', title: '<b>"Dix" ans</b>' }, 'https://clermontech.org');
     expect(html).toContain('<meta http-equiv="refresh" content="0; url=/blog/x/">');

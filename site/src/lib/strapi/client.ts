@@ -1,6 +1,6 @@
-import { CMS_FETCH } from '../../consts';
-import { CmsResponseError, CmsUnreachableError } from './errors';
-import { toSearchParams, type Query } from './query';
+import { CMS_FETCH } from '../../consts.ts';
+import { CmsResponseError, CmsUnreachableError } from './errors.ts';
+import { toSearchParams, type Query } from './query.ts';
 
 /** Where and how to reach the CMS. Tests shorten the delays; the build uses CMS_FETCH. */
 export interface CmsConnection {

@@ -1,7 +1,7 @@
-import { CMS_FETCH } from '../../consts';
-import { getJson, type CmsConnection } from './client';
-import { CmsResponseError } from './errors';
-import type { Query, QueryValue } from './query';
+import { CMS_FETCH } from '../../consts.ts';
+import { getJson, type CmsConnection } from './client.ts';
+import { CmsResponseError } from './errors.ts';
+import type { Query, QueryValue } from './query.ts';
 
 /** An entry as the REST API sends it: flat fields, plus the ids every document has. */
 export type RawEntry = Record<string, unknown> & { documentId: string };
@@ -27,7 +27,7 @@ function readCollectionPage(type: string, body: unknown): CollectionPage {
     throw new CmsResponseError(`CMS answered /api/${type} without data and meta.pagination`);
   }
   const bad = data.findIndex((entry) => !isRawEntry(entry));
-  if (bad !== -1) throw new CmsResponseError(`CMS sent a ${type} entry without documentId (item ${bad})`);
+  if (bad !== -1) throw new CmsResponseError(`CMS sent a ${type} entry without an id (item ${bad})`);
   const { total, pageCount } = pagination;
   if (typeof total !== 'number' || typeof pageCount !== 'number') {
     throw new CmsResponseError(`CMS answered /api/${type} without pagination total and pageCount`);

@@ -7,12 +7,17 @@ import { z } from 'astro/zod';
  */
 
 /** An optional CMS field: null (never set) and absent both read as undefined. */
-const optional = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? undefined);
+const optional = <T extends z.ZodType>(schema: T) =>
+  schema
+    .nullish()
+    .transform((value) => value ?? undefined)
+    .optional();
 /** Optional text: an emptied field is the same as an unset one. */
 const optionalText = z
   .string()
   .nullish()
-  .transform((value) => (value?.trim() ? value : undefined));
+  .transform((value) => (value?.trim() ? value : undefined))
+  .optional();
 /** Strapi uid: URL-safe by construction; checked because slugs become file paths. */
 const slug = z.string().regex(/^[A-Za-z0-9._~-]+$/, 'must be a URL-safe slug');
 const datetime = z.iso.datetime({ offset: true }).transform((value) => new Date(value));

@@ -1,10 +1,10 @@
 import type { z } from 'astro/zod';
-import { CmsSchemaError } from './errors';
-import type { RawEntry } from './fetch-entries';
+import { CmsSchemaError } from './errors.ts';
+import type { RawEntry } from './fetch-entries.ts';
 
 function entryLabel(raw: RawEntry): string {
   const slug = typeof raw.slug === 'string' && raw.slug !== '' ? `"${raw.slug}" ` : '';
-  return `${slug}(documentId ${raw.documentId})`;
+  return `${slug}(id ${raw.documentId})`;
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {
@@ -13,6 +13,9 @@ function fieldPath(path: readonly PropertyKey[]): string {
     '',
   );
 }
+
+// The line names the entry by slug and id but avoids the words "document" and "window": Astro
+// would take them for a browser API used on the server and print a misleading hint.
 
 /**
  * Validates one raw entry against its schema. On failure, throws a CmsSchemaError whose

@@ -1,0 +1,38 @@
+import { defineConfig } from 'astro/config';
+import { siteEnv } from './src/env.ts';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { sitemapIntegration } from './src/integrations/sitemap.ts';
+
+const { CMS_URL, SITE_URL } = siteEnv();
+const cms = new URL(CMS_URL);
+
+export default defineConfig({
+  site: SITE_URL,
+  output: 'static',
+  trailingSlash: 'ignore',
+  build: {
+    format: 'directory',
+    // External files only: the site is served with a CSP that forbids inline scripts and styles.
+    inlineStylesheets: 'never',
+  },
+  image: {
+    // SVG logos from the CMS are rasterised rather than served as is: an SVG served from the
+    // site's origin could carry script. The CMS's editors are trusted, its files less so.
+    dangerouslyProcessSVG: true,
+    // CMS images are downloaded at build time and served from the site, never hot-linked.
+    remotePatterns: [
+      {
+        protocol: cms.protocol.replace(':', ''),
+        hostname: cms.hostname,
+        ...(cms.port ? { port: cms.port } : {}),
+      },
+    ],
+  },
+  vite: {
+    // Never inline scripts or assets into the HTML (same CSP reason).
+    build: { assetsInlineLimit: 0 },
+  },
+  prefetch: false,
+  devToolbar: { enabled: false },
+  integrations: [sitemapIntegration(), pagefindIntegration()],
+});
