@@ -3,6 +3,7 @@ import { cmsEnv } from './cms-env';
 import { configureAdminViews } from './bootstrap/admin-views';
 import { seedDemoContent } from './bootstrap/demo-content';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
+import { defaultAdminLanguageToFrench } from './bootstrap/french-admin';
 import { lockDownPublicRole } from './bootstrap/public-permissions';
 import { ensureSiteToken } from './bootstrap/site-token';
 import { registerSitePublicRoutes } from './publisher/admin-routes';
@@ -16,6 +17,7 @@ export default {
   /** Each step is idempotent: booting twice changes nothing the first boot did. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const env = cmsEnv();
+    defaultAdminLanguageToFrench(strapi);
     await lockDownPublicRole(strapi);
     await configureAdminViews(strapi);
     await ensureFirstAdmin(strapi, env);

@@ -62,3 +62,27 @@ export async function findBySlug(cmsUrl: string, path: string, slug: string): Pr
   if (!entry) throw new Error(`no published ${path} with slug ${slug}`);
   return entry;
 }
+
+/**
+ * Creates an active admin user with one of Strapi's built-in roles ('Editor', 'Author'), as a
+ * super admin inviting a volunteer who then sets their password.
+ */
+export async function createAdminUser(cmsUrl: string, superAdminToken: string, role: 'Editor' | 'Author', email: string, password: string) {
+  const headers = { authorization: `Bearer ${superAdminToken}`, 'content-type': 'application/json' };
+  const roles = (await (await fetch(`${cmsUrl}/admin/roles`, { headers })).json()) as { data: { id: number; name: string }[] };
+  const roleId = roles.data.find((candidate) => candidate.name === role)?.id;
+  if (!roleId) throw new Error(`no admin role named ${role}`);
+  const invited = await fetch(`${cmsUrl}/admin/users`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ firstname: role, lastname: 'Bénévole', email, roles: [roleId] }),
+  });
+  if (!invited.ok) throw new Error(`invite ${email}: ${invited.status} ${await invited.text()}`);
+  const { data } = (await invited.json()) as { data: { registrationToken: string } };
+  const registered = await fetch(`${cmsUrl}/admin/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ registrationToken: data.registrationToken, userInfo: { firstname: role, lastname: 'Bénévole', password } }),
+  });
+  if (!registered.ok) throw new Error(`register ${email}: ${registered.status} ${await registered.text()}`);
+}

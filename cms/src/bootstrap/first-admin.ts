@@ -14,8 +14,6 @@ export async function ensureFirstAdmin(strapi: Core.Strapi, env: Env): Promise<v
     password: env.CMS_ADMIN_PASSWORD,
     firstname: 'Admin',
     lastname: 'Clermont’ech',
-    // The admin speaks French to the association's volunteers.
-    preferedLanguage: 'fr',
   });
   strapi.log.info(`First super admin created: ${env.CMS_ADMIN_EMAIL}`);
 }

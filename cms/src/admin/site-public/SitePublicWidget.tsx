@@ -4,7 +4,7 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import type { SitePublicStatus } from '../../publisher/contracts';
 import { describeStatus } from './describe-status';
 
-const REFRESH_MS = 2_000;
+const REFRESH_MS = 1_000;
 
 /** Homepage widget: is the public site up to date, and a button to publish it again. */
 export function SitePublicWidget() {
