@@ -30,7 +30,7 @@ export function buildSite(options: { siteRoot: string; outDir: string; env: Node
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--outDir', options.outDir], {
       cwd: options.siteRoot,
-      env: { ...process.env, ...options.env, FORCE_COLOR: '0' },
+      env: { ...process.env, ...options.env, FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';

@@ -29,6 +29,8 @@ export function eventJsonLd(input: {
   siteUrl: string;
   organizer: Organizer;
   image?: string | undefined;
+  /** A past event has nothing to register for: no offer is announced. */
+  past?: boolean;
 }): Record<string, unknown> {
   const { event, venue, siteUrl, organizer } = input;
   const url = absoluteUrl(input.url, siteUrl);
@@ -68,13 +70,17 @@ export function eventJsonLd(input: {
     ...(event.capacity !== undefined ? { maximumAttendeeCapacity: event.capacity } : {}),
     isAccessibleForFree: true,
     organizer: { '@type': 'Organization', name: organizer.name, url: organizer.url },
-    offers: {
-      '@type': 'Offer',
-      price: 0,
-      priceCurrency: 'EUR',
-      availability: 'https://schema.org/InStock',
-      url: safeUrl(event.registrationUrl) ?? url,
-    },
+    ...(input.past
+      ? {}
+      : {
+          offers: {
+            '@type': 'Offer',
+            price: 0,
+            priceCurrency: 'EUR',
+            availability: 'https://schema.org/InStock',
+            url: safeUrl(event.registrationUrl) ?? url,
+          },
+        }),
   };
 }
 

@@ -1,0 +1,32 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { repoRoot } from './cms.ts';
+
+export interface SiteBuild {
+  exitCode: number | null;
+  output: string;
+  outDir: string;
+  durationMs: number;
+}
+
+const astroBin = join(dirname(createRequire(join(repoRoot, 'site', 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
+
+/** Runs the real `astro build` of site/ against a CMS, into a fresh directory. */
+export function buildSite(env: Record<string, string>, outDir = mkdtempSync(join(tmpdir(), 'clermontech-site-'))): Promise<SiteBuild> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
+      cwd: join(repoRoot, 'site'),
+      env: { ...process.env, ...env, FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (exitCode) => resolve({ exitCode, output, outDir, durationMs: Date.now() - started }));
+  });
+}
