@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: 'cms',
           root,
-          include: ['tests/integration/cms/**/*.test.ts', 'tests/integration/importer/**/*.test.ts'],
+          include: ['tests/integration/cms/**/*.test.ts', 'tests/integration/importer/**/*.test.ts', 'tests/integration/security/**/*.test.ts', 'tests/integration/ops/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,
           maxWorkers: 2,

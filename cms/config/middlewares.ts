@@ -1,13 +1,27 @@
-export default [
-  'strapi::logger',
-  'strapi::errors',
-  'strapi::security',
-  'strapi::cors',
-  'strapi::poweredBy',
-  'strapi::query',
-  'strapi::body',
-  'strapi::session',
-  'strapi::favicon',
-  'strapi::public',
-  'global::published-only',
-];
+import { cmsEnv } from '../src/cms-env';
+
+export default () => {
+  const env = cmsEnv();
+  return [
+    'strapi::logger',
+    'strapi::errors',
+    'strapi::security',
+    {
+      name: 'strapi::cors',
+      // The public site (and the admin, served by the CMS itself) are the only browsers' origins.
+      config: { origin: [new URL(env.SITE_URL).origin, new URL(env.CMS_URL).origin] },
+    },
+    'strapi::poweredBy',
+    'global::auth-rate-limit',
+    'strapi::query',
+    {
+      name: 'strapi::body',
+      config: { formidable: { maxFileSize: env.UPLOAD_MAX_MB * 1024 * 1024 } },
+    },
+    'global::upload-content-check',
+    'strapi::session',
+    'strapi::favicon',
+    'strapi::public',
+    'global::published-only',
+  ];
+};

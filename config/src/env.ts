@@ -26,6 +26,13 @@ const EnvSchema = z
     CMS_PORT: port.default(1337),
     /** Public URL of the CMS, as browsers and the site build reach it. */
     CMS_URL: optionalText.pipe(z.url().optional()),
+    /** The CMS runs behind one reverse proxy: trust its X-Forwarded-For (one hop, never more). */
+    CMS_TRUST_PROXY: flag.default(false),
+    /** Failed sign-in attempts allowed per client IP and window before 429. */
+    AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
+    AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    /** Largest accepted upload, in megabytes. */
+    UPLOAD_MAX_MB: z.coerce.number().min(1).default(25),
     /** Path of the admin panel, e.g. /admin. */
     CMS_ADMIN_PATH: z.string().regex(/^\/[a-z0-9-]+$/, 'must look like /admin').default('/admin'),
     /** Port of the public site (served by the publisher). */
@@ -53,8 +60,8 @@ const EnvSchema = z
     /** First super admin, created at boot when both are set and no admin exists. */
     CMS_ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
     CMS_ADMIN_PASSWORD: optionalText,
-    /** Seed the demo content into an empty database. */
-    SEED_DEMO: flag.default(true),
+    /** Seed the demo content into an empty database (default: yes, except in production). */
+    SEED_DEMO: flag.optional(),
     /** Read-only API token the site build uses (the CMS can write it to the env file). */
     CMS_TOKEN: optionalText,
     /** Strapi's own secrets; generated locally on first start, required in production. */
@@ -70,6 +77,7 @@ const EnvSchema = z
     CMS_URL: env.CMS_URL ?? `http://localhost:${env.CMS_PORT}`,
     SITE_URL: env.SITE_URL ?? `http://localhost:${env.SITE_PORT}`,
     PUBLISHER_URL: env.PUBLISHER_URL ?? `http://127.0.0.1:${env.SITE_PORT}`,
+    SEED_DEMO: env.SEED_DEMO ?? env.NODE_ENV !== 'production',
   }));
 
 export type Env = z.infer<typeof EnvSchema>;
