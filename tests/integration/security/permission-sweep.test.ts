@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot, startCms, type RunningCms } from '../../helpers/cms.ts';
+import { DEMO_COLLECTIONS, type ListResponse } from '../../helpers/content.ts';
+
+interface Route {
+  method: string;
+  path: string;
+}
+
+/** The CMS's own content-API route list, from `cms/scripts/list-routes.mts` on the test's database. */
+function contentApiRoutes(cms: RunningCms): Route[] {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'cms/scripts/list-routes.mts')], {
+    cwd: join(repoRoot, 'cms'),
+    env: { ...process.env, ...cms.env },
+    encoding: 'utf8',
+    maxBuffer: 20_000_000,
+  });
+  const line = result.stdout.split('\n').find((candidate) => candidate.startsWith('[{'));
+  if (!line) throw new Error(`list-routes failed:\n${result.stderr.slice(-2000)}`);
+  const unique = new Map<string, Route>();
+  for (const route of JSON.parse(line) as Route[]) {
+    if (route.path.startsWith('/api/')) unique.set(`${route.method} ${route.path}`, route);
+  }
+  return [...unique.values()];
+}
+
+/** The only things anyone may do without an admin session: read published content. */
+function isAllowedRead({ method, path }: Route): boolean {
+  if (method !== 'GET') return false;
+  if (path === '/api/global' || path === '/api/site-version') return true;
+  return DEMO_COLLECTIONS.some(({ path: collection }) => path === `/api/${collection}` || path === `/api/${collection}/:id`);
+}
+
+describe('permission sweep over every content-API route', () => {
+  let cms: RunningCms;
+  let routes: Route[];
+  const documentIds = new Map<string, string>();
+
+  beforeAll(async () => {
+    cms = await startCms();
+    routes = contentApiRoutes(cms);
+    for (const { path } of DEMO_COLLECTIONS) {
+      const body = (await (await cms.fetch(`/api/${path}`)).json()) as ListResponse;
+      documentIds.set(path, body.data[0]!.documentId);
+    }
+  });
+  afterAll(async () => {
+    await cms?.destroy();
+  });
+
+  const concretePath = (path: string) => {
+    const collection = /^\/api\/([^/]+)/.exec(path)?.[1] ?? '';
+    return path
+      .replace(':id', documentIds.get(collection) ?? '1')
+      .replace(':uid', 'api::event.event')
+      .replace(/:(provider|role|sessionId)/, (_match, name: string) => (name === 'provider' ? 'github' : '1'))
+      .replace('(.*)', 'github');
+  };
+
+  const counts = async () => {
+    const result: Record<string, number> = {};
+    for (const { path } of DEMO_COLLECTIONS) result[path] = ((await (await cms.fetch(`/api/${path}`)).json()) as ListResponse).meta.pagination.total;
+    return result;
+  };
+
+  it('finds the routes in the CMS itself', () => {
+    expect(routes.length).toBeGreaterThan(60);
+    expect(routes).toContainEqual({ method: 'DELETE', path: '/api/events/:id' });
+    expect(routes).toContainEqual({ method: 'GET', path: '/api/users' });
+  });
+
+  it.each([
+    ['the public role', () => ({})],
+    ['the site’s read-only token', () => ({ authorization: `Bearer ${cms.env.CMS_TOKEN}` })],
+  ])('as %s: reads published content, everything else refused', async (_who, headers) => {
+    const before = await counts();
+    const failures: string[] = [];
+    for (const route of routes) {
+      const response = await cms.fetch(concretePath(route.path), {
+        method: route.method,
+        redirect: 'manual',
+        headers: { 'content-type': 'application/json', ...headers() },
+        body: route.method === 'GET' || route.method === 'DELETE' ? undefined : JSON.stringify({ data: { title: 'pirate', name: 'pirate', password: 'x' } }),
+      });
+      await response.arrayBuffer();
+      const refused = response.status >= 400 && response.status < 500;
+      if (isAllowedRead(route) ? response.status !== 200 : !refused) failures.push(`${route.method} ${route.path} → ${response.status}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await counts()).toEqual(before);
+    console.info(`permission sweep: ${routes.length} routes tried`);
+  });
+});
