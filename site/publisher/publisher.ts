@@ -120,12 +120,20 @@ export class Publisher {
       status.update({ lastSuccess: { at: new Date().toISOString(), durationMs, releaseId: id, pages }, builtVersion: version });
       this.options.log?.(`publisher: release ${id} live (${pages} pages, ${durationMs} ms)`);
     } catch (error) {
-      store.discard(outDir);
+      try {
+        store.discard(outDir);
+      } catch {
+        // Nothing was written there, or it can't be removed now: cleanLeftovers() will at start-up.
+      }
       const durationMs = Date.now() - started;
       const logFile = join(this.#logsDir, `${id}.log`);
       const log = error instanceof BuildFailed ? error.log : String((error as Error)?.stack ?? error);
-      writeFileSync(logFile, this.#redact(log));
-      this.#pruneLogs();
+      try {
+        writeFileSync(logFile, this.#redact(log));
+        this.#pruneLogs();
+      } catch (logError) {
+        this.options.log?.(`publisher: could not write ${logFile}: ${(logError as Error).message}`);
+      }
       const message = this.#redact(oneLine(error));
       status.update({ lastFailure: { at: new Date().toISOString(), durationMs, error: message, logFile } });
       this.options.log?.(`publisher: build ${id} failed: ${message} (log: ${logFile})`);

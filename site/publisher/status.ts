@@ -32,10 +32,15 @@ export class StatusFile {
     return this.#value;
   }
 
+  /** Updates the status in memory, then on disk when it can: a full disk must not hide a failure. */
   update(changes: Partial<PersistedStatus>): void {
     this.#value = { ...this.#value, ...changes };
-    // Write then rename: a crash mid-write never leaves a truncated status file.
-    writeFileSync(`${this.file}.tmp`, JSON.stringify(this.#value, null, 2));
-    renameSync(`${this.file}.tmp`, this.file);
+    try {
+      // Write then rename: a crash mid-write never leaves a truncated status file.
+      writeFileSync(`${this.file}.tmp`, JSON.stringify(this.#value, null, 2));
+      renameSync(`${this.file}.tmp`, this.file);
+    } catch (error) {
+      console.error(`publisher: could not save ${this.file}: ${(error as Error).message}`);
+    }
   }
 }
