@@ -27,7 +27,7 @@ describe('starting the CMS with a bad environment', () => {
   });
 
   it('refuses a production start with a missing secret, naming it', () => {
-    const env = { ...secrets(), NODE_ENV: 'production' };
+    const env: Record<string, string> = { ...secrets(), NODE_ENV: 'production' };
     delete env.ENCRYPTION_KEY;
     const { status, stderr } = startCmsProcess(env);
     expect(status).toBe(1);

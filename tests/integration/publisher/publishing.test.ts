@@ -71,7 +71,7 @@ describe('publishing: CMS webhook → publisher → live site', () => {
     );
     expect(after.buildsStarted - before.buildsStarted).toBeLessThanOrEqual(2);
     // The site shows exactly what the CMS now holds.
-    const { title } = (await findBySlug(stack.cms.url, 'events', 'api-hour-73')) as { title: string };
+    const title = String((await findBySlug(stack.cms.url, 'events', 'api-hour-73')).title);
     expect(title).toMatch(/^API Hour #73 : rafale \d+$/);
     expect(await eventPage()).toContain(title);
   });

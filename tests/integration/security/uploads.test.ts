@@ -49,7 +49,7 @@ describe('uploads', () => {
 
   const upload = async (name: string, type: string, content: Buffer | string) => {
     const form = new FormData();
-    form.append('files', new Blob([content], { type }), name);
+    form.append('files', new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }), name);
     const response = await cms.fetch('/upload', { method: 'POST', headers: { authorization: `Bearer ${await cms.adminToken()}` }, body: form });
     return { status: response.status, body: await response.text() };
   };

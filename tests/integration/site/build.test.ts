@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import ical from 'node-ical';
+import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type RunningCms } from '../../helpers/cms.ts';
 import { freePort } from '../../helpers/ports.ts';
@@ -102,7 +102,7 @@ describe('site build from the demo content', () => {
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     expect(text).toContain('TZID:Europe/Paris');
     const calendar = ical.sync.parseICS(text);
-    const events = Object.values(calendar).filter((component) => component.type === 'VEVENT') as ical.VEvent[];
+    const events = Object.values(calendar).filter((component) => component?.type === 'VEVENT') as VEvent[];
     expect(events).toHaveLength(4);
     const next = events.find((event) => String(event.summary).includes('API Hour #73'))!;
     expect(next.uid).toMatch(/@clermontech\.org$/);

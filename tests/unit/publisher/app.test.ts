@@ -122,7 +122,7 @@ describe('publisher app', () => {
       expect(changes).toEqual(['webhook']);
     });
 
-    it.each([{}, { authorization: 'Bearer wrong' }, { authorization: `Bearer ${token.slice(2)}` }, { authorization: token }])(
+    it.each<Record<string, string>>([{}, { authorization: 'Bearer wrong' }, { authorization: `Bearer ${token.slice(2)}` }, { authorization: token }])(
       'refuses %o with 401 and does nothing',
       async (headers) => {
         expect((await post(headers)).status).toBe(401);
