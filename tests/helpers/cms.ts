@@ -97,7 +97,15 @@ export async function startCms(options: CmsOptions = {}): Promise<RunningCms> {
         return response.status === 204;
       },
       { timeoutMs: 120_000, intervalMs: 200 },
-    ).catch((error: Error) => {
+    ).catch(async (error: Error) => {
+      // Leave nothing behind: the detached process group, and the throwaway database.
+      try {
+        process.kill(-started.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+      await postgres?.drop().catch(() => undefined);
+      rmSync(workDir, { recursive: true, force: true });
       throw new Error(`${error.message}\n--- CMS output ---\n${log.slice(-4000)}`);
     });
   };

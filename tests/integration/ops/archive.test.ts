@@ -40,7 +40,11 @@ describe('the backup archive', () => {
   const extract = (archive: string) => readArchive(archive, mkdtempSync(join(dir, 'out-')));
   /** A gzipped tar of the given entries, written by hand. */
   const craft = (entries: [string, string][]) => {
-    const blocks = entries.flatMap(([path, content]) => [tarHeader({ path, size: Buffer.byteLength(content) }), Buffer.from(content), tarPadding(Buffer.byteLength(content))]);
+    const blocks = entries.flatMap(([path, content]) => [
+      tarHeader({ path, size: Buffer.byteLength(content) }),
+      Buffer.from(content),
+      tarPadding(Buffer.byteLength(content)),
+    ]);
     const archive = join(dir, 'crafted.tar.gz');
     writeFileSync(archive, gzipSync(Buffer.concat([...blocks, TAR_END])));
     return archive;
@@ -51,7 +55,10 @@ describe('the backup archive', () => {
     const { manifest, skipped } = await writeArchive(archive, sources(), HEADER);
     expect(skipped).toEqual(['uploads/deleted-meanwhile.png']);
     expect(manifest.files.map(({ path }) => path)).toEqual(['database.sqlite', LONG_NAME, 'uploads/empty.txt']);
-    expect(execFileSync('tar', ['-tzf', archive], { encoding: 'utf8' }).trim().split('\n')).toEqual([...manifest.files.map(({ path }) => path), 'manifest.json']);
+    expect(execFileSync('tar', ['-tzf', archive], { encoding: 'utf8' }).trim().split('\n')).toEqual([
+      ...manifest.files.map(({ path }) => path),
+      'manifest.json',
+    ]);
 
     const into = mkdtempSync(join(dir, 'out-'));
     expect(await readArchive(archive, into)).toEqual(manifest);
@@ -59,13 +66,13 @@ describe('the backup archive', () => {
     expect(readFileSync(join(into, 'database.sqlite')).equals(Buffer.alloc(70_000, 7))).toBe(true);
   });
 
-  it('reads an archive repacked by GNU tar (its own long-name format)', async () => {
+  it('reads an archive repacked by GNU tar (its long-name format, ./ names, directory entries)', async () => {
     const archive = join(dir, 'a.tar.gz');
     const { manifest } = await writeArchive(archive, sources(), HEADER);
     const unpacked = mkdtempSync(join(dir, 'unpacked-'));
     execFileSync('tar', ['-xzf', archive, '-C', unpacked]);
     const repacked = join(dir, 'repacked.tar.gz');
-    execFileSync('tar', ['--format=gnu', '-czf', repacked, '-C', unpacked, 'manifest.json', 'database.sqlite', 'uploads']);
+    execFileSync('tar', ['--format=gnu', '-czf', repacked, '-C', unpacked, '.']);
     expect(await extract(repacked)).toEqual(manifest);
   });
 
@@ -79,7 +86,13 @@ describe('the backup archive', () => {
       [
         ['database.sqlite', 'x'],
         ['uploads/extra.png', 'x'],
-        ['manifest.json', JSON.stringify({ ...HEADER, files: [{ path: 'database.sqlite', size: 1, sha256: '2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881' }] })],
+        [
+          'manifest.json',
+          JSON.stringify({
+            ...HEADER,
+            files: [{ path: 'database.sqlite', size: 1, sha256: '2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881' }],
+          }),
+        ],
       ],
       /uploads\/extra\.png is not listed in the manifest/,
     ],

@@ -49,6 +49,8 @@ describe.each(databases)('backup and restore (%s)', (database) => {
   let before: Record<string, unknown>;
   /** Names of the uploads in the archive. */
   let archived: string[] = [];
+  /** The database as the restore into the empty installation left it, before the CMS started on it. */
+  let restored: string;
   /** What this test put into the shared uploads folder, removed at the end. */
   const leftovers = new Set<string>();
 
@@ -109,7 +111,10 @@ describe.each(databases)('backup and restore (%s)', (database) => {
   it('writes one timestamped archive while the CMS runs and writes, with a manifest of every file', async () => {
     // A volunteer keeps saving a draft during the backup: no save may fail. Drafts are not in what `observe` compares.
     const token = await cms.adminToken();
-    const draft = await createDraft(cms.url, token, 'api::post.post', { title: 'Brouillon pendant la sauvegarde', slug: `brouillon-${database}` });
+    const draft = await createDraft(cms.url, token, 'api::post.post', {
+      title: 'Brouillon pendant la sauvegarde',
+      slug: `brouillon-${database}`,
+    });
     let saves = 0;
     let backingUp = true;
     const saving = (async () => {
@@ -159,6 +164,7 @@ describe.each(databases)('backup and restore (%s)', (database) => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(readFileSync(join(UPLOADS, foreign), 'utf8')).toBe('not from the archive');
+    restored = await databaseFingerprint(cms);
 
     // Neither demo seeding nor the first-admin bootstrap may stand in for what the restore brought back.
     await cms.restart({ SEED_DEMO: 'false', CMS_ADMIN_EMAIL: '', CMS_ADMIN_PASSWORD: '' });
@@ -170,6 +176,8 @@ describe.each(databases)('backup and restore (%s)', (database) => {
     expect(await login(EDITOR_EMAIL, 'Not-The-Passw0rd!')).toBe(400);
     expect((await withToken('/api/events', cms.env.CMS_TOKEN!)).status).toBe(200);
     expect((await withToken('/api/events', apiToken)).status).toBe(200);
+    // New rows get new ids: the sequences came back with the rows.
+    await createDraft(cms.url, await cms.adminToken(), 'api::venue.venue', { name: 'Après la restauration', slug: `apres-${database}` });
   });
 
   it('refuses bad input in one line on stderr and leaves the database untouched', async () => {
@@ -192,19 +200,59 @@ describe.each(databases)('backup and restore (%s)', (database) => {
     const middle = Math.floor(bytes.length / 2);
     flipped[middle] = flipped[middle]! ^ 0xff;
     writeFileSync(damaged, flipped);
+    /** The archive unpacked, changed by `change`, repacked by GNU tar; `reseal` updates the manifest to match. */
+    const repack = (name: string, change: (dir: string) => void, { reseal = false } = {}) => {
+      const unpacked = mkdtempSync(join(tmpdir(), 'clermontech-repack-'));
+      execFileSync('tar', ['-xzf', archive, '-C', unpacked]);
+      change(unpacked);
+      if (reseal) {
+        const manifestFile = join(unpacked, 'manifest.json');
+        const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { files: { path: string; size: number; sha256: string }[] };
+        for (const entry of manifest.files) {
+          const content = readFileSync(join(unpacked, entry.path));
+          Object.assign(entry, { size: content.length, sha256: createHash('sha256').update(content).digest('hex') });
+        }
+        writeFileSync(manifestFile, JSON.stringify(manifest));
+      }
+      const repacked = join(outDir, name);
+      execFileSync('tar', ['-czf', repacked, '-C', unpacked, '.']);
+      rmSync(unpacked, { recursive: true });
+      return repacked;
+    };
     // Well-formed, but an upload no longer matches its checksum.
-    const tampered = join(outDir, 'tampered.tar.gz');
-    const unpacked = mkdtempSync(join(tmpdir(), 'clermontech-tampered-'));
-    execFileSync('tar', ['-xzf', archive, '-C', unpacked]);
-    writeFileSync(join(unpacked, uploaded.url), 'not the image');
-    execFileSync('tar', ['-czf', tampered, '-C', unpacked, 'manifest.json', 'uploads', readdirSync(unpacked).find((name) => name.startsWith('database.'))!]);
-    rmSync(unpacked, { recursive: true });
+    const tampered = repack('tampered.tar.gz', (dir) => writeFileSync(join(dir, uploaded.url), 'not the image'));
+    // Checksums right, but the database does not restore: SQLite's header is gone, the SQL ends in an error.
+    const unrestorable = repack(
+      'unrestorable.tar.gz',
+      (dir) => {
+        if (database === 'sqlite') writeFileSync(join(dir, 'database.sqlite'), 'not SQLite anymore', { flag: 'r+' });
+        else writeFileSync(join(dir, 'database.sql'), '\nSELECT * FROM no_such_table;\n', { flag: 'a' });
+      },
+      { reseal: true },
+    );
 
     await refuse([join(outDir, 'missing.tar.gz')], /^No such archive: .*missing\.tar\.gz/);
     await refuse([truncated], /^Corrupt archive .*truncated\.tar\.gz: .*truncated/);
     await refuse([damaged], /^Corrupt archive .*damaged\.tar\.gz/);
     await refuse([tampered], new RegExp(`^Corrupt archive .*tampered\\.tar\\.gz: ${uploaded.url.slice(1)} does not match its checksum`));
     await refuse([archive], /is not empty.*--force/);
+    // Even with --force, which empties the database first: the uploads it had put back are taken out again.
+    removeUploadedFiles();
+    await refuse(
+      [unrestorable, '--force'],
+      database === 'sqlite'
+        ? /its database is not a readable SQLite file/
+        : /^Restoring the PostgreSQL dump failed, the database is unchanged: .*no_such_table/,
+    );
+    for (const url of mediaUrls()) expect(existsSync(join(repoRoot, 'cms', 'public', url)), url).toBe(false);
     expect(await databaseFingerprint(cms)).toBe(untouched);
+  });
+
+  it('replaces a non-empty database with --force: exactly what a restore into an empty one gives', async () => {
+    expect(await databaseFingerprint(cms), 'changed since the restore (a venue was created)').not.toBe(restored);
+    const result = await runScript(cms, 'restore.ts', [archive, '--force']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(await databaseFingerprint(cms)).toBe(restored);
   });
 });

@@ -20,7 +20,11 @@ export function runScript(cms: RunningCms, script: 'backup.ts' | 'restore.ts', a
   if (cms.env.DATABASE_CLIENT === 'sqlite') delete env.DATABASE_URL;
   delete env.VITEST;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'scripts', script), ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(repoRoot, 'scripts', script), ...args], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -64,10 +68,14 @@ export async function wipeDatabase(cms: RunningCms): Promise<void> {
 export async function databaseFingerprint(cms: RunningCms): Promise<string> {
   if (cms.env.DATABASE_CLIENT === 'sqlite') return createHash('sha256').update(readFileSync(cms.env.DATABASE_FILENAME!)).digest('hex');
   return withServer(async (client) => {
-    const tables = (await client.query(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)) as { rows: { name: string }[] };
+    const tables = (await client.query(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)) as {
+      rows: { name: string }[];
+    };
     const hash = createHash('sha256');
     for (const { name } of tables.rows) {
-      const digest = (await client.query(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM public."${name}" t`)) as { rows: { digest: string | null }[] };
+      const digest = (await client.query(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM public."${name}" t`)) as {
+        rows: { digest: string | null }[];
+      };
       hash.update(`${name}:${digest.rows[0]?.digest ?? ''}\n`);
     }
     return hash.digest('hex');
