@@ -1,6 +1,7 @@
 import { defineConfig } from 'astro/config';
 import { siteEnv } from './src/env.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { previewAdapter } from './src/lib/preview/integration.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
 
 const { CMS_URL, SITE_URL } = siteEnv();
@@ -14,6 +15,10 @@ export default defineConfig({
     format: 'directory',
     // External files only: the site is served with a CSP that forbids inline scripts and styles.
     inlineStylesheets: 'never',
+    // With the preview adapter: static files at the release's root, as before; the server code that
+    // renders drafts in _server/, which the publisher imports and never serves.
+    client: './',
+    server: './_server/',
   },
   image: {
     // SVG logos from the CMS are rasterised rather than served as is: an SVG served from the
@@ -35,4 +40,6 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   integrations: [sitemapIntegration(), pagefindIntegration()],
+  // Drafts only, rendered on demand under /_preview/ (src/lib/preview/); every other page is prerendered.
+  adapter: previewAdapter(),
 });

@@ -43,6 +43,8 @@ const EnvSchema = z
     SITE_HOST: z.string().default('127.0.0.1'),
     /** Bearer token of the CMS's webhook to the publisher: at least 32 random bytes (64 hex characters). */
     PUBLISHER_TOKEN: optionalText.pipe(z.string().min(43, 'must hold at least 32 random bytes (openssl rand -hex 32)').optional()),
+    /** Signs the CMS's short-lived preview links (HMAC key, at least 32 random bytes); preview is off without it. */
+    PREVIEW_SECRET: optionalText.pipe(z.string().min(43, 'must hold at least 32 random bytes (openssl rand -hex 32)').optional()),
     /** URL where the CMS reaches the publisher (default http://127.0.0.1:$SITE_PORT). */
     PUBLISHER_URL: optionalText.pipe(z.url().optional()),
     /** Where the publisher keeps its releases (default site/.releases). */

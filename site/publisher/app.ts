@@ -1,4 +1,5 @@
 import { HttpError } from './errors.ts';
+import { PREVIEW_PREFIX } from './preview.ts';
 import type { PublisherStatus } from './publisher.ts';
 import type { ReleaseStore } from './release-store.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -11,6 +12,8 @@ export interface AppDependencies {
   status: () => PublisherStatus;
   /** A change was signalled: a webhook, or the admin's "Republier" button (`force`: build even if nothing changed). */
   onChange: (reason: string, force: boolean) => void;
+  /** Renders /_preview/* (drafts, see preview.ts); without it those paths are plain files, hence 404. */
+  preview?: (request: Request) => Promise<Response>;
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -49,6 +52,7 @@ export function createApp(deps: AppDependencies): (request: Request) => Promise<
       const route = routes[url.pathname];
       if (route) return route(request);
       if (url.pathname.startsWith('/_publisher/')) throw new HttpError(404, 'not found');
+      if (deps.preview && url.pathname.startsWith(PREVIEW_PREFIX)) return await deps.preview(request);
       return serveSite(deps.store, request, url);
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error);

@@ -3,6 +3,7 @@ import { createApp } from './app.ts';
 import { fetchCmsVersion } from './cms-version.ts';
 import { publisherConfig, siteRoot } from './config.ts';
 import { serve } from './node-adapter.ts';
+import { createPreview } from './preview.ts';
 import { Publisher } from './publisher.ts';
 import { ReleaseStore } from './release-store.ts';
 import { StatusFile } from './status.ts';
@@ -25,7 +26,10 @@ const publisher = new Publisher({
   secrets: [config.token, config.cmsToken ?? ''],
   log: (line) => console.log(line),
 });
-const server = serve(createApp({ store, token: config.token, status: () => publisher.status(), onChange: (reason, force) => publisher.request(reason, { force }) }));
+const preview = createPreview({ store, cmsUrl: config.cmsUrl, log: (line) => console.log(line) });
+const server = serve(
+  createApp({ store, token: config.token, status: () => publisher.status(), onChange: (reason, force) => publisher.request(reason, { force }), preview }),
+);
 
 server.listen(config.port, config.host, () => {
   console.log(`publisher: serving ${config.releasesDir} on http://${config.host}:${config.port}`);

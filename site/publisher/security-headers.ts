@@ -1,9 +1,10 @@
 /**
  * Headers on every page of the public site. Scripts come from the site's own files only (no inline
  * script: JSON-LD blocks are data, not scripts); Pagefind's search needs WebAssembly.
+ * No page may be framed, except previews by `frameAncestors` (the CMS's admin).
  */
-export function securityHeaders(): Record<string, string> {
-  return {
+export function securityHeaders({ frameAncestors }: { frameAncestors?: string } = {}): Record<string, string> {
+  const headers: Record<string, string> = {
     'content-security-policy': [
       "default-src 'self'",
       "script-src 'self' 'wasm-unsafe-eval'",
@@ -12,7 +13,7 @@ export function securityHeaders(): Record<string, string> {
       "font-src 'self'",
       "connect-src 'self'",
       'frame-src https://www.youtube-nocookie.com https://player.vimeo.com',
-      "frame-ancestors 'none'",
+      `frame-ancestors ${frameAncestors ?? "'none'"}`,
       "base-uri 'self'",
       "form-action 'self'",
       "object-src 'none'",
@@ -22,4 +23,7 @@ export function securityHeaders(): Record<string, string> {
     'x-frame-options': 'DENY',
     'permissions-policy': 'camera=(), microphone=(), geolocation=()',
   };
+  // X-Frame-Options can't name an origin: CSP's frame-ancestors alone says who may frame a preview.
+  if (frameAncestors) delete headers['x-frame-options'];
+  return headers;
 }

@@ -55,7 +55,10 @@ function remember(path: string, entry: CacheEntry): CacheEntry {
   return entry;
 }
 
-/** The file a URL path names inside `root`, or undefined; never a path outside `root`. */
+/** A release's server code (the preview's renderer): run by the publisher, never served. */
+const PRIVATE_DIRS = ['_server'];
+
+/** The file a URL path names inside `root`, or undefined; never a path outside `root` nor in its private folders. */
 export function resolveFile(root: string, urlPath: string): string | undefined {
   let decoded: string;
   try {
@@ -65,6 +68,7 @@ export function resolveFile(root: string, urlPath: string): string | undefined {
   }
   if (decoded.includes('\0') || decoded.split('/').includes('..')) return undefined;
   const relative = normalize(decoded).replace(/^\/+/, '');
+  if (PRIVATE_DIRS.some((dir) => relative === dir || relative.startsWith(`${dir}/`))) return undefined;
   const candidates = decoded.endsWith('/') || relative === '' ? [join(relative, 'index.html')] : [relative, `${relative}.html`, join(relative, 'index.html')];
   for (const candidate of candidates) {
     const full = join(root, candidate);

@@ -27,15 +27,16 @@ interface Attribute {
 }
 
 /** Every free-text and URL-like field of a content type, read from its schema. */
-function textFields(type: string): { text: string[]; urls: string[] } {
+function textFields(type: string): { text: [string, number][]; urls: string[] } {
   const schema = JSON.parse(readFileSync(join(repoRoot, `cms/src/api/${type}/content-types/${type}/schema.json`), 'utf8')) as {
     attributes: Record<string, Attribute>;
   };
-  const text: string[] = [];
+  const text: [string, number][] = [];
   const urls: string[] = [];
   for (const [name, attribute] of Object.entries(schema.attributes)) {
     if (!['string', 'text', 'richtext'].includes(attribute.type) || attribute.regex) continue;
-    (/url$/i.test(name) ? urls : text).push(name);
+    if (/url$/i.test(name)) urls.push(name);
+    else text.push([name, attribute.maxLength ?? 150]);
   }
   return { text, urls };
 }
@@ -44,7 +45,7 @@ const TARGETS = [
   { type: 'event', path: 'events', slug: 'api-hour-73', pages: ['/', '/api-hours/api-hour-73/', '/api-hours/', '/evenements/'] },
   { type: 'talk', path: 'talks', slug: 'un-site-web-de-14-ko', pages: ['/talks/un-site-web-de-14-ko/', '/talks/'] },
   { type: 'speaker', path: 'speakers', slug: 'yanis-morel', pages: ['/speakers/yanis-morel/', '/speakers/'] },
-  { type: 'venue', path: 'venues', slug: 'la-fabrique-des-puys', pages: [] },
+  { type: 'venue', path: 'venues', slug: 'la-fabrique-des-puys', pages: ['/api-hours/api-hour-73/'] },
   { type: 'post', path: 'posts', slug: 'bienvenue-sur-le-nouveau-site', pages: ['/blog/bienvenue-sur-le-nouveau-site/', '/blog/'] },
   { type: 'page', path: 'pages', slug: 'code-de-conduite', pages: ['/code-de-conduite/'] },
   { type: 'sponsor', path: 'sponsors', slug: 'volcans-logiciels', pages: ['/sponsors/'] },
@@ -65,7 +66,9 @@ describe('naughty strings in every text field never run on the site', () => {
     for (const [index, target] of TARGETS.entries()) {
       const { text, urls } = textFields(target.type);
       const data: Record<string, string> = {};
-      for (const [fieldIndex, field] of text.entries()) data[field] = PAYLOADS[(index + fieldIndex) % PAYLOADS.length]!.slice(0, 150);
+      for (const [fieldIndex, [field, maxLength]] of text.entries()) {
+        data[field] = PAYLOADS[(index + fieldIndex) % PAYLOADS.length]!.slice(0, Math.min(150, maxLength));
+      }
       for (const [fieldIndex, field] of urls.entries()) data[field] = BAD_URLS[(index + fieldIndex) % BAD_URLS.length]!;
       inputs += Object.keys(data).length;
       const entry = await findBySlug(stack.cms.url, target.path, target.slug);

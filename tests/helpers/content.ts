@@ -86,3 +86,24 @@ export async function createAdminUser(cmsUrl: string, superAdminToken: string, r
   });
   if (!registered.ok) throw new Error(`register ${email}: ${registered.status} ${await registered.text()}`);
 }
+
+/** A JWT for the admin API, logged in as any admin user (a volunteer's Author or Editor account). */
+export async function adminLogin(cmsUrl: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${cmsUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`admin login ${email}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { data: { token: string } }).data.token;
+}
+
+/** The preview URL the admin's "Open preview" button opens for a document's draft, or undefined when there is none. */
+export async function previewUrl(cmsUrl: string, adminToken: string, uid: string, documentId: string): Promise<string | undefined> {
+  const response = await fetch(`${cmsUrl}/content-manager/preview/url/${uid}?documentId=${documentId}&status=draft`, {
+    headers: { authorization: `Bearer ${adminToken}` },
+  });
+  if (response.status === 204) return undefined;
+  if (!response.ok) throw new Error(`preview url ${uid}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { data: { url?: string } }).data.url;
+}

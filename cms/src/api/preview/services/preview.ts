@@ -1,0 +1,26 @@
+import type { Core, UID } from '@strapi/strapi';
+import { cmsEnv } from '../../../cms-env';
+import { isPreviewType, PREVIEW_TYPES, type PreviewType } from '../../../preview/contracts';
+import { verifyPreviewToken, type PreviewClaims } from '../../../preview/token';
+
+const previewService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** The token's claims when it was signed for exactly this type and document and has not expired. */
+  verify(type: string, documentId: string, token: string): (PreviewClaims & { type: PreviewType }) | undefined {
+    const secret = cmsEnv().PREVIEW_SECRET;
+    if (!secret || !token || !isPreviewType(type)) return undefined;
+    const claims = verifyPreviewToken(secret, token);
+    if (!claims || claims.uid !== PREVIEW_TYPES[type].uid || claims.documentId !== documentId) return undefined;
+    return { ...claims, type };
+  },
+
+  /** The document's draft, populated as the site's page reads it and sanitized as the public API would. */
+  async findDraft({ type, documentId }: { type: PreviewType; documentId: string }) {
+    const { uid, populate } = PREVIEW_TYPES[type];
+    const draft = await strapi.documents(uid as UID.ContentType).findOne({ documentId, status: 'draft', populate: populate as never });
+    if (!draft) return undefined;
+    return (await strapi.contentAPI.sanitize.output(draft, strapi.getModel(uid as UID.ContentType), {})) as Record<string, unknown> & { documentId: string };
+  },
+});
+
+export type PreviewService = ReturnType<typeof previewService>;
+export default previewService;

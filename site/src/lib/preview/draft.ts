@@ -1,0 +1,101 @@
+import { getCollection, getEntry } from 'astro:content';
+import { cmsConnection } from '../../env.ts';
+import { buildCatalog, type Catalog, type Collections } from '../catalog.ts';
+import { getJson } from '../strapi/client.ts';
+import { CmsResponseError } from '../strapi/errors.ts';
+import type { RawEntry } from '../strapi/fetch-entries.ts';
+import { absolutizeMediaUrls } from '../strapi/media.ts';
+import { EventSchema, GroupSchema, PageSchema, PostSchema, SpeakerSchema, TalkSchema } from '../strapi/schemas.ts';
+import { parseEntry } from '../strapi/validate.ts';
+
+/** The previewable types: their REST name (the CMS's /api/preview/<type>/…), schema and collection. */
+const PREVIEW_TYPES = {
+  events: { schema: EventSchema, collection: 'events' },
+  talks: { schema: TalkSchema, collection: 'talks' },
+  speakers: { schema: SpeakerSchema, collection: 'speakers' },
+  posts: { schema: PostSchema, collection: 'posts' },
+  pages: { schema: PageSchema, collection: 'pages' },
+  groups: { schema: GroupSchema, collection: 'groups' },
+} as const;
+
+export type PreviewType = keyof typeof PREVIEW_TYPES;
+
+export function isPreviewType(type: string | undefined): type is PreviewType {
+  return type !== undefined && Object.hasOwn(PREVIEW_TYPES, type);
+}
+
+/** Why there is nothing to show: the token is missing, forged or expired (401), or the document is gone (404). */
+export class PreviewRefused extends Error {
+  readonly status: 401 | 404;
+
+  constructor(status: 401 | 404, message: string) {
+    super(message);
+    this.status = status;
+    this.name = 'PreviewRefused';
+  }
+}
+
+/**
+ * The draft, from the CMS's preview route, which checks the token (signed by the CMS for this document)
+ * and shapes the entry as the REST API does; validated by the same schema as published entries.
+ */
+async function fetchDraft(type: PreviewType, documentId: string, token: string): Promise<RawEntry> {
+  // The site's read-only token is not sent: the preview token is the only credential.
+  const { url } = cmsConnection();
+  let body: unknown;
+  try {
+    body = await getJson({ url, attempts: 2 }, `preview/${type}/${encodeURIComponent(documentId)}`, { token });
+  } catch (error) {
+    if (error instanceof CmsResponseError && error.status === 401) throw new PreviewRefused(401, 'Lien d’aperçu invalide ou expiré');
+    if (error instanceof CmsResponseError && error.status === 404) throw new PreviewRefused(404, 'Ce contenu n’a pas de brouillon');
+    throw error;
+  }
+  const data = typeof body === 'object' && body !== null ? (body as { data?: unknown }).data : undefined;
+  if (typeof data !== 'object' || data === null || (data as RawEntry).documentId !== documentId) {
+    throw new CmsResponseError(`CMS answered the preview of ${type} ${documentId} without the entry`);
+  }
+  return absolutizeMediaUrls(data as RawEntry, url);
+}
+
+/** The published content of the release, as the public pages read it. */
+async function publishedCollections(): Promise<Collections> {
+  const [events, talks, speakers, venues, posts, sponsors, groups, members, pages, global] = await Promise.all([
+    getCollection('events'),
+    getCollection('talks'),
+    getCollection('speakers'),
+    getCollection('venues'),
+    getCollection('posts'),
+    getCollection('sponsors'),
+    getCollection('groups'),
+    getCollection('members'),
+    getCollection('pages'),
+    getEntry('global', 'global'),
+  ]);
+  const data = <T>(entries: { data: T }[]) => entries.map((entry) => entry.data);
+  return {
+    events: data(events),
+    talks: data(talks),
+    speakers: data(speakers),
+    venues: data(venues),
+    posts: data(posts),
+    sponsors: data(sponsors),
+    groups: data(groups),
+    members: data(members),
+    pages: data(pages),
+    global: global?.data,
+  };
+}
+
+/**
+ * The catalog the public pages would see once this draft is published: the release's published
+ * content with the draft in place of (or added to) its published version. Relations to content that
+ * is not published are dropped, as on the live site.
+ */
+export async function previewCatalog(type: PreviewType, documentId: string, token: string): Promise<Catalog> {
+  const { schema, collection } = PREVIEW_TYPES[type];
+  const draft = parseEntry(type, schema, await fetchDraft(type, documentId, token)) as { documentId: string };
+  const collections = await publishedCollections();
+  const entries = collections[collection] as { documentId: string }[];
+  (collections as unknown as Record<string, unknown[]>)[collection] = [...entries.filter((entry) => entry.documentId !== documentId), draft];
+  return buildCatalog(collections, new Date());
+}

@@ -1,0 +1,123 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signPreviewToken } from '../../../cms/src/preview/token.ts';
+import { adminLogin, createAdminUser, createDraft, previewUrl } from '../../helpers/content.ts';
+import { startStack, type Stack } from '../../helpers/publisher.ts';
+
+const TALK = 'api::talk.talk';
+const MARKER = `MARQUEUR-BROUILLON-${Date.now().toString(36)}`;
+const AUTHOR = { email: 'auteur@clermontech.test', password: 'Auteur-Passw0rd!' };
+
+/** Every file of a release, its server code included, as text. */
+function releaseFiles(dir: string): { path: string; text: string }[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return { path, text: readFileSync(path, 'latin1') };
+    });
+}
+
+describe('preview: a draft rendered on demand behind a signed link', () => {
+  let stack: Stack;
+  let talk: { documentId: string };
+  let url: URL;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    await createAdminUser(stack.cms.url, await stack.cms.adminToken(), 'Author', AUTHOR.email, AUTHOR.password);
+    const author = await adminLogin(stack.cms.url, AUTHOR.email, AUTHOR.password);
+    talk = await createDraft(stack.cms.url, author, TALK, { title: `Talk en brouillon ${MARKER}`, slug: 'talk-en-brouillon', abstract: `Résumé ${MARKER}` });
+    url = new URL((await previewUrl(stack.cms.url, author, TALK, talk.documentId))!);
+  });
+  afterAll(async () => {
+    await stack?.destroy();
+  });
+
+  const get = (path: string) => stack.publisher.get(path);
+  const withToken = (token: string) => `${url.pathname}?token=${encodeURIComponent(token)}`;
+
+  it('gives the author a site URL for the draft, signed for this document', () => {
+    // The CMS's SITE_URL (localhost) and the publisher's address (127.0.0.1) name the same server.
+    expect(url.port).toBe(new URL(stack.publisher.url).port);
+    expect(url.pathname).toBe(`/_preview/talks/${talk.documentId}`);
+    expect(url.searchParams.get('token')).toMatch(/^[\w-]+\.[\w-]+$/);
+  });
+
+  it('renders the draft with the public page, a banner, noindex, no cache, framable by the CMS only', async () => {
+    const started = performance.now();
+    const response = await get(url.pathname + url.search);
+    const html = await response.text();
+    console.log(`preview: first render ${Math.round(performance.now() - started)} ms`);
+    expect(response.status).toBe(200);
+    expect(html).toContain(`<h1>Talk en brouillon ${MARKER}</h1>`);
+    expect(html).toContain(`Résumé ${MARKER}`);
+    expect(html).toContain('Aperçu — non publié');
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).toMatch(/<link rel="stylesheet" href="\/_astro\/[^"]+\.css"/);
+    // The site's CSP holds: no inline script, only files.
+    expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? []).toEqual([]);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-robots-tag')).toBe('noindex');
+    expect(response.headers.get('content-security-policy')).toContain(`frame-ancestors ${new URL(stack.cms.url).origin}`);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(response.headers.get('x-frame-options')).toBeNull();
+
+    const timings: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const start = performance.now();
+      expect((await get(url.pathname + url.search)).status).toBe(200);
+      timings.push(performance.now() - start);
+    }
+    timings.sort((a, b) => a - b);
+    console.log(`preview: warm render median ${Math.round(timings[5]!)} ms, max ${Math.round(timings[9]!)} ms`);
+  });
+
+  it('serves the reload script, which only listens to the CMS', async () => {
+    const response = await get('/_preview/reload.js');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('javascript');
+    const script = await response.text();
+    expect(script).toContain(JSON.stringify(new URL(stack.cms.url).origin));
+    expect(script).toContain('strapiUpdate');
+  });
+
+  it.each([
+    ['without a token', () => url.pathname],
+    ['with a forged signature', () => withToken(`${url.searchParams.get('token')!.split('.')[0]}.${'A'.repeat(43)}`)],
+    ['with a token signed by another key', () => withToken(signPreviewToken('x'.repeat(64), { uid: TALK, documentId: talk.documentId, exp: Date.now() / 1000 + 600 }))],
+    ['with an expired token', () => withToken(signPreviewToken(stack.cms.env.PREVIEW_SECRET!, { uid: TALK, documentId: talk.documentId, exp: Math.floor(Date.now() / 1000) - 1 }))],
+    ['with a token for another document', () => `/_preview/talks/other${talk.documentId.slice(5)}${url.search}`],
+    ['with a token for another type', () => `/_preview/posts/${talk.documentId}${url.search}`],
+  ])('answers 401 %s, without the draft', async (_case, path) => {
+    const response = await get(path());
+    expect(response.status).toBe(401);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.text()).not.toContain(MARKER);
+  });
+
+  it('keeps the CMS’s draft route behind the same token, and ?status=draft refused', async () => {
+    expect((await stack.cms.fetch(`/api/preview/talks/${talk.documentId}`)).status).toBe(401);
+    const draft = await stack.cms.fetch(`/api/preview/talks/${talk.documentId}${url.search}`);
+    expect(draft.status).toBe(200);
+    expect(((await draft.json()) as { data: { title: string } }).data.title).toContain(MARKER);
+    expect((await stack.cms.fetch('/api/talks?status=draft')).status).toBe(400);
+  });
+
+  it('never puts the draft in the public build, nor serves the release’s server code', async () => {
+    const before = await stack.publisher.settled();
+    await stack.publisher.get('/_publisher/rebuild', { method: 'POST', headers: { authorization: `Bearer ${stack.publisher.env.PUBLISHER_TOKEN}` } });
+    const after = await stack.publisher.waitForStatus('the rebuilt release', (status) => status.buildsStarted > before.buildsStarted && status.building === null && !status.queued);
+    const dir = join(stack.publisher.env.PUBLISHER_RELEASES_DIR!, after.release!.id);
+    const files = releaseFiles(dir);
+    expect(files.some((file) => file.path.endsWith('talks/index.html'))).toBe(true);
+    expect(files.filter((file) => file.text.includes(MARKER)).map((file) => file.path)).toEqual([]);
+    expect((await get('/talks/talk-en-brouillon/')).status).toBe(404);
+    expect(await (await get('/talks/')).text()).not.toContain(MARKER);
+    expect((await get('/_server/entry.mjs')).status).toBe(404);
+    expect((await get('/%5Fserver/entry.mjs')).status).toBe(404);
+    // The preview still works on the new release.
+    expect(await (await get(url.pathname + url.search)).text()).toContain(MARKER);
+  });
+});
