@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 const root = new URL('..', import.meta.url).pathname;
+/** Files that need a PostgreSQL server: included only where DATABASE_URL names one (CI does). */
+const needsPostgres = ['tests/integration/importer/postgres.test.ts'];
 
 export default defineConfig({
   test: {
@@ -21,6 +23,7 @@ export default defineConfig({
           name: 'cms',
           root,
           include: ['tests/integration/cms/**/*.test.ts', 'tests/integration/importer/**/*.test.ts', 'tests/integration/security/**/*.test.ts', 'tests/integration/ops/**/*.test.ts'],
+          exclude: process.env.DATABASE_URL ? [] : needsPostgres,
           testTimeout: 120_000,
           hookTimeout: 240_000,
           maxWorkers: 2,

@@ -61,7 +61,7 @@ const NUMERIC_DATE = /(?:\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)
 const TIME = /(?<![\d:])([01]?\d|2[0-3])\s*(?:h|heures?|:)\s*([0-5]\d)?(?![\d])/;
 const END_TIME = /^\s*(?:-|–|à|a|jusqu'a|jusqu'à)\s*([01]?\d|2[0-3])\s*(?:h|heures?|:)\s*([0-5]\d)?(?![\d])/;
 
-const ANNOUNCES = /(aura lieu|auront lieu|aura lieu|a lieu|ont lieu|se deroulera|se derouleront|se tiendra|se passera|rendez-vous|vous attend|vous donnons rendez|organisons|prochain api hour|prochaine soiree)/;
+const ANNOUNCES = /(aura lieu|auront lieu|a lieu|ont lieu|se deroulera|se derouleront|se tiendra|se passera|rendez-vous|vous attend|vous donnons rendez|organisons|prochain api hour|prochaine soiree)/;
 const NOT_THE_EVENT = /(ouverture|ouvrent|ouvriront|ouvert(?:es)?\b|inscriptions? (?:a partir|des le|le)|jusqu'au|avant le|publie|cloture|date limite|deadline)[^.]{0,40}$/;
 
 function monthNumber(token: string): number | undefined {

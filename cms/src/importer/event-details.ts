@@ -79,8 +79,9 @@ export function addressKey(address: Address): string {
   const street = fold(address.street)
     .replace(/\bbd\b|\bbld\b/g, 'boulevard')
     .replace(/\bav\.?(?=\s)/g, 'avenue')
-    .replace(/\ball[ée]e\b/g, 'allee')
     .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/\b(?:de|du|des|la|le|les|d|l)\b/g, ' ')
+    .replace(/\s+/g, ' ')
     .trim();
   return `${street}|${address.postcode ?? ''}`;
 }
@@ -108,8 +109,12 @@ function markedText(markdown: string): string {
   ).replace(/»\s*«/g, ' ');
 }
 
+/** Where a sentence ends: a full stop, but not the one of an initial or an abbreviation ("21 rue J. Richepin"). */
+const SENTENCE_END = /(?<!\b(?:\p{Lu}|St|Ste|Av|av|Bd|bd|Pl|Dr|Mme|M|bis|n°|No|no))\.(?:\s+(?=[«\p{Lu}])|$)|\bL['’]adresse\b/u;
+
 const ROOM = /^(?:l['’]\s*)?(?:amphi(?:th[ée][aâ]tre)?|salle|auditorium|room)\b/i;
-const NOT_A_PLACE = /^(?:en centre|une salle|un lieu|un endroit|en ligne|distance|partir|nouveau|l['’]occasion|cet|cette|ce |19|20|\d)/i;
+const NOT_A_PLACE =
+  /^(?:en centre|centre[- ]ville|une salle|un lieu|un endroit|en ligne|ligne|visio|distance|direct|streaming|twitch|youtube|jitsi|zoom|discord|teams|bigbluebutton|partir|nouveau|l['’]occasion|cet|cette|ce |19|20|\d)/i;
 
 function cleanVenueName(raw: string): string | undefined {
   let name = squash(raw.replace(/[«»]/g, ''))
@@ -127,10 +132,15 @@ const AFTER_TIME = /(?:à|a|vers|dès|des|de|partir de)\s+«?\s*\d{1,2}\s*(?:h|H
 const PREPOSITION =
   /^(?:[,\s]*)(?:(?:à|au|aux|chez|en)\s+(?:la\s+|l['’]|le\s+|les\s+)?|dans\s+(?:les\s+locaux|l['’]amphith[ée][aâ]tre|l['’]amphi|la\s+salle|les\s+salles|l['’]enceinte|le\s+hall)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?|sur\s+le\s+campus\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?)/i;
 
-function nameAfterTime(marked: string): string | undefined {
+/**
+ * The place named right after the start time ("à **19h** au **Celtill**", "à 18h dans les locaux de
+ * l'[Institut de la PME](…)"); `marked` tells whether it was set off as bold or a link, which makes it
+ * more trustworthy than a run of plain words.
+ */
+function nameAfterTime(marked: string): { name: string; marked: boolean } | undefined {
   for (const time of marked.matchAll(AFTER_TIME)) {
     const rest = marked.slice(time.index + time[0].length);
-    const end = rest.search(/\.\s+(?=[«\p{Lu}])|\.$|\bL['’]adresse\b/u);
+    const end = rest.search(SENTENCE_END);
     const window = end === -1 ? rest.slice(0, 200) : rest.slice(0, end);
     const preposition = PREPOSITION.exec(window);
     if (!preposition) continue;
@@ -139,18 +149,21 @@ function nameAfterTime(marked: string): string | undefined {
     if (bold) {
       if (ROOM.test(bold[1]!)) {
         const owner = /^«[^»]+»\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])«?([^«»,.]+(?:\([^)]*\)[^«»,.]*)?)»?/.exec(after);
-        if (owner) return cleanVenueName(owner[1]!);
+        const name = owner ? cleanVenueName(owner[1]!) : undefined;
+        if (name) return { name, marked: true };
         continue;
       }
-      return cleanVenueName(bold[1]!);
+      const name = cleanVenueName(bold[1]!);
+      if (name) return { name, marked: true };
     }
     const plain = /^([^,.(«]+?(?:«[^»]+»)?)(?=\s*(?:[,.(]|\bà\b|\bproche\b|\bpr[èe]s\b|\bqui\b|\bsitu[ée]|\ben face\b|\bet\b|$))/.exec(after);
     if (plain) {
       const name = cleanVenueName(plain[1]!);
-      if (name) return name;
+      if (name) return { name, marked: /«/.test(plain[1]!) };
     }
     const anyBold = /«([^»]+)»/.exec(window);
-    if (anyBold && !/\d{1,2}\s*h/i.test(anyBold[1]!)) return cleanVenueName(anyBold[1]!);
+    const name = anyBold && !/\d{1,2}\s*h/i.test(anyBold[1]!) ? cleanVenueName(anyBold[1]!) : undefined;
+    if (name) return { name, marked: true };
   }
   return undefined;
 }
@@ -180,24 +193,25 @@ export function extractVenue(markdown: string): VenueFacts {
   const practical = practicalText(markdown);
   const marked = markedText(practical);
   const folded = fold(plainText(practical));
-  let name: string | undefined;
+  let introName: string | undefined;
   let address: Address | undefined;
 
   const intro = /\badresse(?:\s+exacte)?(?:\s+(?:est|du lieu))?\s*:?\s*/i.exec(marked);
   if (intro) {
     const rest = marked.slice(intro.index + intro[0].length);
-    const end = rest.search(/\.\s+(?=[«\p{Lu}])|\.$/u);
+    const end = rest.search(SENTENCE_END);
     const phrase = (end === -1 ? rest : rest.slice(0, end)).trim();
     const split = /^«?([^«»\d]{2,80}?)»?\s+[-–]\s+(.*)$/.exec(phrase);
     if (split && /\d/.test(split[2]!)) {
-      name = cleanVenueName(split[1]!);
+      introName = cleanVenueName(split[1]!);
       address = parseAddress(split[2]!);
     } else {
       address = parseAddress(phrase);
     }
   }
   if (!address) address = findAddress(marked.replace(/[«»]/g, ''));
-  name = nameAfterTime(marked) ?? name;
+  const afterTime = nameAfterTime(marked);
+  let name = afterTime?.marked ? afterTime.name : (introName ?? afterTime?.name);
   if (!name && intro) {
     const before = marked.slice(0, intro.index);
     const candidates = [...before.matchAll(/«([^»]+)»/g)].map((match) => match[1]!).filter((value) => !/\d/.test(value));

@@ -30,20 +30,16 @@ const OSM_SHORT_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 
 /**
  * Decodes an OpenStreetMap short link code (`osm.org/go/0AkOKx_14--`): 6 bits per character,
- * longitude and latitude bits interleaved, trailing `-` for zoom offsets (see OSM's shortlink.js).
+ * longitude and latitude bits interleaved (as OSM's lib/short_link.rb encodes them).
  */
 export function decodeOsmShortCode(code: string): Coordinates | undefined {
   let x = 0n;
   let y = 0n;
   let z = 0;
-  let zOffset = 0;
-  const clean = code.replace(/@/g, '~');
-  for (const char of clean) {
+  for (const char of code.replace(/@/g, '~')) {
+    // Trailing "-" only refine the zoom, which a place does not need.
+    if (char === '-' || char === '=') continue;
     const t = OSM_SHORT_CHARS.indexOf(char);
-    if (char === '-' || char === '=') {
-      zOffset = (zOffset + 2) % 3;
-      continue;
-    }
     if (t === -1) break;
     for (let bit = 0; bit < 3; bit++) {
       x = (x << 1n) | BigInt((t >> (5 - 2 * bit)) & 1);
@@ -57,7 +53,6 @@ export function decodeOsmShortCode(code: string): Coordinates | undefined {
   const scale = 2 ** 32;
   const longitude = (Number(x) * 360) / scale - 180;
   const latitude = (Number(y) * 180) / scale - 90;
-  void zOffset;
   return { latitude: round(latitude), longitude: round(longitude) };
 }
 

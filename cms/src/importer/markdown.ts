@@ -56,6 +56,10 @@ export function rewriteBody(markdown: string, context: RewriteContext): RewriteR
 
   const rewrite = (url: string) => rewriteUrl(url, context, assets, issues);
 
+  body = body.replace(/<script\b[\s\S]*?<\/script\s*>/gi, () => {
+    issues.push({ message: 'a <script> (an embed that only ran on the old site) was removed' });
+    return '';
+  });
   body = replaceIframes(body, issues);
   body = replaceStaticMaps(body);
   // Markdown links and images: [text](url "title"), ![alt](<url>).
@@ -74,7 +78,8 @@ export function rewriteBody(markdown: string, context: RewriteContext): RewriteR
 }
 
 function liquidValue(expression: string, context: RewriteContext): string | undefined {
-  const [subject = '', ...filters] = expression.split('|').map((part) => part.trim());
+  // Filters (relative_url, absolute_url…) only adjusted URLs for the old host: links are rewritten anyway.
+  const subject = expression.split('|')[0]?.trim() ?? '';
   let value: string | undefined;
   const literal = /^(['"])(.*)\1$/.exec(subject);
   if (literal) value = literal[2];
@@ -84,24 +89,19 @@ function liquidValue(expression: string, context: RewriteContext): string | unde
     for (const key of path) current = current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
     value = text(current);
   }
-  if (value === undefined) return undefined;
-  for (const filter of filters) {
-    const name = filter.split(':')[0]?.trim();
-    if (name === 'relative_url' || name === 'absolute_url' || name === 'prepend: site.baseurl') continue;
-  }
   return value;
 }
 
 function resolveLiquid(body: string, context: RewriteContext, issues: RewriteIssue[], protect: (value: string) => string): string {
   let result = body.replace(/\{%-?\s*post_url\s+(\S+?)\s*-?%\}/g, (whole, name: string) => {
     const url = context.postUrl(name.replace(/\.(md|markdown|html)$/, ''));
-    if (url) return url;
+    if (url) return protect(url);
     issues.push({ message: `{% post_url ${name} %} names no imported post; kept as written` });
     return whole;
   });
   result = result.replace(/\{%-?\s*link\s+(\S+?)\s*-?%\}/g, (whole, path: string) => {
     const url = context.fileUrl(path.replace(/^\//, ''));
-    if (url) return url;
+    if (url) return protect(url);
     issues.push({ message: `{% link ${path} %} names no imported file; kept as written` });
     return whole;
   });
@@ -179,7 +179,8 @@ function replaceStaticMaps(body: string): string {
 
 function rewriteUrl(raw: string, context: RewriteContext, assets: Set<string>, issues: RewriteIssue[]): string {
   const url = raw.trim();
-  if (url === '' || url.startsWith('#') || url.startsWith(ASSET_SCHEME) || /^(mailto|tel|data|javascript):/i.test(url)) return url;
+  // Protected parts (a resolved {% post_url %}) are already new URLs.
+  if (url === '' || url.includes('\u0000') || url.startsWith('#') || url.startsWith(ASSET_SCHEME) || /^(mailto|tel|data|javascript):/i.test(url)) return url;
   let path: string;
   let suffix = '';
   let absolute: string | undefined;

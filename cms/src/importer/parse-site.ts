@@ -238,6 +238,12 @@ function groupFromTitle(title: string): { name: string; technology?: string } {
   return { name, technology };
 }
 
+/** True for an absolute URL to another site than the old one. */
+function isExternal(value: string, hosts: string[]): boolean {
+  const host = /^(?:https?:)?\/\/([^/]+)/i.exec(value)?.[1]?.toLowerCase();
+  return host !== undefined && !hosts.includes(host);
+}
+
 function sitePath(value: string): string {
   return value.replace(/^\/+/, '');
 }
@@ -268,6 +274,7 @@ export function planSite(site: JekyllSite): ImportPlan {
   const talkSlugs = new SlugRegistry();
   const postSlugs = new SlugRegistry();
   const pageSlugs = new SlugRegistry();
+  const sponsorSlugs = new SlugRegistry();
 
   const events: EventDraft[] = [];
   const talkDocs: Doc[] = [];
@@ -427,6 +434,18 @@ export function planSite(site: JekyllSite): ImportPlan {
     return result.markdown;
   };
 
+  /** An image named in front matter, as a file of the site to upload; reported when it is elsewhere or missing. */
+  const frontMatterImage = (doc: Doc, value: string, folder: string, field: string): string | undefined => {
+    if (isExternal(value, hosts)) {
+      issue(context, doc.path, 'info', `${value} is on another site; not uploaded`, field);
+      return undefined;
+    }
+    const path = imagePath(value, folder);
+    if (site.files.has(path)) return path;
+    issue(context, doc.path, 'warning', `missing referenced image /${path}`, field);
+    return undefined;
+  };
+
   const entries: PlannedEntry[] = [];
   const missing = (doc: Doc, field: string, message: string, level: IssueLevel = 'info') => issue(context, doc.path, level, message, field);
 
@@ -481,12 +500,7 @@ export function planSite(site: JekyllSite): ImportPlan {
     if (venue.online && !onlineUrl) missing(doc, 'onlineUrl', 'the event is online but no link to follow it was found');
 
     const coverValue = text(doc.data.mascotte_img) ?? text(doc.data.image) ?? text(doc.data.cover);
-    let cover: FieldValue = null;
-    if (coverValue) {
-      const path = imagePath(coverValue, 'images');
-      if (site.files.has(path)) cover = asset(path);
-      else missing(doc, 'cover', `missing referenced image /${path}`, 'warning');
-    }
+    const coverPath = coverValue ? frontMatterImage(doc, coverValue, 'images', 'cover') : undefined;
     const intro = sections(doc.body)[0];
     const summary = intro && intro.title === '' ? firstParagraph(intro.content, 500) : undefined;
 
@@ -510,7 +524,7 @@ export function planSite(site: JekyllSite): ImportPlan {
         description: rewrite(doc, doc.body, 'description', event.legacyPath),
         group: event.groupKey ? ref('group', event.groupKey) : null,
         photosUrl: extractPhotosUrl(doc.body, flickrUser, text(doc.data.flickr_set_id)) ?? null,
-        cover,
+        cover: coverPath ? asset(coverPath) : null,
         legacyPath: event.legacyPath,
       },
     });
@@ -574,15 +588,14 @@ export function planSite(site: JekyllSite): ImportPlan {
       speakers.set(key, draft);
       if (talk.speakers.length > 1) continue;
       if (authorUrl && !draft.links.includes(authorUrl)) draft.links.push(authorUrl);
-      const imageFile = authorImage ? imagePath(authorImage, 'images/speaker-images') : conventionalPhoto(site, key);
-      if (authorImage && !site.files.has(imageFile!)) {
-        issue(context, doc.path, 'warning', `missing referenced image /${imageFile}`, 'speakers.photo');
-      } else if (imageFile && !/\/default\.[a-z]+$/i.test(imageFile) && (!draft.photo || doc.path >= draft.photo.at)) {
+      const imageFile = authorImage ? frontMatterImage(doc, authorImage, 'images/speaker-images', 'speakers.photo') : conventionalPhoto(site, key);
+      // default.jpg is the old site's placeholder, not a photo.
+      if (imageFile && !/\/default\.[a-z]+$/i.test(imageFile) && (!draft.photo || doc.path >= draft.photo.at)) {
         draft.photo = { path: imageFile, at: doc.path };
       }
     }
     if (talk.speakers.length > 1 && (authorImage || authorUrl)) {
-      issue(context, doc.path, 'info', `author_image/author_url of a joint talk (${talk.speakers.join(', ')}) cannot be given to one person; not imported`, 'speakers');
+      issue(context, doc.path, 'info', `author_image/author_url of a joint talk (${talk.speakers.join(', ')}) cannot be given to one person; not imported`, 'speakers.photo');
     }
 
     let slidesUrl: string | null = null;
@@ -653,12 +666,7 @@ export function planSite(site: JekyllSite): ImportPlan {
     const excerpt = explicit ? plainText(explicit) : (beforeSeparator ?? firstParagraph(doc.body, 500));
     const language = fold(text(doc.data.lang) ?? text(doc.data.language) ?? (/-en$/.test(post.slug) ? 'en' : 'fr')).startsWith('en') ? 'en' : 'fr';
     const coverValue = text(doc.data.image) ?? text(doc.data.cover);
-    let cover: FieldValue = null;
-    if (coverValue) {
-      const path = imagePath(coverValue, 'images/blog-posts');
-      if (site.files.has(path)) cover = asset(path);
-      else issue(context, doc.path, 'warning', `missing referenced image /${path}`, 'cover');
-    }
+    const coverPath = coverValue ? frontMatterImage(doc, coverValue, 'images/blog-posts', 'cover') : undefined;
     const author = text(doc.data.author);
     entries.push({
       type: 'post',
@@ -673,7 +681,7 @@ export function planSite(site: JekyllSite): ImportPlan {
         author: author ? truncate(squash(decodeEntities(author)), 150) : null,
         date: formatDate(post.date),
         language,
-        cover,
+        cover: coverPath ? asset(coverPath) : null,
         legacyPath: post.legacyPath,
       },
     });
@@ -721,14 +729,9 @@ export function planSite(site: JekyllSite): ImportPlan {
       const cleanName = squash(decodeEntities(name));
       const url = cleanUrl(text(entry.url));
       const img = text(entry.img) ?? text(entry.logo) ?? text(entry.image);
-      let logo: FieldValue = null;
-      if (img) {
-        const path = imagePath(img, 'images/sponsors');
-        if (site.files.has(path)) logo = asset(path);
-        else issue(context, doc.path, 'warning', `missing referenced image /${path} (sponsor ${cleanName})`, 'sponsors.logo');
-      }
+      const logoPath = img ? frontMatterImage(doc, img, 'images/sponsors', 'sponsors.logo') : undefined;
       const key = slugify(cleanName);
-      entries.push({ type: 'sponsor', key, label: cleanName, sources: [doc.path], data: { name: truncate(cleanName, 150), slug: key, url: url ?? null, logo } });
+      entries.push({ type: 'sponsor', key, label: cleanName, sources: [doc.path], data: { name: truncate(cleanName, 150), slug: sponsorSlugs.claim(key), url: url ?? null, logo: logoPath ? asset(logoPath) : null } });
     });
   }
 
@@ -760,7 +763,26 @@ export function planSite(site: JekyllSite): ImportPlan {
     }
   }
 
-  return { entries: ordered(entries), issues, files: context.files };
+  return { entries: ordered(withUniqueKeys(entries, context)), issues, files: context.files };
+}
+
+/**
+ * Two files with one identity (two posts Jekyll published at the same URL, a name listed twice)
+ * would overwrite each other at every run: the later one gets a key of its own, and a warning.
+ */
+function withUniqueKeys(entries: PlannedEntry[], context: Context): PlannedEntry[] {
+  const seen = new Map<string, PlannedEntry>();
+  return entries.map((entry) => {
+    const id = `${entry.type}:${entry.key}`;
+    const first = seen.get(id);
+    if (!first) {
+      seen.set(id, entry);
+      return entry;
+    }
+    const key = `${entry.key}#${entry.sources[0] ?? seen.size}`;
+    issue(context, entry.sources[0] ?? '', 'warning', `same ${entry.type} as ${first.sources.join(', ')} (${entry.key}); imported separately`);
+    return { ...entry, key };
+  });
 }
 
 function memberRole(label: string | undefined): string {

@@ -29,8 +29,13 @@ export function postCategories(relativePath: string, data: Record<string, unknow
   return [...new Set(categories)];
 }
 
+/** Jekyll escapes the URLs it builds: a space in a file name is %20 in the address. */
+function escapePath(path: string): string {
+  return path.replace(/\s/g, (space) => encodeURIComponent(space));
+}
+
 function expandPermalink(template: string, values: Record<string, string>): string {
-  return template.replace(/:(\w+)/g, (whole, name: string) => values[name] ?? whole).replace(/\/{2,}/g, '/');
+  return escapePath(template.replace(/:(\w+)/g, (whole, name: string) => values[name] ?? whole).replace(/\/{2,}/g, '/'));
 }
 
 /** The `permalink` styles Jekyll names instead of spelling out. */
@@ -47,7 +52,7 @@ const PERMALINK_STYLES: Record<string, string> = {
  */
 export function jekyllPostPath(relativePath: string, data: Record<string, unknown>, sitePermalink: string | undefined): string {
   const own = text(data.permalink);
-  if (own) return own.startsWith('/') ? own : `/${own}`;
+  if (own) return escapePath(own.startsWith('/') ? own : `/${own}`);
   const name = parsePostFileName(relativePath);
   const style = sitePermalink ?? 'date';
   const template = PERMALINK_STYLES[style] ?? style;
@@ -68,11 +73,11 @@ export function jekyllPostPath(relativePath: string, data: Record<string, unknow
 /** The path Jekyll published a page at: `association.md` → `/association.html`, `api-hours/index.md` → `/api-hours/`. */
 export function jekyllPagePath(relativePath: string, data: Record<string, unknown>): string {
   const own = text(data.permalink);
-  if (own) return own.startsWith('/') ? own : `/${own}`;
+  if (own) return escapePath(own.startsWith('/') ? own : `/${own}`);
   const dir = posix.dirname(relativePath);
   const base = posix.basename(relativePath, posix.extname(relativePath));
   const prefix = dir === '.' ? '' : `/${dir}`;
-  return base === 'index' ? `${prefix}/` : `${prefix}/${base}.html`;
+  return escapePath(base === 'index' ? `${prefix}/` : `${prefix}/${base}.html`);
 }
 
 /**

@@ -1,11 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type RunningCms } from '../../helpers/cms.ts';
 import { createDraft, publishChange } from '../../helpers/content.ts';
 import { EXPECTED, KINDS, listAll, mediaFiles, removeUploads, runImporter, stopImporters, total, type ImportRun } from './importer.ts';
-
 
 interface Event {
   title: string;
@@ -204,7 +203,7 @@ describe('importing the Jekyll site (SQLite)', () => {
 describe('bad usage', () => {
   afterAll(stopImporters);
 
-  it('refuses an unknown --only type and a folder that is not a Jekyll site, naming them; a dry run writes nothing', async () => {
+  it('refuses bad usage, names bad files and goes on with the rest; a dry run needs no database', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clermontech-import-usage-'));
     // No database at all: a dry run only reads the site.
     const env = { env: { CLERMONTECH_ENV_FILE: join(dir, '.env'), DATABASE_FILENAME: join(dir, 'never-created.db') } };
@@ -221,6 +220,18 @@ describe('bad usage', () => {
       expect(dry.report!.counts.talk.planned).toBe(EXPECTED.talks);
       expect(dry.report!.counts.event.planned).toBe(0);
       expect(existsSync(join(dir, 'never-created.db'))).toBe(false);
+
+      // Bad files are named, the rest goes on, and the exit code says something was left out.
+      const site = join(dir, 'site');
+      mkdirSync(join(site, '_posts'), { recursive: true });
+      writeFileSync(join(site, '_config.yml'), 'permalink: none\n');
+      writeFileSync(join(site, '_posts', '2020-06-10-api-hour-50.md'), "---\nlayout: post\ncategory: api-hours\ntitle: API Hour &#35;50\n---\nIl aura lieu le **jeudi 25 juin** à **19h** en ligne.\n");
+      writeFileSync(join(site, '_posts', '2020-06-11-broken.md'), '---\ntitle: [oops\n---\n');
+      writeFileSync(join(site, '_posts', '2020-06-12-podcast.md'), '---\nlayout: podcast\ntitle: x\n---\n');
+      const bad = await runImporter(env, ['--dry-run'], { site });
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toMatch(/Not imported:\n {2}_posts\/2020-06-11-broken\.md: unparseable front matter: .*; file skipped\n {2}_posts\/2020-06-12-podcast\.md: unknown layout "podcast"; skipped/);
+      expect(bad.report!.counts.event.planned).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
