@@ -9,6 +9,9 @@ const cms = new URL(CMS_URL);
 
 export default defineConfig({
   site: SITE_URL,
+  // Astro keeps its content store and image cache here. Each publisher (and each test) has its own,
+  // so a build from another CMS can never feed this one's store.
+  ...(process.env.SITE_CACHE_DIR ? { cacheDir: process.env.SITE_CACHE_DIR } : {}),
   output: 'static',
   trailingSlash: 'ignore',
   build: {

@@ -17,6 +17,7 @@ export function publisherConfig() {
     releasesDir: resolve(repoRoot, env.PUBLISHER_RELEASES_DIR ?? 'site/.releases'),
     reconcileMs: env.PUBLISHER_RECONCILE_SECONDS * 1000,
     buildEnv: {
+      SITE_CACHE_DIR: resolve(repoRoot, env.PUBLISHER_RELEASES_DIR ?? 'site/.releases', '.cache'),
       CMS_URL: env.CMS_URL,
       SITE_URL: env.SITE_URL,
       ...(env.CMS_TOKEN ? { CMS_TOKEN: env.CMS_TOKEN } : {}),

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { repoRoot } from './cms.ts';
 
 export interface SiteBuild {
@@ -20,7 +20,8 @@ export function buildSite(env: Record<string, string>, outDir = mkdtempSync(join
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
       cwd: join(repoRoot, 'site'),
-      env: { ...process.env, ...env, FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+      // Its own Astro cache: another build (the publisher's, the benchmark's) never shares its store.
+      env: { ...process.env, SITE_CACHE_DIR: join(outDir, '..', `${basename(outDir)}.cache`), ...env, FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
