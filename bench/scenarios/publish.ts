@@ -1,0 +1,155 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { publishChange, type ListResponse } from '../../tests/helpers/content.ts';
+import { startPublisher, type RunningPublisher } from '../../tests/helpers/publisher.ts';
+import type { Corpus } from '../corpus/load.ts';
+import { median, summarize, type Summary } from '../stats.ts';
+import { stopOnExit } from '../tools/cleanup.ts';
+
+/** Where one edit's time went, in seconds. */
+export interface EditTimeline {
+  /** The admin's publish request, until the CMS answered. */
+  publish: number;
+  /** CMS answered → the publisher started the build that made it live: webhook delivery, version check, and waiting for a running build. */
+  webhookAndQueue: number;
+  /** That build, as the publisher times it: `astro build`, the release gate, the swap. */
+  build: number;
+  /** The swap → the new title served (the bench polls every 50 ms). */
+  swapToServed: number;
+  total: number;
+}
+
+export interface PublishResult {
+  /** Seconds from clicking Publish to the new title served, one edit at a time. */
+  single: Summary;
+  /** Medians of each part of the single edits. */
+  timeline: EditTimeline;
+  burst: {
+    edits: number;
+    /** First publish → every edited page served with its new title. */
+    seconds: number;
+    /** Releases that went live from the last edit until the final state was served. */
+    buildsAfterLastEdit: number;
+    /** Builds the publisher started for the whole burst (skipped ones not counted). */
+    buildsStarted: number;
+  };
+  /** The publisher's first build (a fresh releases directory, the site's shared Astro cache). */
+  firstReleaseSeconds: number;
+}
+
+interface Talk {
+  documentId: string;
+  slug: string;
+}
+
+async function talks(corpus: Corpus, count: number): Promise<Talk[]> {
+  const response = await corpus.cms.fetch(`/api/talks?pagination[pageSize]=${count}&sort[0]=id:asc&fields[0]=slug`, {
+    headers: { authorization: `Bearer ${corpus.cms.env.CMS_TOKEN}` },
+  });
+  return ((await response.json()) as ListResponse<Talk>).data;
+}
+
+/** Resolves once every page shows its expected text; returns when that was seen. */
+async function servedAll(publisher: RunningPublisher, pages: [path: string, text: string][], timeoutMs = 600_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let waiting = pages;
+  while (Date.now() < deadline) {
+    const still: typeof waiting = [];
+    for (const page of waiting) {
+      const body = await (await publisher.get(page[0])).text();
+      if (!body.includes(page[1])) still.push(page);
+    }
+    if (still.length === 0) return Date.now();
+    waiting = still;
+    await delay(50);
+  }
+  throw new Error(`not live after ${timeoutMs} ms: ${waiting.map(([path]) => path).join(', ')}\n${publisher.output().slice(-2000)}`);
+}
+
+/** A title without characters HTML would escape, unique per run, so the page shows it verbatim. */
+const newTitle = (label: string) => `Titre corrigé ${label} ${Math.random().toString(36).slice(2, 8)}`;
+
+async function singleEdit(corpus: Corpus, publisher: RunningPublisher, admin: string, talk: Talk, index: number): Promise<EditTimeline> {
+  await publisher.settled(600_000);
+  const title = newTitle(`édition ${index}`);
+  const clicked = Date.now();
+  await publishChange(corpus.cms.url, admin, 'api::talk.talk', talk.documentId, { title });
+  const answered = Date.now();
+  const served = await servedAll(publisher, [[`/talks/${talk.slug}/`, title]]);
+  const { lastSuccess } = await publisher.status();
+  if (!lastSuccess) throw new Error('the publisher reports no successful build');
+  const swapped = Date.parse(lastSuccess.at);
+  const buildStarted = swapped - lastSuccess.durationMs;
+  return {
+    publish: (answered - clicked) / 1000,
+    webhookAndQueue: (buildStarted - answered) / 1000,
+    build: lastSuccess.durationMs / 1000,
+    swapToServed: (served - swapped) / 1000,
+    total: (served - clicked) / 1000,
+  };
+}
+
+async function burst(corpus: Corpus, publisher: RunningPublisher, admin: string, edited: Talk[]): Promise<PublishResult['burst']> {
+  await publisher.settled(600_000);
+  const before = await publisher.status();
+  const started = Date.now();
+  const expected: [string, string][] = [];
+  for (const [index, talk] of edited.entries()) {
+    const title = newTitle(`rafale ${index + 1}`);
+    await publishChange(corpus.cms.url, admin, 'api::talk.talk', talk.documentId, { title });
+    expected.push([`/talks/${talk.slug}/`, title]);
+  }
+  // Count the releases that go live from now until the last page shows its title.
+  const releases = new Set<string>();
+  let watching = true;
+  const watcher = (async () => {
+    while (watching) {
+      const { release } = await publisher.status();
+      if (release) releases.add(release.id);
+      await delay(50);
+    }
+  })();
+  const current = (await publisher.status()).release?.id;
+  const served = await servedAll(publisher, expected);
+  watching = false;
+  await watcher;
+  const live = (await publisher.status()).release?.id;
+  if (live) releases.add(live);
+  if (current) releases.delete(current);
+  const after = await publisher.settled(600_000);
+  return {
+    edits: edited.length,
+    seconds: (served - started) / 1000,
+    // The release live when the last edit was answered may already hold it, if its build read the CMS after.
+    buildsAfterLastEdit: Math.max(1, releases.size),
+    buildsStarted: after.buildsStarted - before.buildsStarted,
+  };
+}
+
+/**
+ * Publish-to-live through the real publisher (CMS webhook → build → swap): `edits` single edits of a
+ * talk's title, each waited for, then a burst of `burstSize` edits of different talks back to back.
+ */
+export async function benchPublish(corpus: Corpus, { edits, burstSize }: { edits: number; burstSize: number }): Promise<PublishResult> {
+  const started = Date.now();
+  const publisher = await startPublisher(corpus.cms, corpus.sitePort);
+  const forget = stopOnExit(() => publisher.stop());
+  try {
+    const firstReleaseSeconds = (Date.now() - started) / 1000;
+    const admin = await corpus.cms.adminToken();
+    const available = await talks(corpus, Math.max(burstSize, 1) + 1);
+    const [single, ...others] = available;
+    if (!single) throw new Error(`the ${corpus.name} corpus has no talk to edit`);
+    const timelines: EditTimeline[] = [];
+    for (let index = 1; index <= edits; index++) timelines.push(await singleEdit(corpus, publisher, admin, single, index));
+    const part = (key: keyof EditTimeline) => median(timelines.map((timeline) => timeline[key]));
+    return {
+      single: summarize(timelines.map(({ total }) => total)),
+      timeline: { publish: part('publish'), webhookAndQueue: part('webhookAndQueue'), build: part('build'), swapToServed: part('swapToServed'), total: part('total') },
+      burst: await burst(corpus, publisher, admin, others.slice(0, burstSize)),
+      firstReleaseSeconds,
+    };
+  } finally {
+    forget();
+    await publisher.stop();
+  }
+}
