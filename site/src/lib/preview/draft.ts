@@ -1,6 +1,6 @@
-import { getCollection, getEntry } from 'astro:content';
 import { cmsConnection } from '../../env.ts';
-import { buildCatalog, type Catalog, type Collections } from '../catalog.ts';
+import { buildCatalog, type Catalog } from '../catalog.ts';
+import { loadCollections } from '../content.ts';
 import { getJson } from '../strapi/client.ts';
 import { CmsResponseError } from '../strapi/errors.ts';
 import type { RawEntry } from '../strapi/fetch-entries.ts';
@@ -57,35 +57,6 @@ async function fetchDraft(type: PreviewType, documentId: string, token: string):
   return absolutizeMediaUrls(data as RawEntry, url);
 }
 
-/** The published content of the release, as the public pages read it. */
-async function publishedCollections(): Promise<Collections> {
-  const [events, talks, speakers, venues, posts, sponsors, groups, members, pages, global] = await Promise.all([
-    getCollection('events'),
-    getCollection('talks'),
-    getCollection('speakers'),
-    getCollection('venues'),
-    getCollection('posts'),
-    getCollection('sponsors'),
-    getCollection('groups'),
-    getCollection('members'),
-    getCollection('pages'),
-    getEntry('global', 'global'),
-  ]);
-  const data = <T>(entries: { data: T }[]) => entries.map((entry) => entry.data);
-  return {
-    events: data(events),
-    talks: data(talks),
-    speakers: data(speakers),
-    venues: data(venues),
-    posts: data(posts),
-    sponsors: data(sponsors),
-    groups: data(groups),
-    members: data(members),
-    pages: data(pages),
-    global: global?.data,
-  };
-}
-
 /**
  * The catalog the public pages would see once this draft is published: the release's published
  * content with the draft in place of (or added to) its published version. Relations to content that
@@ -94,7 +65,7 @@ async function publishedCollections(): Promise<Collections> {
 export async function previewCatalog(type: PreviewType, documentId: string, token: string): Promise<Catalog> {
   const { schema, collection } = PREVIEW_TYPES[type];
   const draft = parseEntry(type, schema, await fetchDraft(type, documentId, token)) as { documentId: string };
-  const collections = await publishedCollections();
+  const collections = await loadCollections();
   const entries = collections[collection] as { documentId: string }[];
   (collections as unknown as Record<string, unknown[]>)[collection] = [...entries.filter((entry) => entry.documentId !== documentId), draft];
   return buildCatalog(collections, new Date());
