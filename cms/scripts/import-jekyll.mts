@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, ensureLocalSecrets, loadEnv, readEnvFile, requireSecrets } from '@clermontech/config';
+import { ConfigError, prepareCmsEnvironment, readEnvFile } from '@clermontech/config';
 import { buildIfNeeded } from './build.mts';
 
 const cmsRoot = resolve(import.meta.dirname, '..');
@@ -72,13 +72,7 @@ process.env.SEED_DEMO = 'false';
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
 
 try {
-  if (!dryRun) {
-    if (process.env.NODE_ENV !== 'production') {
-      const generated = ensureLocalSecrets();
-      if (generated.length > 0) console.log(`Generated local secrets (${generated.join(', ')}) into the git-ignored .env file.`);
-    }
-    requireSecrets(loadEnv());
-  }
+  if (!dryRun) prepareCmsEnvironment();
 } catch (error) {
   if (error instanceof ConfigError) fail(error.message);
   throw error;

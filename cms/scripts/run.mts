@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { ConfigError, ensureLocalSecrets, loadEnv, readEnvFile, requireSecrets } from '@clermontech/config';
+import { ConfigError, prepareCmsEnvironment, readEnvFile } from '@clermontech/config';
 import { buildIfNeeded } from './build.mts';
 
 const cmsRoot = resolve(import.meta.dirname, '..');
@@ -17,11 +17,7 @@ function fail(message: string): never {
 }
 
 try {
-  if (process.env.NODE_ENV !== 'production') {
-    const generated = ensureLocalSecrets();
-    if (generated.length > 0) console.log(`Generated local secrets (${generated.join(', ')}) into the git-ignored .env file.`);
-  }
-  requireSecrets(loadEnv());
+  prepareCmsEnvironment();
 } catch (error) {
   if (error instanceof ConfigError) fail(error.message);
   throw error;

@@ -1,3 +1,4 @@
 export { loadEnv, requireSecrets, ConfigError, type Env, type Secrets } from './env.js';
 export { ensureLocalSecrets, generateSecret, isPlaceholderSecret, SECRET_NAMES, SHARED_TOKEN_NAMES } from './secrets.js';
 export { repoRoot, envFilePath, readEnvFile, parseEnvText, appendToEnvFile } from './env-file.js';
+export { prepareCmsEnvironment } from './prepare.js';
