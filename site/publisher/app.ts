@@ -14,6 +14,8 @@ export interface AppDependencies {
   onChange: (reason: string, force: boolean) => void;
   /** Renders /_preview/* (drafts, see preview.ts); without it those paths are plain files, hence 404. */
   preview?: (request: Request) => Promise<Response>;
+  /** The CMS's public origin, where the talk-proposal form posts (allowed by the pages' CSP). */
+  cmsOrigin?: string;
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -53,7 +55,7 @@ export function createApp(deps: AppDependencies): (request: Request) => Promise<
       if (route) return route(request);
       if (url.pathname.startsWith('/_publisher/')) throw new HttpError(404, 'not found');
       if (deps.preview && url.pathname.startsWith(PREVIEW_PREFIX)) return await deps.preview(request);
-      return serveSite(deps.store, request, url);
+      return serveSite(deps.store, request, url, deps.cmsOrigin);
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error);
       throw error;
@@ -61,7 +63,7 @@ export function createApp(deps: AppDependencies): (request: Request) => Promise<
   };
 }
 
-function serveSite(store: ReleaseStore, request: Request, url: URL): Response {
+function serveSite(store: ReleaseStore, request: Request, url: URL, cmsOrigin: string | undefined): Response {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return new Response('Method not allowed', { status: 405, headers: { allow: 'GET, HEAD', ...securityHeaders() } });
   }
@@ -86,7 +88,7 @@ function serveSite(store: ReleaseStore, request: Request, url: URL): Response {
     etag: file.etag,
     'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
     vary: 'Accept-Encoding',
-    ...securityHeaders(),
+    ...securityHeaders({ cmsOrigin }),
   };
   if (status === 200 && request.headers.get('if-none-match') === file.etag) return new Response(null, { status: 304, headers });
   const { body, encoding } = encodeFor(path, request.headers.get('accept-encoding'));

@@ -28,7 +28,7 @@ const publisher = new Publisher({
 });
 const preview = createPreview({ store, cmsUrl: config.cmsUrl, log: (line) => console.log(line) });
 const server = serve(
-  createApp({ store, token: config.token, status: () => publisher.status(), onChange: (reason, force) => publisher.request(reason, { force }), preview }),
+  createApp({ store, token: config.token, status: () => publisher.status(), onChange: (reason, force) => publisher.request(reason, { force }), preview, cmsOrigin: new URL(config.cmsUrl).origin }),
 );
 
 server.listen(config.port, config.host, () => {

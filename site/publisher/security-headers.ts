@@ -2,8 +2,10 @@
  * Headers on every page of the public site. Scripts come from the site's own files only (no inline
  * script: JSON-LD blocks are data, not scripts); Pagefind's search needs WebAssembly.
  * No page may be framed, except previews by `frameAncestors` (the CMS's admin).
+ * `cmsOrigin` may receive the talk-proposal form, by a plain post or by the form's script.
  */
-export function securityHeaders({ frameAncestors }: { frameAncestors?: string } = {}): Record<string, string> {
+export function securityHeaders({ frameAncestors, cmsOrigin }: { frameAncestors?: string; cmsOrigin?: string } = {}): Record<string, string> {
+  const andCms = cmsOrigin ? ` ${cmsOrigin}` : '';
   const headers: Record<string, string> = {
     'content-security-policy': [
       "default-src 'self'",
@@ -11,11 +13,11 @@ export function securityHeaders({ frameAncestors }: { frameAncestors?: string } 
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data: https:",
       "font-src 'self'",
-      "connect-src 'self'",
+      `connect-src 'self'${andCms}`,
       'frame-src https://www.youtube-nocookie.com https://player.vimeo.com',
       `frame-ancestors ${frameAncestors ?? "'none'"}`,
       "base-uri 'self'",
-      "form-action 'self'",
+      `form-action 'self'${andCms}`,
       "object-src 'none'",
     ].join('; '),
     'referrer-policy': 'strict-origin-when-cross-origin',
