@@ -6,12 +6,16 @@ import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { defaultAdminLanguageToFrench } from './bootstrap/french-admin';
 import { lockDownPublicRole } from './bootstrap/public-permissions';
 import { ensureSiteToken } from './bootstrap/site-token';
+import { registerProposalAdminRoutes } from './proposals/admin-routes';
+import { protectVotes } from './proposals/protect-votes';
 import { registerSitePublicRoutes } from './publisher/admin-routes';
 import { registerPublisherWebhook } from './publisher/webhook';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerSitePublicRoutes(strapi, cmsEnv());
+    registerProposalAdminRoutes(strapi);
+    protectVotes(strapi);
   },
 
   /** Each step is idempotent: booting twice changes nothing the first boot did. */

@@ -31,6 +31,20 @@ const EnvSchema = z
     /** Failed sign-in attempts allowed per client IP and window before 429. */
     AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
     AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    /** Talk proposals accepted per client IP and window (every attempt counts, refused ones too). */
+    PROPOSAL_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
+    PROPOSAL_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
+    /** Where new talk proposals are announced (the team's address); no announcement when unset. */
+    PROPOSAL_EMAIL: optionalText.pipe(z.email().optional()),
+    /** Sender of the CMS's e-mails, e.g. "Clermont'ech <contact@clermontech.fr>". */
+    EMAIL_FROM: z.string().default("Clermont'ech <no-reply@localhost>"),
+    /** SMTP relay of the CMS's e-mails; without it, e-mails are written to the CMS's log only. */
+    SMTP_HOST: optionalText,
+    SMTP_PORT: port.default(587),
+    /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
+    SMTP_SECURE: flag.default(false),
+    SMTP_USER: optionalText,
+    SMTP_PASSWORD: optionalText,
     /** Largest accepted upload, in megabytes. */
     UPLOAD_MAX_MB: z.coerce.number().min(1).default(25),
     /** Path of the admin panel, e.g. /admin. */

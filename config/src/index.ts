@@ -2,3 +2,15 @@ export { loadEnv, requireSecrets, ConfigError, type Env, type Secrets } from './
 export { ensureLocalSecrets, generateSecret, isPlaceholderSecret, SECRET_NAMES, SHARED_TOKEN_NAMES } from './secrets.js';
 export { repoRoot, envFilePath, readEnvFile, parseEnvText, appendToEnvFile } from './env-file.js';
 export { prepareCmsEnvironment } from './prepare.js';
+export {
+  checkProposal,
+  PROPOSAL_FIELD_NAMES,
+  PROPOSAL_FORMATS,
+  PROPOSAL_HONEYPOT,
+  PROPOSAL_MENTOR_LABEL,
+  PROPOSAL_TEXT_FIELDS,
+  type ProposalCheck,
+  type ProposalFormat,
+  type ProposalInput,
+  type ProposalTextField,
+} from './proposal.js';

@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Globe } from '@strapi/icons';
+import { ProposalPanel } from './proposals/ProposalPanel';
 
 export default {
   config: {
@@ -14,5 +15,8 @@ export default {
       component: async () => (await import('./site-public/SitePublicWidget')).SitePublicWidget,
     });
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    // Members vote on talk proposals and turn the accepted ones into talks from the proposal's page.
+    (app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void }).addEditViewSidePanel([ProposalPanel]);
+  },
 };

@@ -6,6 +6,10 @@
 export interface FieldView {
   label: string;
   hint?: string;
+  /** false: shown but not changeable in the edit view (the code keeps it right). */
+  editable?: boolean;
+  /** false: not shown in the edit view at all. */
+  visible?: boolean;
 }
 
 export interface ContentTypeView {
@@ -184,6 +188,30 @@ export const adminViews: Record<string, ContentTypeView> = {
       socialLinks: { label: 'Réseaux sociaux' },
       announcement: { label: 'Bannière d’annonce', hint: 'Affichée en haut du site jusqu’à la date indiquée.' },
       seo: { label: 'Référencement par défaut' },
+    },
+  },
+  'api::proposal.proposal': {
+    mainField: 'title',
+    list: ['title', 'speakerName', 'format', 'reviewStatus', 'votes', 'wantsMentor', 'createdAt'],
+    sortBy: 'createdAt',
+    sortOrder: 'DESC',
+    fields: {
+      title: { label: 'Titre' },
+      abstract: { label: 'Résumé' },
+      format: { label: 'Format', hint: 'court : 10–15 min ; long : 25–30 min ; atelier.' },
+      speakerName: { label: 'Speaker' },
+      email: { label: 'E-mail', hint: 'Pour répondre à la personne ; jamais publié.' },
+      links: { label: 'Liens', hint: 'Un par ligne, tels qu’envoyés.' },
+      bio: { label: 'Bio' },
+      wantsMentor: { label: 'Souhaite un mentor' },
+      reviewStatus: {
+        label: 'Statut',
+        hint: 'recue → en_discussion → acceptee ou refusee ; programmee une fois le talk placé dans un événement.',
+      },
+      votes: { label: 'Votes', hint: 'Votez avec le panneau « Votes des membres » à droite.', editable: false },
+      voters: { label: 'Votants', visible: false },
+      notes: { label: 'Notes internes', hint: 'Visibles des seuls membres, jamais envoyées à la personne.' },
+      talk: { label: 'Talk', hint: 'Créé par « Transformer en talk » une fois la proposition acceptée.' },
     },
   },
 };

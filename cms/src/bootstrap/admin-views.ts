@@ -17,11 +17,17 @@ export async function configureAdminViews(strapi: Core.Strapi): Promise<void> {
     const schema = strapi.contentType(uid as UID.ContentType);
     const current = (await contentTypes.findConfiguration(schema)) as StoredConfiguration;
     const metadatas = { ...current.metadatas };
-    for (const [field, { label, hint }] of Object.entries(view.fields)) {
+    for (const [field, { label, hint, editable, visible }] of Object.entries(view.fields)) {
       const existing = metadatas[field];
       if (!existing) throw new Error(`admin-views: ${uid} has no field "${field}"`);
       metadatas[field] = {
-        edit: { ...existing.edit, label, description: hint ?? '' },
+        edit: {
+          ...existing.edit,
+          label,
+          description: hint ?? '',
+          ...(editable === undefined ? {} : { editable }),
+          ...(visible === undefined ? {} : { visible }),
+        },
         list: { ...existing.list, label },
       };
     }

@@ -3,17 +3,26 @@ import type { Core } from '@strapi/strapi';
 /** The content the public site reads; find and findOne on each, nothing else. */
 export const PUBLIC_COLLECTIONS = ['event', 'talk', 'speaker', 'venue', 'post', 'sponsor', 'group', 'member', 'page'] as const;
 
-export function publicActions(): string[] {
+/** What the site's build reads: the site token gets exactly these, never a write. */
+export function publicReadActions(): string[] {
   const collections = PUBLIC_COLLECTIONS.flatMap((name) => [`api::${name}.${name}.find`, `api::${name}.${name}.findOne`]);
   return [...collections, 'api::global.global.find'];
+}
+
+/** The one write anybody may make: sending a talk proposal (checked, throttled; never read back). */
+export const PUBLIC_WRITE_ACTIONS = ['api::proposal.proposal.create'];
+
+export function publicActions(): string[] {
+  return [...publicReadActions(), ...PUBLIC_WRITE_ACTIONS];
 }
 
 const PERMISSION = 'plugin::users-permissions.permission';
 const ROLE = 'plugin::users-permissions.role';
 
 /**
- * Makes the public role exactly read-only on published content, whatever was clicked in the admin
- * since the last boot: missing permissions are granted, any other permission is removed.
+ * Makes the public role exactly read-only on published content, plus sending a talk proposal,
+ * whatever was clicked in the admin since the last boot: missing permissions are granted, any other
+ * permission is removed.
  * Registration is closed: accounts are admin users, created by the board.
  */
 export async function lockDownPublicRole(strapi: Core.Strapi): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Env } from '@clermontech/config';
-import { publicActions } from './public-permissions';
+import { publicReadActions } from './public-permissions';
 
 export const SITE_TOKEN_NAME = 'Site public (lecture seule)';
 
@@ -23,7 +23,7 @@ export async function ensureSiteToken(strapi: Core.Strapi, env: Env): Promise<vo
   }
   const tokens = strapi.service('admin::api-token');
   const query = strapi.db.query('admin::api-token');
-  const wanted = publicActions().sort();
+  const wanted = publicReadActions().sort();
   let token = (await query.findOne({ where: { name: SITE_TOKEN_NAME }, populate: ['permissions'] })) as StoredToken | null;
   if (!token) {
     token = (await tokens.create({

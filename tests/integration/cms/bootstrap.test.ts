@@ -46,11 +46,12 @@ describe('bootstrap', () => {
     await cms?.destroy();
   });
 
-  it('grants the public role find and findOne on the content types, and nothing else', async () => {
+  it('grants the public role find and findOne on the content types, sending a talk proposal, and nothing else', async () => {
     const actions = await publicActions(cms);
     const expected = [
       ...DEMO_COLLECTIONS.flatMap(({ type }) => [`api::${type}.${type}.find`, `api::${type}.${type}.findOne`]),
       'api::global.global.find',
+      'api::proposal.proposal.create',
     ].sort();
     expect(actions).toEqual(expected);
   });

@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Link } from 'react-router-dom';
+import { useFetchClient } from '@strapi/strapi/admin';
+import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
+
+const PROPOSAL = 'api::proposal.proposal';
+
+interface Tally {
+  votes: number;
+  mine: boolean;
+}
+
+interface CreatedTalk {
+  documentId: string;
+  title: string;
+  speaker: { name: string; reused: boolean };
+}
+
+const errorMessage = (error: unknown) => {
+  const response = (error as { response?: { data?: { error?: { message?: string } } } }).response;
+  return response?.data?.error?.message ?? (error instanceof Error ? error.message : String(error));
+};
+
+const talkPath = (documentId: string) => `/content-manager/collection-types/api::talk.talk/${documentId}`;
+
+/** Votes and "turn into a talk", beside a proposal's form. */
+function ProposalMembersPanel({ documentId, reviewStatus, talk }: { documentId: string; reviewStatus?: string; talk?: { documentId: string; title: string } }) {
+  const { get, post } = useFetchClient();
+  const [tally, setTally] = useState<Tally>();
+  const [created, setCreated] = useState<CreatedTalk>();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string>();
+
+  const refresh = useCallback(async () => {
+    try {
+      setTally((await get<Tally>(`/talk-proposals/${documentId}/votes`)).data);
+    } catch (error) {
+      setProblem(errorMessage(error));
+    }
+  }, [documentId, get]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const act = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await work();
+    } catch (error) {
+      setProblem(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const vote = (inFavour: boolean) => act(async () => setTally((await post<Tally>(`/talk-proposals/${documentId}/votes`, { inFavour })).data));
+  const makeTalk = () => act(async () => setCreated((await post<CreatedTalk>(`/talk-proposals/${documentId}/talk`)).data));
+
+  const linkedTalk = created ?? talk;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} width="100%">
+      <Typography variant="omega" data-testid="proposal-votes">
+        {tally === undefined ? 'Votes…' : `${tally.votes} vote${tally.votes > 1 ? 's' : ''}${tally.mine ? ' (dont le vôtre)' : ''}`}
+      </Typography>
+      {tally ? (
+        <Button variant={tally.mine ? 'tertiary' : 'secondary'} loading={busy} onClick={() => vote(!tally.mine)} fullWidth>
+          {tally.mine ? 'Retirer mon vote' : 'Je vote pour'}
+        </Button>
+      ) : null}
+      {linkedTalk ? (
+        <Box>
+          <Typography variant="pi">{created ? `Talk créé en brouillon (${created.speaker.reused ? 'speaker existant' : 'nouveau speaker'}) : ` : 'Devenue le talk : '}</Typography>
+          <Link to={talkPath(linkedTalk.documentId)}>{linkedTalk.title}</Link>
+        </Box>
+      ) : (
+        <Button variant="default" loading={busy} disabled={reviewStatus !== 'acceptee'} onClick={makeTalk} fullWidth>
+          Transformer en talk
+        </Button>
+      )}
+      {!linkedTalk && reviewStatus !== 'acceptee' ? (
+        <Typography variant="pi" textColor="neutral600">
+          Possible une fois le statut « acceptee » enregistré.
+        </Typography>
+      ) : null}
+      {problem ? (
+        <Typography variant="pi" textColor="danger600" role="alert">
+          {problem}
+        </Typography>
+      ) : null}
+    </Flex>
+  );
+}
+
+/** The side panel, on proposals only (Strapi calls it on every edit view). */
+export const ProposalPanel: PanelComponent = ({ model, documentId, document }) => {
+  if (model !== PROPOSAL || !documentId) return null;
+  const current = document as { reviewStatus?: string; talk?: { documentId: string; title: string } | null } | undefined;
+  return {
+    title: 'Votes des membres',
+    content: <ProposalMembersPanel documentId={documentId} reviewStatus={current?.reviewStatus} talk={current?.talk ?? undefined} />,
+  };
+};

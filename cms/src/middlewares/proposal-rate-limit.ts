@@ -1,0 +1,28 @@
+import type { Context, Next } from 'koa';
+import { cmsEnv } from '../cms-env';
+import { respondToProposal } from '../proposals/respond';
+import { WindowCounter } from '../rate-limit/window-counter';
+
+/**
+ * Talk proposals per client IP: every attempt counts, refused ones included, so a robot can neither
+ * flood the members' list nor probe the validation. Answered like any other refusal of the form
+ * (an HTML page for a plain form post), with 429.
+ */
+export default () => {
+  const env = cmsEnv();
+  const attempts = new WindowCounter(env.PROPOSAL_RATE_LIMIT_MAX, env.PROPOSAL_RATE_LIMIT_WINDOW_SECONDS * 1000);
+
+  return async function proposalRateLimit(ctx: Context, next: Next) {
+    const window = attempts.windowOf(ctx);
+    if (window.exhausted) {
+      ctx.set('Retry-After', String(window.retryAfterSeconds));
+      return respondToProposal(ctx, env, {
+        status: 429,
+        field: 'form',
+        message: `Trop de propositions envoyées depuis votre connexion. Réessayez dans ${Math.ceil(window.retryAfterSeconds / 60)} min, ou écrivez-nous.`,
+      });
+    }
+    window.count();
+    return next();
+  };
+};

@@ -1,0 +1,61 @@
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { waitFor } from './wait.ts';
+
+export interface ReceivedMail {
+  /** Envelope addresses, as the SMTP session gave them. */
+  from: string;
+  to: string[];
+  /** Decoded headers and text. */
+  subject: string;
+  replyTo: string;
+  text: string;
+}
+
+export interface SmtpSink {
+  port: number;
+  mails: ReceivedMail[];
+  /** Waits for a mail to `to` whose subject or text matches, and returns it. */
+  waitForMail(to: string, match?: RegExp, timeoutMs?: number): Promise<ReceivedMail>;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on loopback that keeps every message it is given (no TLS, no auth). */
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const mails: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    authOptional: true,
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        simpleParser(Buffer.concat(chunks)).then(
+          (parsed) => {
+            mails.push({
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              to: session.envelope.rcptTo.map((recipient) => recipient.address),
+              subject: parsed.subject ?? '',
+              replyTo: parsed.replyTo?.text ?? '',
+              text: parsed.text ?? '',
+            });
+            callback();
+          },
+          (error: Error) => callback(error),
+        );
+      });
+    },
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.server.address() as { port: number }).port));
+  });
+  return {
+    port,
+    mails,
+    waitForMail: (to, match = /./, timeoutMs = 30_000) =>
+      waitFor(`an e-mail to ${to} matching ${match}`, () => mails.find((mail) => mail.to.includes(to) && (match.test(mail.subject) || match.test(mail.text))), { timeoutMs }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
