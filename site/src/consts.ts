@@ -33,6 +33,7 @@ export const RESERVED_PATHS = [
   'sponsors',
   'association',
   'recherche',
+  'proposer-un-talk',
   'pagefind',
   '_astro',
   '404',

@@ -94,7 +94,7 @@ describe('the public site in a browser', () => {
   });
 
   describe('accessibility (axe-core)', () => {
-    it.each(['/', '/api-hours/api-hour-73/', '/talks/files-de-messages-sans-douleur/', '/blog/', '/blog/bienvenue-sur-le-nouveau-site/'])(
+    it.each(['/', '/api-hours/api-hour-73/', '/talks/files-de-messages-sans-douleur/', '/blog/', '/blog/bienvenue-sur-le-nouveau-site/', '/proposer-un-talk/'])(
       '%s has no serious or critical violation',
       async (path) => {
         // axe is injected by the test, so this context alone ignores the site's CSP.

@@ -103,7 +103,8 @@ export async function startPublisher(cms: RunningCms, port: number, extraEnv: Re
 /** A CMS whose webhook points at a publisher, both started and ready. */
 export async function startStack(options: CmsOptions = {}, publisherEnv: Record<string, string> = {}): Promise<Stack> {
   const sitePort = await freePort();
-  const cms = await startCms({ ...options, env: { SITE_PORT: String(sitePort), ...options.env } });
+  // The CMS knows the site by the address the publisher serves it on (CORS, redirects, preview links).
+  const cms = await startCms({ ...options, env: { SITE_PORT: String(sitePort), SITE_URL: `http://127.0.0.1:${sitePort}`, ...options.env } });
   const publisher = await startPublisher(cms, sitePort, publisherEnv).catch(async (error: unknown) => {
     await cms.destroy();
     throw error;

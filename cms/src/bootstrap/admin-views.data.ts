@@ -208,7 +208,8 @@ export const adminViews: Record<string, ContentTypeView> = {
         label: 'Statut',
         hint: 'recue → en_discussion → acceptee ou refusee ; programmee une fois le talk placé dans un événement.',
       },
-      votes: { label: 'Votes', hint: 'Votez avec le panneau « Votes des membres » à droite.', editable: false },
+      // Counted and shown by the « Votes des membres » panel; a number field here could only go stale.
+      votes: { label: 'Votes', visible: false },
       voters: { label: 'Votants', visible: false },
       notes: { label: 'Notes internes', hint: 'Visibles des seuls membres, jamais envoyées à la personne.' },
       talk: { label: 'Talk', hint: 'Créé par « Transformer en talk » une fois la proposition acceptée.' },

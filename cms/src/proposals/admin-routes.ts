@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { ProposalNotReady, proposalToTalk } from './to-talk';
+import { linkedTalk, ProposalNotReady, proposalToTalk } from './to-talk';
 import { castVote, ProposalNotFound, tallyVotes } from './votes';
 
 const PROPOSAL = 'api::proposal.proposal';
@@ -42,7 +42,8 @@ export function registerProposalAdminRoutes(strapi: Core.Strapi): void {
   const votes = async (ctx: Context) => {
     const userId = memberAllowed(ctx, 'read', PROPOSAL);
     if (userId === undefined) return refuse(ctx, 403, 'Votre rôle ne permet pas de lire les propositions.');
-    await answer(ctx, () => tallyVotes(strapi, ctx.params.documentId, userId));
+    const { documentId } = ctx.params;
+    await answer(ctx, async () => ({ ...(await tallyVotes(strapi, documentId, userId)), talk: await linkedTalk(strapi, documentId) }));
   };
 
   const vote = async (ctx: Context) => {

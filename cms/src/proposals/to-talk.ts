@@ -67,6 +67,13 @@ async function findOrCreateSpeaker(strapi: Core.Strapi, proposal: StoredProposal
   return { documentId: speaker.documentId, name: proposal.speakerName, reused: false };
 }
 
+/** The talk a proposal became, if it did. */
+export async function linkedTalk(strapi: Core.Strapi, documentId: string): Promise<{ documentId: string; title: string } | null> {
+  const proposal = (await strapi.documents(PROPOSAL).findOne({ documentId, populate: { talk: { fields: ['title'] } } })) as StoredProposal | null;
+  if (!proposal) throw new ProposalNotFound(documentId);
+  return proposal.talk ? { documentId: proposal.talk.documentId, title: proposal.talk.title } : null;
+}
+
 /**
  * Turns an accepted proposal into a draft Talk (and its Speaker) in one transaction, and links the
  * proposal to it. Nothing is published: a member places the talk in an event and publishes it.

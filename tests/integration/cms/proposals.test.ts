@@ -184,7 +184,12 @@ describe('talk proposals', () => {
       documentId = (await storedProposals(cms)).find((proposal) => proposal.title === 'À voter')!.documentId;
     });
 
-    const tally = async (token: string) => (await (await memberRequest(cms, token, `/${documentId}/votes`)).json()) as { votes: number; mine: boolean };
+    const panel = async (token: string, id = documentId) =>
+      (await (await memberRequest(cms, token, `/${id}/votes`)).json()) as { votes: number; mine: boolean; talk: { documentId: string; title: string } | null };
+    const tally = async (token: string) => {
+      const { votes, mine } = await panel(token);
+      return { votes, mine };
+    };
     const vote = async (token: string, inFavour: boolean) => {
       const response = await memberRequest(cms, token, `/${documentId}/votes`, { inFavour });
       expect(response.status).toBe(200);
@@ -192,7 +197,7 @@ describe('talk proposals', () => {
     };
 
     it('counts one vote per member, however many times they click', async () => {
-      expect(await tally(memberA)).toEqual({ votes: 0, mine: false });
+      expect(await panel(memberA)).toEqual({ votes: 0, mine: false, talk: null });
       expect(await vote(memberA, true)).toEqual({ votes: 1, mine: true });
       expect(await vote(memberA, true)).toEqual({ votes: 1, mine: true });
       expect(await tally(memberB)).toEqual({ votes: 1, mine: false });
@@ -244,6 +249,7 @@ describe('talk proposals', () => {
         );
       expect(await related('api::talk.talk', created.documentId, 'speakers')).toEqual([created.speaker.documentId]);
       expect(await related(PROPOSAL_UID, documentId, 'talk')).toEqual([created.documentId]);
+      expect((await panel(memberB)).talk).toEqual({ documentId: created.documentId, title: 'À voter' });
 
       // A draft: nothing on the public API until a member publishes it.
       const published = (await (await cms.fetch('/api/talks?filters[slug][$eq]=a-voter')).json()) as ListResponse;

@@ -39,7 +39,7 @@ describe('preview: a draft rendered on demand behind a signed link', () => {
   const withToken = (token: string) => `${url.pathname}?token=${encodeURIComponent(token)}`;
 
   it('gives the author a site URL for the draft, signed for this document', () => {
-    // The CMS's SITE_URL (localhost) and the publisher's address (127.0.0.1) name the same server.
+    // The CMS's SITE_URL is the publisher's address.
     expect(url.port).toBe(new URL(stack.publisher.url).port);
     expect(url.pathname).toBe(`/_preview/talks/${talk.documentId}`);
     expect(url.searchParams.get('token')).toMatch(/^[\w-]+\.[\w-]+$/);

@@ -11,6 +11,10 @@ interface Tally {
   mine: boolean;
 }
 
+interface PanelState extends Tally {
+  talk: { documentId: string; title: string } | null;
+}
+
 interface CreatedTalk {
   documentId: string;
   title: string;
@@ -25,16 +29,19 @@ const errorMessage = (error: unknown) => {
 const talkPath = (documentId: string) => `/content-manager/collection-types/api::talk.talk/${documentId}`;
 
 /** Votes and "turn into a talk", beside a proposal's form. */
-function ProposalMembersPanel({ documentId, reviewStatus, talk }: { documentId: string; reviewStatus?: string; talk?: { documentId: string; title: string } }) {
+function ProposalMembersPanel({ documentId, reviewStatus }: { documentId: string; reviewStatus?: string }) {
   const { get, post } = useFetchClient();
   const [tally, setTally] = useState<Tally>();
+  const [talk, setTalk] = useState<PanelState['talk']>(null);
   const [created, setCreated] = useState<CreatedTalk>();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
 
   const refresh = useCallback(async () => {
     try {
-      setTally((await get<Tally>(`/talk-proposals/${documentId}/votes`)).data);
+      const { data } = await get<PanelState>(`/talk-proposals/${documentId}/votes`);
+      setTally({ votes: data.votes, mine: data.mine });
+      setTalk(data.talk);
     } catch (error) {
       setProblem(errorMessage(error));
     }
@@ -97,9 +104,9 @@ function ProposalMembersPanel({ documentId, reviewStatus, talk }: { documentId: 
 /** The side panel, on proposals only (Strapi calls it on every edit view). */
 export const ProposalPanel: PanelComponent = ({ model, documentId, document }) => {
   if (model !== PROPOSAL || !documentId) return null;
-  const current = document as { reviewStatus?: string; talk?: { documentId: string; title: string } | null } | undefined;
+  const current = document as { reviewStatus?: string } | undefined;
   return {
     title: 'Votes des membres',
-    content: <ProposalMembersPanel documentId={documentId} reviewStatus={current?.reviewStatus} talk={current?.talk ?? undefined} />,
+    content: <ProposalMembersPanel documentId={documentId} reviewStatus={current?.reviewStatus} />,
   };
 };
