@@ -125,7 +125,8 @@ export function checkProposal(body: unknown): ProposalCheck {
   if (badLink !== undefined) return refuse('links', `Ce lien n’est pas une adresse web (http ou https) : ${badLink.slice(0, 80)}`);
 
   const format = values.format;
-  if (typeof format !== 'string' || !(format in PROPOSAL_FORMATS)) return refuse('format', 'Choisissez un format de talk.');
+  // hasOwn, not `in`: "toString" is in every object.
+  if (typeof format !== 'string' || !Object.hasOwn(PROPOSAL_FORMATS, format)) return refuse('format', 'Choisissez un format de talk.');
 
   const mentor = values.wantsMentor;
   if (mentor !== undefined && typeof mentor !== 'boolean' && !['on', 'true', 'false', ''].includes(String(mentor))) {

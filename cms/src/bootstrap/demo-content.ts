@@ -79,6 +79,7 @@ async function seed(strapi: Core.Strapi, now: Date): Promise<void> {
   }
   for (const { slug, ...page } of demo.pages) await upsert(strapi, 'api::page.page', { slug }, page);
   for (const { name, ...member } of demo.members) await upsert(strapi, 'api::member.member', { name }, member);
+  for (const { title, ...proposal } of demo.proposals) await upsert(strapi, 'api::proposal.proposal', { title }, proposal);
 
   const globals = strapi.documents('api::global.global');
   if (!(await globals.findFirst({}))) {

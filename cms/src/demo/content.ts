@@ -375,3 +375,33 @@ export function demoAnnouncement(now: Date) {
     showUntil: next.startsAt.toISOString(),
   };
 }
+
+/** Talk proposals waiting for the members, so the admin's proposal list isn't empty on a new install. */
+export const proposals = [
+  {
+    title: 'Accessibilité : ce que les lecteurs d’écran nous apprennent',
+    abstract:
+      'Naviguer une journée entière avec un lecteur d’écran change la manière de construire une interface. Retour sur ce que j’ai corrigé dans nos formulaires, et sur les trois réflexes qui évitent la plupart des erreurs.',
+    format: 'long',
+    speakerName: 'Inès Chabrol',
+    email: 'ines.chabrol@example.org',
+    links: 'https://example.org/ines',
+    bio: 'Développeuse front-end à Riom, bénévole dans une association de non-voyants.',
+    wantsMentor: false,
+    reviewStatus: 'en_discussion',
+    notes: 'Plusieurs membres intéressés ; à caler avant l’été.',
+  },
+  {
+    title: 'Mon premier talk : automatiser la serre du jardin partagé',
+    abstract:
+      'Un Raspberry Pi, trois capteurs et beaucoup d’essais ratés : comment le jardin partagé de mon quartier arrose ses tomates tout seul, et ce que j’ai appris sur l’électronique en partant de zéro.',
+    format: 'court',
+    speakerName: 'Théo Vialatte',
+    email: 'theo.vialatte@example.org',
+    links: '',
+    bio: '',
+    wantsMentor: true,
+    reviewStatus: 'recue',
+    notes: '',
+  },
+];
