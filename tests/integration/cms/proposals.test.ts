@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type RunningCms } from '../../helpers/cms.ts';
 import { adminLogin, createAdminUser, findBySlug, updateDraft, type ListResponse } from '../../helpers/content.ts';
 import { memberRequest, PROPOSAL_UID, proposalForm, sendProposal, storedProposals } from '../../helpers/proposals.ts';
+import { databases } from '../../helpers/postgres.ts';
 import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.ts';
 
 const TEAM = 'talks@clermontech.test';
@@ -171,28 +172,35 @@ describe('talk proposals', () => {
     expect((await sendProposal(cms, proposalForm({ title: 'Depuis une autre adresse' }), { clientIp: freshIp() })).status).toBe(201);
   });
 
-  describe('in the admin', () => {
+  // Votes take a row lock and write JSON: both databases, when PostgreSQL is there (CI).
+  describe.each(databases)('in the admin, on %s', (database) => {
+    let db: RunningCms;
     let memberA: string;
     let memberB: string;
     let documentId: string;
 
     beforeAll(async () => {
-      const superAdmin = await cms.adminToken();
-      await createAdminUser(cms.url, superAdmin, 'Editor', MEMBER_A.email, MEMBER_A.password);
-      await createAdminUser(cms.url, superAdmin, 'Editor', MEMBER_B.email, MEMBER_B.password);
-      [memberA, memberB] = await Promise.all([adminLogin(cms.url, MEMBER_A.email, MEMBER_A.password), adminLogin(cms.url, MEMBER_B.email, MEMBER_B.password)]);
-      expect((await sendProposal(cms, proposalForm({ title: 'À voter', email: 'vote@example.org' }), { clientIp: freshIp() })).status).toBe(201);
-      documentId = (await storedProposals(cms)).find((proposal) => proposal.title === 'À voter')!.documentId;
+      db = database === 'sqlite' ? cms : await startCms({ database, env: { CMS_TRUST_PROXY: 'true' } });
+      const superAdmin = await db.adminToken();
+      await createAdminUser(db.url, superAdmin, 'Editor', MEMBER_A.email, MEMBER_A.password);
+      await createAdminUser(db.url, superAdmin, 'Editor', MEMBER_B.email, MEMBER_B.password);
+      [memberA, memberB] = await Promise.all([adminLogin(db.url, MEMBER_A.email, MEMBER_A.password), adminLogin(db.url, MEMBER_B.email, MEMBER_B.password)]);
+      expect((await sendProposal(db, proposalForm({ title: 'À voter', email: 'vote@example.org' }), { clientIp: freshIp() })).status).toBe(201);
+      documentId = (await storedProposals(db)).find((proposal) => proposal.title === 'À voter')!.documentId;
+    });
+
+    afterAll(async () => {
+      if (db !== cms) await db?.destroy();
     });
 
     const panel = async (token: string, id = documentId) =>
-      (await (await memberRequest(cms, token, `/${id}/votes`)).json()) as { votes: number; mine: boolean; talk: { documentId: string; title: string } | null };
+      (await (await memberRequest(db, token, `/${id}/votes`)).json()) as { votes: number; mine: boolean; talk: { documentId: string; title: string } | null };
     const tally = async (token: string) => {
       const { votes, mine } = await panel(token);
       return { votes, mine };
     };
     const vote = async (token: string, inFavour: boolean) => {
-      const response = await memberRequest(cms, token, `/${documentId}/votes`, { inFavour });
+      const response = await memberRequest(db, token, `/${documentId}/votes`, { inFavour });
       expect(response.status).toBe(200);
       return (await response.json()) as { votes: number; mine: boolean };
     };
@@ -206,37 +214,37 @@ describe('talk proposals', () => {
       await Promise.all([vote(memberB, true), vote(memberA, true)]);
       expect(await tally(memberB)).toEqual({ votes: 2, mine: true });
       expect(await vote(memberA, false)).toEqual({ votes: 1, mine: false });
-      expect((await storedProposals(cms)).find((proposal) => proposal.documentId === documentId)?.votes).toBe(1);
+      expect((await storedProposals(db)).find((proposal) => proposal.documentId === documentId)?.votes).toBe(1);
     });
 
     it('keeps votes when a member saves the proposal from a form loaded before', async () => {
-      await updateDraft(cms.url, memberA, PROPOSAL_UID, documentId, { title: 'À voter', votes: 0, voters: [], notes: 'Bon sujet pour mars.' });
+      await updateDraft(db.url, memberA, PROPOSAL_UID, documentId, { title: 'À voter', votes: 0, voters: [], notes: 'Bon sujet pour mars.' });
       expect(await tally(memberA)).toEqual({ votes: 1, mine: false });
       expect(await tally(memberB)).toEqual({ votes: 1, mine: true });
     });
 
     it('refuses votes without an admin session, and on a proposal that does not exist', async () => {
-      expect((await cms.fetch(`/talk-proposals/${documentId}/votes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"inFavour":true}' })).status).toBe(401);
-      expect((await memberRequest(cms, memberA, '/inexistant0000000000000000/votes', { inFavour: true })).status).toBe(404);
-      expect((await memberRequest(cms, memberA, `/${documentId}/votes`, { inFavour: 'yes' })).status).toBe(400);
+      expect((await db.fetch(`/talk-proposals/${documentId}/votes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"inFavour":true}' })).status).toBe(401);
+      expect((await memberRequest(db, memberA, '/inexistant0000000000000000/votes', { inFavour: true })).status).toBe(404);
+      expect((await memberRequest(db, memberA, `/${documentId}/votes`, { inFavour: 'yes' })).status).toBe(400);
     });
 
     it('turns an accepted proposal into a draft talk with a new speaker, once', async () => {
-      const early = await memberRequest(cms, memberA, `/${documentId}/talk`, {});
+      const early = await memberRequest(db, memberA, `/${documentId}/talk`, {});
       expect(early.status).toBe(409);
-      await updateDraft(cms.url, memberA, PROPOSAL_UID, documentId, { reviewStatus: 'acceptee' });
+      await updateDraft(db.url, memberA, PROPOSAL_UID, documentId, { reviewStatus: 'acceptee' });
 
-      const response = await memberRequest(cms, memberA, `/${documentId}/talk`, {});
+      const response = await memberRequest(db, memberA, `/${documentId}/talk`, {});
       expect(response.status).toBe(201);
       const created = (await response.json()) as { documentId: string; title: string; speaker: { documentId: string; name: string; reused: boolean } };
       expect(created).toMatchObject({ title: 'À voter', speaker: { name: 'Camille Testeuse', reused: false } });
 
       const headers = { authorization: `Bearer ${memberA}` };
-      const talk = (await (await cms.fetch(`/content-manager/collection-types/api::talk.talk/${created.documentId}`, { headers })).json()) as {
+      const talk = (await (await db.fetch(`/content-manager/collection-types/api::talk.talk/${created.documentId}`, { headers })).json()) as {
         data: { title: string; slug: string; duration: number; publishedAt: string | null };
       };
       expect(talk.data).toMatchObject({ title: 'À voter', slug: 'a-voter', duration: 15, publishedAt: null });
-      const speaker = (await (await cms.fetch(`/content-manager/collection-types/api::speaker.speaker/${created.speaker.documentId}`, { headers })).json()) as {
+      const speaker = (await (await db.fetch(`/content-manager/collection-types/api::speaker.speaker/${created.speaker.documentId}`, { headers })).json()) as {
         data: { name: string; bio: string; links: { label: string; url: string }[]; publishedAt: string | null };
       };
       expect(speaker.data).toMatchObject({ name: 'Camille Testeuse', bio: 'Développeuse à Clermont-Ferrand.', publishedAt: null });
@@ -245,7 +253,7 @@ describe('talk proposals', () => {
         { id: expect.any(Number), label: 'mastodon.example', url: 'https://mastodon.example/@camille' },
       ]);
       const related = async (uid: string, id: string, field: string) =>
-        ((await (await cms.fetch(`/content-manager/relations/${uid}/${id}/${field}`, { headers })).json()) as { results: { documentId: string }[] }).results.map(
+        ((await (await db.fetch(`/content-manager/relations/${uid}/${id}/${field}`, { headers })).json()) as { results: { documentId: string }[] }).results.map(
           (entry) => entry.documentId,
         );
       expect(await related('api::talk.talk', created.documentId, 'speakers')).toEqual([created.speaker.documentId]);
@@ -253,23 +261,23 @@ describe('talk proposals', () => {
       expect((await panel(memberB)).talk).toEqual({ documentId: created.documentId, title: 'À voter' });
 
       // A draft: nothing on the public API until a member publishes it.
-      const published = (await (await cms.fetch('/api/talks?filters[slug][$eq]=a-voter')).json()) as ListResponse;
+      const published = (await (await db.fetch('/api/talks?filters[slug][$eq]=a-voter')).json()) as ListResponse;
       expect(published.data).toEqual([]);
 
-      const again = await memberRequest(cms, memberA, `/${documentId}/talk`, {});
+      const again = await memberRequest(db, memberA, `/${documentId}/talk`, {});
       expect(again.status).toBe(409);
-      const talks = (await (await cms.fetch('/content-manager/collection-types/api::talk.talk?filters[title][$eq]=À voter', { headers })).json()) as { results: unknown[] };
+      const talks = (await (await db.fetch('/content-manager/collection-types/api::talk.talk?filters[title][$eq]=À voter', { headers })).json()) as { results: unknown[] };
       expect(talks.results).toHaveLength(1);
     });
 
     it('reuses the speaker who already has a page, whatever the case and accents', async () => {
-      const known = await findBySlug(cms.url, 'speakers', (((await (await cms.fetch('/api/speakers?pagination[pageSize]=1')).json()) as ListResponse<{ slug: string }>).data[0]!.slug));
+      const known = await findBySlug(db.url, 'speakers', (((await (await db.fetch('/api/speakers?pagination[pageSize]=1')).json()) as ListResponse<{ slug: string }>).data[0]!.slug));
       const name = String(known.name);
       const shouted = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
-      expect((await sendProposal(cms, proposalForm({ title: 'Un deuxième talk', speakerName: shouted, email: 'deja-venu@example.org' }), { clientIp: freshIp() })).status).toBe(201);
-      const second = (await storedProposals(cms)).find((proposal) => proposal.title === 'Un deuxième talk')!.documentId;
-      await updateDraft(cms.url, memberB, PROPOSAL_UID, second, { reviewStatus: 'acceptee' });
-      const response = await memberRequest(cms, memberB, `/${second}/talk`, {});
+      expect((await sendProposal(db, proposalForm({ title: 'Un deuxième talk', speakerName: shouted, email: 'deja-venu@example.org' }), { clientIp: freshIp() })).status).toBe(201);
+      const second = (await storedProposals(db)).find((proposal) => proposal.title === 'Un deuxième talk')!.documentId;
+      await updateDraft(db.url, memberB, PROPOSAL_UID, second, { reviewStatus: 'acceptee' });
+      const response = await memberRequest(db, memberB, `/${second}/talk`, {});
       expect(response.status).toBe(201);
       const created = (await response.json()) as { speaker: { documentId: string; reused: boolean } };
       expect(created.speaker).toEqual({ documentId: known.documentId, name, reused: true });
