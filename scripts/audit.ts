@@ -26,7 +26,8 @@ switch (verdict.kind) {
   case 'failed':
     console.error(`npm audit: ${verdict.findings.length} critical advisory(ies) without a documented exception:`);
     for (const finding of verdict.findings) console.error(`  ${finding}`);
-    process.exit(1);
+    process.exitCode = 1;
+    break;
   case 'passed':
     console.log(`npm audit: no critical advisory (${verdict.excepted.length} documented exception(s), ${verdict.lesser} lesser).`);
     break;

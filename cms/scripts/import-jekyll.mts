@@ -102,7 +102,7 @@ async function load() {
   return app.load();
 }
 
-let exitCode = 0;
+let exitCode: number;
 try {
   if (!dryRun) {
     console.error('Loading the CMS…');

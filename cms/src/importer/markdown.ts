@@ -182,7 +182,7 @@ function rewriteUrl(raw: string, context: RewriteContext, assets: Set<string>, i
   // Protected parts (a resolved {% post_url %}) are already new URLs.
   if (url === '' || url.includes('\u0000') || url.startsWith('#') || url.startsWith(ASSET_SCHEME) || /^(mailto|tel|data|javascript):/i.test(url)) return url;
   let path: string;
-  let suffix = '';
+  let suffix: string;
   let absolute: string | undefined;
   if (/^(https?:)?\/\//i.test(url)) {
     let parsed: URL;

@@ -285,7 +285,7 @@ export class Writer {
     const base = { type: entry.type, key: entry.key, label: entry.label, sources: entry.sources };
     const recordKey = this.recordKey(entry);
     const record = this.records.get(recordKey);
-    let documentId = record?.documentId && (await this.exists(entry.type, record.documentId)) ? record.documentId : undefined;
+    const documentId = record?.documentId && (await this.exists(entry.type, record.documentId)) ? record.documentId : undefined;
 
     if (!documentId) {
       if (record && !this.options.overwrite) {
