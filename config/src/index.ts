@@ -2,6 +2,7 @@ export { loadEnv, requireSecrets, ConfigError, type Env, type Secrets } from './
 export { ensureLocalSecrets, generateSecret, isPlaceholderSecret, SECRET_NAMES, SHARED_TOKEN_NAMES } from './secrets.js';
 export { repoRoot, envFilePath, readEnvFile, parseEnvText, appendToEnvFile } from './env-file.js';
 export { prepareCmsEnvironment } from './prepare.js';
+export { PARIS_TIME_ZONE, parisOffsetMinutes, parisToUtc, parisWallClock, type WallClock } from './paris-time.js';
 export {
   checkProposal,
   PROPOSAL_FIELD_NAMES,

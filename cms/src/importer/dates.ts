@@ -22,7 +22,8 @@ export interface EventWhen {
   notes: string[];
 }
 
-export const TIME_ZONE = 'Europe/Paris';
+// The old site's dates are Paris wall-clock times; the conversion is shared with the demo and the site.
+export { parisToUtc } from '@clermontech/config';
 
 const MONTHS: [RegExp, number][] = [
   [/^janv/, 1],
@@ -199,32 +200,6 @@ export function findEventWhen(plain: string, fileDate: CalendarDate | undefined)
   const window = rest.slice(0, Math.min(sentenceEnd === -1 ? rest.length : sentenceEnd, 120));
   const { start, end } = findTimes(window);
   return { date: resolved.date, start, end, notes: resolved.notes };
-}
-
-/** Minutes Paris is ahead of UTC at an instant (60 in winter, 120 in summer). */
-function parisOffsetMinutes(epochMs: number): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(epochMs));
-  const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return Math.round((asUtc - epochMs) / 60_000);
-}
-
-/** The UTC instant of a Europe/Paris wall-clock time, daylight saving time included. */
-export function parisToUtc(date: CalendarDate, time: ClockTime): Date {
-  const wall = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute);
-  let instant = wall - parisOffsetMinutes(wall) * 60_000;
-  // The offset at the guess can differ from the offset at the answer around the switch.
-  const corrected = wall - parisOffsetMinutes(instant) * 60_000;
-  if (corrected !== instant) instant = corrected;
-  return new Date(instant);
 }
 
 /** `2013-04-03` from a Jekyll file name, or undefined. */

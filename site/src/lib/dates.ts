@@ -1,3 +1,4 @@
+import { parisOffsetMinutes, parisWallClock } from '@clermontech/config';
 import { DEFAULT_EVENT_DURATION_MINUTES, TIME_ZONE } from '../consts.ts';
 
 const dayFormat = new Intl.DateTimeFormat('fr-FR', {
@@ -15,16 +16,6 @@ const shortDayFormat = new Intl.DateTimeFormat('fr-FR', {
 });
 const monthFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: TIME_ZONE, month: 'short' });
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
-const partsFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
 
 /** "jeudi 16 mai 2024", in Paris. */
 export function formatDay(date: Date): string {
@@ -51,28 +42,27 @@ export function formatIsoDay(day: string): string {
   return shortDayFormat.format(new Date(`${day}T12:00:00Z`));
 }
 
-/** Wall-clock fields of an instant in Paris. */
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** Wall-clock fields of an instant in Paris, zero-padded. */
 export function parisParts(date: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
-  const parts = Object.fromEntries(partsFormat.formatToParts(date).map((part) => [part.type, part.value]));
+  const clock = parisWallClock(date);
   return {
-    year: parts.year ?? '',
-    month: parts.month ?? '',
-    day: parts.day ?? '',
-    hour: parts.hour ?? '',
-    minute: parts.minute ?? '',
-    second: parts.second ?? '',
+    year: String(clock.year),
+    month: pad(clock.month),
+    day: pad(clock.day),
+    hour: pad(clock.hour),
+    minute: pad(clock.minute),
+    second: pad(clock.second),
   };
 }
 
 /** ISO 8601 with Paris's offset, e.g. 2024-05-16T19:00:00+02:00 (for <time> and JSON-LD). */
 export function toParisIso(date: Date): string {
   const p = parisParts(date);
-  const wallClockAsUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
-  const offsetMinutes = Math.round((wallClockAsUtc - Math.floor(date.getTime() / 1000) * 1000) / 60_000);
+  const offsetMinutes = parisOffsetMinutes(date);
   const sign = offsetMinutes < 0 ? '-' : '+';
-  const hours = String(Math.floor(Math.abs(offsetMinutes) / 60)).padStart(2, '0');
-  const minutes = String(Math.abs(offsetMinutes) % 60).padStart(2, '0');
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${sign}${hours}:${minutes}`;
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${sign}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}:${pad(Math.abs(offsetMinutes) % 60)}`;
 }
 
 /** Today's date in Paris, as YYYY-MM-DD. */
