@@ -1,4 +1,5 @@
 import { defineConfig } from 'astro/config';
+import { cmsImageCacheIntegration } from './src/integrations/cms-image-cache.ts';
 import { siteEnv } from './src/env.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { previewAdapter } from './src/lib/preview/integration.ts';
@@ -42,7 +43,7 @@ export default defineConfig({
   },
   prefetch: false,
   devToolbar: { enabled: false },
-  integrations: [sitemapIntegration(), pagefindIntegration()],
+  integrations: [sitemapIntegration(), pagefindIntegration(), cmsImageCacheIntegration()],
   // Drafts only, rendered on demand under /_preview/ (src/lib/preview/); every other page is prerendered.
   adapter: previewAdapter(),
 });
