@@ -42,6 +42,12 @@ export default defineConfig({
     build: { assetsInlineLimit: 0 },
   },
   prefetch: false,
+  experimental: {
+    // Pages whose getStaticPaths() entry gives the same cacheKey as last build (src/lib/cache-keys.ts)
+    // are not rendered again: Astro restores them from its cache (cacheDir/dist/). Pages without a
+    // key (home, lists of everything, feeds) are rendered every time.
+    incrementalBuild: true,
+  },
   devToolbar: { enabled: false },
   integrations: [sitemapIntegration(), pagefindIntegration(), cmsImageCacheIntegration()],
   // Drafts only, rendered on demand under /_preview/ (src/lib/preview/); every other page is prerendered.

@@ -1,4 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { cacheKeys } from '../lib/cache-keys.ts';
 import { getCatalog } from '../lib/content.ts';
 import { legacyFile, legacyRedirects, redirectPage, type LegacyRedirect } from '../lib/legacy.ts';
 
@@ -8,6 +9,7 @@ export const getStaticPaths = (async () => {
   return legacyRedirects(catalog).map((redirect) => ({
     params: { legacy: legacyFile(redirect.from) },
     props: { redirect },
+    cacheKey: cacheKeys.redirect(redirect),
   }));
 }) satisfies GetStaticPaths;
 
