@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { BuildQueue } from './build-queue.ts';
 import { oneLine } from './errors.ts';
 import type { ReleaseStore } from './release-store.ts';
-import { buildSite, BuildFailed } from './site-builder.ts';
+import { buildSite, BuildFailed, restoredPageCount } from './site-builder.ts';
 import type { StatusFile } from './status.ts';
 import { validateRelease } from './validate-release.ts';
 
@@ -25,7 +25,7 @@ export interface PublisherStatus {
   release: { id: string; liveSince: string | undefined } | null;
   building: { since: string } | null;
   queued: boolean;
-  lastSuccess: { at: string; durationMs: number; releaseId?: string; pages?: number } | null;
+  lastSuccess: { at: string; durationMs: number; releaseId?: string; pages?: number; restoredPages?: number } | null;
   lastFailure: { at: string; durationMs: number; error?: string } | null;
   /** Builds started since the publisher started. */
   buildsStarted: number;
@@ -85,7 +85,9 @@ export class Publisher {
       release: current ? { id: current.id, liveSince: this.options.store.liveSince()?.toISOString() } : null,
       building: runningSince ? { since: runningSince.toISOString() } : null,
       queued,
-      lastSuccess: lastSuccess ? { at: lastSuccess.at, durationMs: lastSuccess.durationMs, releaseId: lastSuccess.releaseId, pages: lastSuccess.pages } : null,
+      lastSuccess: lastSuccess
+        ? { at: lastSuccess.at, durationMs: lastSuccess.durationMs, releaseId: lastSuccess.releaseId, pages: lastSuccess.pages, restoredPages: lastSuccess.restoredPages }
+        : null,
       lastFailure: lastFailure ? { at: lastFailure.at, durationMs: lastFailure.durationMs, error: lastFailure.error } : null,
       buildsStarted: this.#buildsStarted,
       lastCheckAt: this.#lastCheckAt?.toISOString() ?? null,
@@ -109,16 +111,18 @@ export class Publisher {
     const started = Date.now();
     this.#buildsStarted += 1;
     const id = store.newId();
-    const outDir = `${store.dirOf(id)}.partial`;
+    const outDir = store.stagingDir();
     this.options.log?.(`publisher: building release ${id}`);
     try {
-      await buildSite({ siteRoot: this.options.siteRoot, outDir, env: this.options.buildEnv, timeoutMs: this.options.buildTimeoutMs ?? 15 * 60_000 });
+      store.discard(outDir);
+      const log = await buildSite({ siteRoot: this.options.siteRoot, outDir, env: this.options.buildEnv, timeoutMs: this.options.buildTimeoutMs ?? 15 * 60_000 });
       const pages = validateRelease(outDir, store.current()?.dir);
       renameSync(outDir, store.dirOf(id));
       store.activate(id);
       const durationMs = Date.now() - started;
-      status.update({ lastSuccess: { at: new Date().toISOString(), durationMs, releaseId: id, pages }, builtVersion: version });
-      this.options.log?.(`publisher: release ${id} live (${pages} pages, ${durationMs} ms)`);
+      const restoredPages = restoredPageCount(log);
+      status.update({ lastSuccess: { at: new Date().toISOString(), durationMs, releaseId: id, pages, restoredPages }, builtVersion: version });
+      this.options.log?.(`publisher: release ${id} live (${pages} pages, ${restoredPages} of them unchanged and restored, ${durationMs} ms)`);
     } catch (error) {
       try {
         store.discard(outDir);

@@ -8,6 +8,12 @@ export interface Release {
 }
 
 const CURRENT = 'current';
+/**
+ * Where every release is built, before it is renamed to its id. Always the same path: Astro's
+ * incremental build hashes each page's code with the output directory in it, so a new path per
+ * build would make every page look changed.
+ */
+const STAGING = 'next.partial';
 const RELEASE_ID = /^\d{8}T\d{9}Z-\d{2}[0-9a-f]{4}$/;
 let lastStamp = '';
 let sequence = 0;
@@ -37,6 +43,11 @@ export class ReleaseStore {
 
   dirOf(id: string): string {
     return join(this.root, id);
+  }
+
+  /** The directory a release is built in; see STAGING. */
+  stagingDir(): string {
+    return join(this.root, STAGING);
   }
 
   /** The release being served, or undefined before the first successful build. */

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -22,6 +23,20 @@ export function failureLine(log: string): string {
   return (telling ?? lines.at(-1) ?? 'the build failed without output').slice(0, 300);
 }
 
+/** Pages the build's incremental cache restored instead of rendering (Astro marks their lines so). */
+export function restoredPageCount(log: string): number {
+  return log.replace(/\x1b\[[0-9;]*m/g, '').match(/ \((restored|cached)\)$/gm)?.length ?? 0;
+}
+
+/**
+ * A build that failed while rendering may have stored some new pages in Astro's incremental cache
+ * without recording their keys; the manifest goes with it, so the next build renders every page
+ * (processed images stay cached).
+ */
+function forgetRenderedPages(cacheDir: string | undefined): void {
+  if (cacheDir) rmSync(join(cacheDir, 'incremental-build.json'), { force: true });
+}
+
 /**
  * Runs `astro build` into `outDir` in a child process, so a crash or a kill can't take the server
  * down. Resolves with the build's output; rejects with BuildFailed carrying the whole log.
@@ -42,12 +57,17 @@ export function buildSite(options: { siteRoot: string; outDir: string; env: Node
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
+      forgetRenderedPages(options.env.SITE_CACHE_DIR);
       reject(new BuildFailed(`could not start the build: ${error.message}`, log));
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (code === 0) resolve(log);
-      else if (signal) reject(new BuildFailed(`the build was killed (${signal})`, log));
+      if (code === 0) {
+        resolve(log);
+        return;
+      }
+      forgetRenderedPages(options.env.SITE_CACHE_DIR);
+      if (signal) reject(new BuildFailed(`the build was killed (${signal})`, log));
       else reject(new BuildFailed(failureLine(log), log));
     });
   });

@@ -9,6 +9,8 @@ export interface BuildOutcome {
   error?: string;
   logFile?: string;
   pages?: number;
+  /** Of those, the pages the incremental build restored instead of rendering them. */
+  restoredPages?: number;
 }
 
 export interface PersistedStatus {
