@@ -13,8 +13,10 @@ export type BuildKind = (typeof BUILD_KINDS)[number];
 export interface BuildFigures {
   /** HTML files written (legacy redirects included). */
   pages: number;
-  /** Routes Astro rendered. */
+  /** Routes Astro generated. */
   astroPages: number;
+  /** Of those, the ones restored from the incremental build's cache (median). */
+  restoredPages: number;
   seconds: Summary;
   pagesPerSecond: Summary;
   peakRssMiB: Summary;
@@ -61,6 +63,7 @@ function figures(measured: Measured[]): BuildFigures {
   return {
     pages: measured.at(-1)!.run.htmlFiles,
     astroPages: measured.at(-1)!.run.astroPages,
+    restoredPages: Math.round(median(measured.map(({ run }) => run.restoredPages))),
     seconds: summarize(measured.map(({ run }) => run.durationMs / 1000)),
     pagesPerSecond: summarize(measured.map(({ run }) => run.htmlFiles / (run.durationMs / 1000))),
     peakRssMiB: summarize(measured.map(({ run }) => run.peakRssBytes / 2 ** 20)),
@@ -107,11 +110,12 @@ export async function benchBuild(corpus: Corpus, { runs, siteUrl }: { runs: numb
   const talk = await someTalk(corpus);
   const admin = await corpus.cms.adminToken();
   const measured: Record<BuildKind, Measured[]> = { cold: [], warm: [], change: [] };
-  let outDir = '';
+  // Every build writes to the same path, emptied first, as the publisher does (its staging
+  // directory): Astro's incremental build hashes each page's code with the output path in it.
+  const outDir = mkdtempSync(join(tmpdir(), 'clermontech-bench-site-'));
   let apiPaths: string[] = [];
   const build = async (kind: BuildKind) => {
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-    outDir = mkdtempSync(join(tmpdir(), `clermontech-bench-site-${kind}-`));
+    rmSync(outDir, { recursive: true, force: true });
     proxy.take();
     const run = await astroBuild({ env: { ...corpus.cms.env, CMS_URL: proxy.url, SITE_URL: siteUrl }, outDir, cacheDir });
     const taken = proxy.take();

@@ -32,8 +32,10 @@ export interface BuildRun {
   durationMs: number;
   /** HTML files written, as the publisher counts them (legacy redirects included). */
   htmlFiles: number;
-  /** Paths Astro rendered (the lines of its "generating static routes" list). */
+  /** Paths Astro generated (the lines of its "generating static routes" list). */
   astroPages: number;
+  /** Of those, the ones its incremental build restored from its cache instead of rendering them. */
+  restoredPages: number;
   peakRssBytes: number;
   /** The peak, split by command (node, pagefind…). */
   peakRssByProcess: Record<string, number>;
@@ -114,6 +116,7 @@ export function astroBuild(options: { env: Record<string, string>; outDir: strin
         durationMs,
         htmlFiles: countHtmlFiles(options.outDir),
         astroPages: output.match(/[├└]─ \//g)?.length ?? 0,
+        restoredPages: output.match(/ \((restored|cached)\)$/gm)?.length ?? 0,
         peakRssBytes: peak.bytes,
         peakRssByProcess: peak.byProcess,
         phases: phasesOf(marks, durationMs),

@@ -33,6 +33,7 @@ const FIGURES: Record<'build' | 'publish' | 'api' | 'weight', string[]> = {
     ...['cold', 'warm', 'change'].flatMap((kind) => [
       `${kind}.pages`,
       `${kind}.astroPages`,
+      `${kind}.restoredPages`,
       ...['seconds', 'pagesPerSecond', 'peakRssMiB', 'cmsRequests', 'mediaRequests'].flatMap((figure) => summary(`${kind}.${figure}`)),
       ...PHASES.map((phase) => `${kind}.phases.${phase}`),
     ]),
