@@ -65,6 +65,11 @@ const EnvSchema = z
     PUBLISHER_RELEASES_DIR: optionalText,
     /** How often the publisher asks the CMS whether something changed that no webhook announced. */
     PUBLISHER_RECONCILE_SECONDS: z.coerce.number().int().min(0).default(180),
+    /**
+     * The publisher's build process stays up between builds (no Node, Astro and Vite start-up per
+     * publish) until its resident size passes this many MiB after a build; 0 = a new one every build.
+     */
+    PUBLISHER_BUILD_PROCESS_MAX_MB: z.coerce.number().int().min(0).default(1280),
     /** sqlite (default) or postgres. */
     DATABASE_CLIENT: z.enum(['sqlite', 'postgres']).default('sqlite'),
     /** SQLite file, relative to cms/ unless absolute. */

@@ -16,6 +16,7 @@ export function publisherConfig() {
     cmsToken: env.CMS_TOKEN,
     releasesDir: resolve(repoRoot, env.PUBLISHER_RELEASES_DIR ?? 'site/.releases'),
     reconcileMs: env.PUBLISHER_RECONCILE_SECONDS * 1000,
+    buildProcessMaxBytes: env.PUBLISHER_BUILD_PROCESS_MAX_MB * 1024 ** 2,
     buildEnv: {
       SITE_CACHE_DIR: resolve(repoRoot, env.PUBLISHER_RELEASES_DIR ?? 'site/.releases', '.cache'),
       CMS_URL: env.CMS_URL,

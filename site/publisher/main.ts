@@ -22,6 +22,7 @@ const publisher = new Publisher({
   store,
   status: new StatusFile(config.releasesDir),
   buildEnv: config.buildEnv,
+  buildProcessMaxBytes: config.buildProcessMaxBytes,
   fetchVersion: () => fetchCmsVersion(config.cmsUrl, config.cmsToken),
   secrets: [config.token, config.cmsToken ?? ''],
   log: (line) => console.log(line),

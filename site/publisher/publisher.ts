@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { BuildQueue } from './build-queue.ts';
 import { oneLine } from './errors.ts';
 import type { ReleaseStore } from './release-store.ts';
-import { buildSite, BuildFailed, restoredPageCount } from './site-builder.ts';
 import type { StatusFile } from './status.ts';
 import { validateRelease } from './validate-release.ts';
+import { BuildFailed, restoredPageCount, WarmBuilder } from './warm-builder.ts';
 
 export interface PublisherOptions {
   siteRoot: string;
@@ -18,6 +18,8 @@ export interface PublisherOptions {
   /** Values never written to logs or status (tokens). */
   secrets: string[];
   buildTimeoutMs?: number;
+  /** See WarmBuilderOptions.maxRssBytes. */
+  buildProcessMaxBytes?: number;
   log?: (line: string) => void;
 }
 
@@ -42,10 +44,19 @@ export class Publisher {
   #buildsStarted = 0;
   #forceNext = false;
   #lastCheckAt: Date | undefined;
+  readonly #builder: WarmBuilder;
   private readonly options: PublisherOptions;
 
   constructor(options: PublisherOptions) {
     this.options = options;
+    this.#builder = new WarmBuilder({
+      siteRoot: options.siteRoot,
+      env: options.buildEnv,
+      timeoutMs: options.buildTimeoutMs ?? 15 * 60_000,
+      maxRssBytes: options.buildProcessMaxBytes,
+      log: options.log,
+    });
+    this.#builder.warmUp();
     this.queue = new BuildQueue(() => this.#build());
     this.#logsDir = join(options.store.root, 'logs');
     mkdirSync(this.#logsDir, { recursive: true });
@@ -115,7 +126,7 @@ export class Publisher {
     this.options.log?.(`publisher: building release ${id}`);
     try {
       store.discard(outDir);
-      const log = await buildSite({ siteRoot: this.options.siteRoot, outDir, env: this.options.buildEnv, timeoutMs: this.options.buildTimeoutMs ?? 15 * 60_000 });
+      const log = await this.#builder.build(outDir);
       const pages = validateRelease(outDir, store.current()?.dir);
       renameSync(outDir, store.dirOf(id));
       store.activate(id);

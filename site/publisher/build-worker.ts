@@ -1,0 +1,40 @@
+/**
+ * The warm build process (see warm-builder.ts): imports Astro once, then runs one `astro build` per
+ * request from its parent. Starting Node and loading Astro and Vite is about two seconds of every
+ * cold build; a process that stays up pays it once.
+ *
+ * Everything the build prints goes to the parent as IPC messages, on the same channel as the
+ * outcome, so the parent has the whole log of a build before it learns how the build ended.
+ */
+import { build } from 'astro';
+import type { WorkerReply, WorkerRequest } from './warm-builder.ts';
+
+const siteRoot = process.cwd();
+
+function reply(message: WorkerReply): void {
+  process.send?.(message);
+}
+
+for (const stream of [process.stdout, process.stderr]) {
+  stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    reply({ type: 'log', text: typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString() });
+    const callback = rest.find((argument) => typeof argument === 'function') as (() => void) | undefined;
+    callback?.();
+    return true;
+  }) as typeof stream.write;
+}
+
+process.on('message', (request: WorkerRequest) => {
+  build({ root: siteRoot, outDir: request.outDir })
+    .then(() => reply({ type: 'done', ok: true, rss: process.memoryUsage().rss }))
+    .catch((error: unknown) => {
+      const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      reply({ type: 'log', text: `${text}\n` });
+      reply({ type: 'done', ok: false, error: error instanceof Error ? error.message : String(error), rss: process.memoryUsage().rss });
+    });
+});
+
+// The parent's channel closing means the publisher is gone: nothing left to build for.
+process.on('disconnect', () => process.exit(0));
+
+reply({ type: 'ready' });
