@@ -4,9 +4,17 @@ import { safeUrl } from './safe-url.ts';
 
 const markdown = new Marked({ gfm: true, async: false });
 
-const shiftHeading =
-  (level: number): sanitizeHtml.Transformer =>
-  (_tagName, attribs) => ({ tagName: `h${Math.min(level + 1, 6)}`, attribs });
+/**
+ * CMS text sits right under the page's h1: its headings become h2, h3… in the order of rank of the
+ * levels it uses, so none is skipped (imported posts often start at ### ; screen-reader users
+ * navigate by heading level, and a gap reads as missing content).
+ */
+function headingTransforms(html: string): Record<string, sanitizeHtml.Transformer> {
+  const used = [...new Set([...html.matchAll(/<h([1-6])[\s>]/gi)].map((match) => Number(match[1])))].sort((a, b) => a - b);
+  return Object.fromEntries(
+    used.map((level, rank): [string, sanitizeHtml.Transformer] => [`h${level}`, (_tagName, attribs) => ({ tagName: `h${Math.min(rank + 2, 6)}`, attribs })]),
+  );
+}
 
 const linkTo =
   (attribute: 'href' | 'src'): sanitizeHtml.Transformer =>
@@ -41,12 +49,8 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   // Content of these is dropped along with the tag, not shown as text.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'svg', 'math', 'object', 'embed'],
   transformTags: {
-    // The page title is the only h1; CMS headings start one level below.
-    h1: shiftHeading(1),
-    h2: shiftHeading(2),
-    h3: shiftHeading(3),
-    h4: shiftHeading(4),
-    h5: shiftHeading(5),
+    // The page title is the only h1: see headingTransforms().
+    h1: (_tagName, attribs) => ({ tagName: 'h2', attribs }),
     a: linkTo('href'),
     img: linkTo('src'),
     // Legacy posts embed players; a plain link loads nothing from a third party.
@@ -61,7 +65,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
 
 /** Sanitises HTML from the CMS against a strict allowlist (no scripts, styles, frames, forms or event handlers). */
 export function sanitize(html: string): string {
-  return sanitizeHtml(html, SANITIZE_OPTIONS);
+  return sanitizeHtml(html, { ...SANITIZE_OPTIONS, transformTags: { ...SANITIZE_OPTIONS.transformTags, ...headingTransforms(html) } });
 }
 
 /** Markdown from the CMS (which may contain HTML) to safe HTML. The only way CMS HTML reaches a page. */

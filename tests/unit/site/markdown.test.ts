@@ -113,6 +113,11 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<li>un</li>');
   });
 
+  it('numbers headings from h2, in the order of the levels used, never skipping one', () => {
+    const html = renderMarkdown('### Le contexte\n\ntexte\n\n##### Un détail\n\n### La suite\n\n<h6>En HTML</h6>');
+    expect([...html.matchAll(/<(h\d)>([^<]+)</g)].map(([, tag, text]) => `${tag} ${text}`)).toEqual(['h2 Le contexte', 'h3 Un détail', 'h2 La suite', 'h4 En HTML']);
+  });
+
   it('keeps mailto and site-relative links', () => {
     const html = renderMarkdown('[écrire](mailto:hello@clermontech.org) et [API Hours](/api-hours/)');
     expect(html).toContain('href="mailto:hello@clermontech.org"');
