@@ -61,6 +61,7 @@ export function rewriteBody(markdown: string, context: RewriteContext): RewriteR
     return '';
   });
   body = replaceIframes(body, issues);
+  body = unwrapCenter(body);
   body = replaceStaticMaps(body);
   // Markdown links and images: [text](url "title"), ![alt](<url>).
   body = body.replace(/(!?\[(?:[^\][]|\[[^\]]*\])*\]\(\s*)(<[^>]*>|[^)\s]+)((?:\s+(?:"[^"]*"|'[^']*'))?\s*\))/g, (_whole, head: string, url: string, tail: string) => {
@@ -167,6 +168,22 @@ function replaceIframes(body: string, issues: RewriteIssue[]): string {
       return '';
     }
     return `\n\n[${link.label}](${link.url})\n\n`;
+  });
+}
+
+/**
+ * The old site centred images with <center>…</center> around Markdown. CommonMark reads what sits
+ * inside an HTML block as raw HTML, so `![](…)` there would show as text: the (obsolete) wrapper goes,
+ * its content becomes a paragraph of its own, and centring is left to the site's style.
+ */
+function unwrapCenter(body: string): string {
+  return body.replace(/<center>([\s\S]*?)<\/center>/gi, (_whole, inner: string) => {
+    const content = inner
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join('\n');
+    return content ? `\n\n${content}\n\n` : '';
   });
 }
 

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type RunningCms } from '../../helpers/cms.ts';
 import { createDraft, publishChange } from '../../helpers/content.ts';
+import { buildSite } from '../../helpers/site.ts';
 import { EXPECTED, KINDS, listAll, mediaFiles, removeUploads, runImporter, stopImporters, total, type ImportRun } from './importer.ts';
 
 interface Event {
@@ -163,6 +164,29 @@ describe('importing the Jekyll site (SQLite)', () => {
     expect(response.headers.get('content-type')).toBe('image/png');
     const sponsors = await listAll<{ name: string; logo: { url: string } | null }>(cms, 'sponsors', 'populate[logo][fields][0]=url');
     expect(sponsors.filter((sponsor) => !sponsor.logo)).toEqual([]);
+  });
+
+  it('builds a site that serves those images itself: processed, sized, none taken from the CMS', async () => {
+    const build = await buildSite({ CMS_URL: cms.url, CMS_TOKEN: cms.env.CMS_TOKEN!, SITE_URL: 'https://www.clermontech.org' });
+    try {
+      expect(build.exitCode, build.output.slice(-2000)).toBe(0);
+      const page = readFileSync(join(build.outDir, 'blog/retour-workshop-git-1/index.html'), 'utf8');
+      const images = [...page.matchAll(/<img\s[^>]*>/g)].map(([tag]) => tag).filter((tag) => !tag.includes('logo'));
+      expect(images, page.slice(page.indexOf('prose'), page.indexOf('prose') + 3000)).toHaveLength(8);
+      for (const tag of images) {
+        expect(tag).toMatch(/ width="\d+" height="\d+"/);
+        const src = /src="(\/_astro\/[^"]+\.webp)"/.exec(tag)?.[1];
+        expect(src, tag).toBeDefined();
+        expect(existsSync(join(build.outDir, src!))).toBe(true);
+      }
+      expect(page).not.toContain(cms.url);
+      // Imported bodies often start at ###: headings follow the page's h1 without a gap.
+      const levels = [...page.matchAll(/<h([1-6])[\s>]/g)].map(([, level]) => Number(level));
+      levels.forEach((level, index) => expect(level - (levels[index - 1] ?? 0)).toBeLessThanOrEqual(1));
+    } finally {
+      rmSync(build.outDir, { recursive: true, force: true });
+      rmSync(`${build.outDir}.cache`, { recursive: true, force: true });
+    }
   });
 
   it('changes nothing when run again (with the CMS running), and adds no media', async () => {

@@ -81,6 +81,17 @@ Après`,
     expect(markdown).toBe('[Voir le plan](https://maps.google.fr/maps?q=Celtill)');
   });
 
+  it('unwraps <center> blocks, so the Markdown inside them is read as Markdown', () => {
+    const { markdown, assets } = rewriteBody(
+      'Le lieu :\n\n<center>\n![](/images/gandi.png)\n</center>\n\n<center>\n    <img src="/images/gandi.png" width="240px">\n</center>\n<center><small>par François &hearts;</small></center>\n\n```html\n<center>gardé</center>\n```',
+      context(),
+    );
+    expect(markdown).toBe(
+      'Le lieu :\n\n![](jekyll-asset:images/gandi.png)\n\n<img src="jekyll-asset:images/gandi.png" width="240px">\n\n<small>par François &hearts;</small>\n\n```html\n<center>gardé</center>\n```',
+    );
+    expect(assets).toEqual(['images/gandi.png']);
+  });
+
   it('fills {{ site.* }} and {{ page.* }}, converts highlight blocks, keeps raw and fenced code', () => {
     const { markdown } = rewriteBody(
       '<a href="https://www.flickr.com/photos/{{ site.flickr_id }}/sets/{{ page.flickr_set_id }}">photos</a>\n\n{% highlight js %}\nconst a = 1;\n{% endhighlight %}\n\n{% raw %}{{ kept }}{% endraw %}\n\n```\n[x](/images/gandi.png)\n```',
