@@ -24,7 +24,11 @@ async function replay(cms: RunningCms, paths: string[], total: number, concurren
     while (next < total) {
       const path = paths[next++ % paths.length]!;
       const started = performance.now();
-      const response = await cms.fetch(path, { headers });
+      const response = await cms.fetch(path, { headers }).catch((error: Error) => {
+        // "fetch failed" alone says nothing: the cause says whether the CMS refused, reset or died.
+        const cause = (error.cause as { code?: string; message?: string } | undefined) ?? {};
+        throw new Error(`GET ${path.split('?')[0]}: ${cause.code ?? cause.message ?? error.message}\n${cms.output().slice(-1500)}`);
+      });
       await response.arrayBuffer();
       // 404: a single type never saved (the imported fixture has no `global`); the loader accepts it too.
       if (!response.ok && response.status !== 404) throw new Error(`GET ${path.split('?')[0]}: ${response.status}`);

@@ -18,7 +18,23 @@ export interface LighthouseResult {
 interface Report {
   runtimeError?: { message: string };
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
-  audits: Record<string, { score: number | null }>;
+  audits: Record<string, { score: number | null; details?: { items?: AuditItem[] } }>;
+}
+
+interface AuditItem {
+  description?: string;
+  issueType?: string;
+  source?: string;
+  url?: string;
+  node?: { snippet?: string };
+}
+
+/** What the audit found first, in a few words: enough to know where to look. */
+function firstFinding(items: AuditItem[] | undefined): string {
+  const item = items?.[0];
+  if (!item) return '';
+  const text = item.description ?? item.issueType ?? item.node?.snippet ?? item.url ?? '';
+  return text ? ` (${text.replace(/\s+/g, ' ').slice(0, 140)})` : '';
 }
 
 /** Lighthouse's CLI, if the `lighthouse` package is installed; otherwise why not. */
@@ -59,7 +75,7 @@ export async function lighthouse(cli: string, url: string): Promise<LighthouseRe
     const failedAudits = CATEGORIES.flatMap((category) =>
       (result.categories[category]?.auditRefs ?? [])
         .filter(({ id, weight }) => weight > 0 && (result.audits[id]?.score ?? 1) < 0.9)
-        .map(({ id }) => `${category}:${id}`),
+        .map(({ id }) => `${category}:${id}${firstFinding(result.audits[id]?.details?.items)}`),
     );
     return { scores, failedAudits };
   } finally {
