@@ -36,6 +36,12 @@ export interface PublisherStatus {
 }
 
 const KEPT_LOGS = 20;
+/**
+ * Changes during a build wait for a pause this long before their build starts (see BuildQueue):
+ * builds now take about as long as a burst of saves, and a burst of 20 edits in 2 s must not cost
+ * more than 2 builds. A change while idle still starts a build at once.
+ */
+const FOLLOW_UP_QUIET_MS = 1_000;
 
 /** Builds releases one at a time on request, swaps them in when they pass the gate, records outcomes. */
 export class Publisher {
@@ -57,7 +63,7 @@ export class Publisher {
       log: options.log,
     });
     this.#builder.warmUp();
-    this.queue = new BuildQueue(() => this.#build());
+    this.queue = new BuildQueue(() => this.#build(), { quietMs: FOLLOW_UP_QUIET_MS });
     this.#logsDir = join(options.store.root, 'logs');
     mkdirSync(this.#logsDir, { recursive: true });
     options.store.cleanLeftovers();

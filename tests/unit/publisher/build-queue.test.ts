@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BuildQueue } from '../../../site/publisher/build-queue.ts';
 
 /** A build the test finishes by hand, so it controls exactly what happens during a build. */
@@ -55,6 +55,65 @@ describe('BuildQueue', () => {
     await queue.idle();
     expect(builds.started).toBe(2);
     expect(builds.maxConcurrent).toBe(1);
+  });
+
+  describe('with a quiet period', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('starts the follow-up once the changes pause, not while they keep coming', async () => {
+      vi.useFakeTimers();
+      const builds = controllableBuilds();
+      const queue = new BuildQueue(builds.build, { quietMs: 500, maxWaitMs: 5_000 });
+      queue.request();
+      queue.request();
+      builds.finishNext();
+      await vi.advanceTimersByTimeAsync(0);
+      // A change every 100 ms for a second: the follow-up waits for the pause.
+      for (let i = 0; i < 10; i += 1) {
+        queue.request();
+        await vi.advanceTimersByTimeAsync(100);
+        expect(builds.started).toBe(1);
+        expect(queue.state().queued).toBe(true);
+      }
+      await vi.advanceTimersByTimeAsync(399);
+      expect(builds.started).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(builds.started).toBe(2);
+      expect(queue.state().queued).toBe(false);
+      builds.finishNext();
+      await queue.idle();
+      expect(builds.started).toBe(2);
+    });
+
+    it('still starts a change at once when idle, and never waits past the limit', async () => {
+      vi.useFakeTimers();
+      const builds = controllableBuilds();
+      const queue = new BuildQueue(builds.build, { quietMs: 500, maxWaitMs: 1_000 });
+      queue.request();
+      expect(builds.started).toBe(1);
+      queue.request();
+      builds.finishNext();
+      await vi.advanceTimersByTimeAsync(0);
+      // Changes that never pause: the follow-up starts 1 s after the first build ended.
+      for (let i = 0; i < 9; i += 1) {
+        await vi.advanceTimersByTimeAsync(100);
+        queue.request();
+      }
+      expect(builds.started).toBe(1);
+      let idle = false;
+      void queue.idle().then(() => (idle = true));
+      await vi.advanceTimersByTimeAsync(100);
+      expect(builds.started).toBe(2);
+      expect(idle).toBe(false);
+      // It saw every change made before it started: nothing follows it.
+      builds.finishNext();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(idle).toBe(true);
+      expect(builds.started).toBe(2);
+      expect(builds.maxConcurrent).toBe(1);
+    });
   });
 
   it('keeps going after a failed build', async () => {
