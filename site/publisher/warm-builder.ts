@@ -102,7 +102,10 @@ export class WarmBuilder {
     }
     return new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => worker.child.kill('SIGKILL'), this.#options.timeoutMs);
+      let settled = false;
       const settle = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
         worker.onReply = undefined;
         worker.onExit = undefined;
@@ -122,7 +125,12 @@ export class WarmBuilder {
         const reason = signal ? `the build was killed (${signal})` : `the build process exited (code ${code})`;
         settle(() => reject(this.#failed(new BuildFailed(reason, log))));
       };
-      worker.child.send({ outDir } satisfies WorkerRequest);
+      // The process may have died since it said it was ready: that is a failed build too.
+      worker.child.send({ outDir } satisfies WorkerRequest, (error) => {
+        if (!error) return;
+        if (this.#worker === worker) this.#retire();
+        settle(() => reject(this.#failed(new BuildFailed(`could not reach the build process: ${error.message}`, log))));
+      });
     });
   }
 
