@@ -1,3 +1,5 @@
+import { escapeHtml } from './escape-html.ts';
+
 /** A CMS image processed for the site: where the site serves it, and its size. */
 export interface LocalImage {
   src: string;
@@ -12,13 +14,9 @@ function decodeAttribute(value: string): string {
   return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 }
 
-function encodeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-}
-
 function setAttribute(tag: string, name: string, value: string | number | undefined): string {
   if (value === undefined || new RegExp(`\\s${name}="`).test(tag)) return tag;
-  return tag.replace(/\s*\/?>$/, ` ${name}="${encodeAttribute(String(value))}">`);
+  return tag.replace(/\s*\/?>$/, ` ${name}="${escapeHtml(String(value))}">`);
 }
 
 /**
@@ -39,7 +37,7 @@ export async function localizeCmsImages(html: string, cmsUrl: string, localize: 
     if (url.origin !== cmsOrigin || !url.pathname.startsWith('/uploads/')) continue;
     try {
       const image = await localize(url.href);
-      let local = tag.replace(SRC, ` src="${encodeAttribute(image.src)}"`);
+      let local = tag.replace(SRC, ` src="${escapeHtml(image.src)}"`);
       local = setAttribute(local, 'width', image.width);
       local = setAttribute(local, 'height', image.height);
       local = setAttribute(local, 'loading', 'lazy');

@@ -1,5 +1,6 @@
 import { SECTION_URLS } from '../consts.ts';
 import type { Catalog } from './catalog.ts';
+import { escapeHtml } from './escape-html.ts';
 
 /** A page of the old static site and where it lives now. */
 export interface LegacyRedirect {
@@ -19,10 +20,6 @@ export function legacyFile(path: string): string {
   if (relative === '' || relative.endsWith('/')) return `${relative}index.html`;
   const last = relative.split('/').pop() ?? '';
   return last.includes('.') ? relative : `${relative}/index.html`;
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /**
