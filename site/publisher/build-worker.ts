@@ -30,7 +30,7 @@ process.on('message', (request: WorkerRequest) => {
     .catch((error: unknown) => {
       const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
       reply({ type: 'log', text: `${text}\n` });
-      reply({ type: 'done', ok: false, error: error instanceof Error ? error.message : String(error), rss: process.memoryUsage().rss });
+      reply({ type: 'done', ok: false, rss: process.memoryUsage().rss });
     });
 });
 

@@ -1,11 +1,12 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BuildFailed, restoredPageCount } from './build-log.ts';
 import { BuildQueue } from './build-queue.ts';
 import { oneLine } from './errors.ts';
 import type { ReleaseStore } from './release-store.ts';
 import type { StatusFile } from './status.ts';
 import { validateRelease } from './validate-release.ts';
-import { BuildFailed, restoredPageCount, WarmBuilder } from './warm-builder.ts';
+import { WarmBuilder } from './warm-builder.ts';
 
 export interface PublisherOptions {
   siteRoot: string;

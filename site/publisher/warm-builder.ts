@@ -2,16 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-export class BuildFailed extends Error {
-  readonly log: string;
-
-  constructor(message: string, log: string) {
-    super(message);
-    this.log = log;
-    this.name = 'BuildFailed';
-  }
-}
+import { BuildFailed, failureLine } from './build-log.ts';
 
 export interface WorkerRequest {
   outDir: string;
@@ -20,8 +11,8 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'log'; text: string }
-  | { type: 'done'; ok: true; rss: number }
-  | { type: 'done'; ok: false; error: string; rss: number };
+  /** The outcome; why a build failed is in its log. */
+  | { type: 'done'; ok: boolean; rss: number };
 
 export interface WarmBuilderOptions {
   siteRoot: string;
@@ -39,18 +30,6 @@ export interface WarmBuilderOptions {
 const workerScript = fileURLToPath(new URL('./build-worker.ts', import.meta.url));
 const MAX_LOG = 2_000_000;
 const DEFAULT_MAX_RSS = 1.25 * 1024 ** 3;
-
-/** The line of a failed build's output that says why, for the status page. */
-export function failureLine(log: string): string {
-  const lines = log.split('\n').map((line) => line.replace(/\x1b\[[0-9;]*m/g, '').trim()).filter(Boolean);
-  const telling = lines.find((line) => /unreachable|does not match|invalid|error/i.test(line) && !/^at\s/.test(line));
-  return (telling ?? lines.at(-1) ?? 'the build failed without output').slice(0, 300);
-}
-
-/** Pages the build's incremental cache restored instead of rendering (Astro marks their lines so). */
-export function restoredPageCount(log: string): number {
-  return log.replace(/\x1b\[[0-9;]*m/g, '').match(/ \((restored|cached)\)$/gm)?.length ?? 0;
-}
 
 interface Worker {
   child: ChildProcess;
