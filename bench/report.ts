@@ -108,6 +108,7 @@ function publishTable(report: BenchReport): Table[] {
       publish.single.p95.toFixed(1),
       `${timeline.publish.toFixed(2)} / ${timeline.webhookAndQueue.toFixed(2)} / ${timeline.build.toFixed(1)} / ${timeline.swapToServed.toFixed(2)}`,
       `${burst.seconds.toFixed(1)} s, ${burst.buildsAfterLastEdit} after last edit, ${burst.buildsStarted} started`,
+      timeline.searchIndexAfter.toFixed(1),
       publish.firstReleaseSeconds.toFixed(1),
     ]);
   }
@@ -115,9 +116,12 @@ function publishTable(report: BenchReport): Table[] {
   return [
     {
       title: 'Publish-to-live (seconds, click on Publish → new title served)',
-      headers: ['corpus', 'single edits median (min–max)', 'p95', 'publish / webhook+queue / build / swap→served', 'burst', 'first release'],
+      headers: ['corpus', 'single edits median (min–max)', 'p95', 'publish / webhook+queue / build / swap→served', 'burst', 'search index after', 'first release'],
       rows,
-      notes: ['build: as the publisher times it (astro build + release gate + swap); webhook+queue: CMS answered → that build started.'],
+      notes: [
+        'build: as the publisher times it (astro build + release gate + swap); webhook+queue: CMS answered → that build started.',
+        'search index after: once the new pages are live, Pagefind indexes them and the indexed copy is swapped in (search is one change behind meanwhile).',
+      ],
     },
   ];
 }

@@ -1,7 +1,7 @@
 import { defineConfig } from 'astro/config';
 import { cmsImageCacheIntegration } from './src/integrations/cms-image-cache.ts';
 import { siteEnv } from './src/env.ts';
-import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { DEFER_SEARCH_INDEX_ENV, pagefindIntegration } from './src/integrations/pagefind.ts';
 import { previewAdapter } from './src/lib/preview/integration.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
 
@@ -49,7 +49,7 @@ export default defineConfig({
     incrementalBuild: true,
   },
   devToolbar: { enabled: false },
-  integrations: [sitemapIntegration(), pagefindIntegration(), cmsImageCacheIntegration()],
+  integrations: [sitemapIntegration(), pagefindIntegration({ deferred: process.env[DEFER_SEARCH_INDEX_ENV] === '1' }), cmsImageCacheIntegration()],
   // Drafts only, rendered on demand under /_preview/ (src/lib/preview/); every other page is prerendered.
   adapter: previewAdapter(),
 });

@@ -11,11 +11,13 @@ export interface EditTimeline {
   publish: number;
   /** CMS answered → the publisher started the build that made it live: webhook delivery, version check, and waiting for a running build. */
   webhookAndQueue: number;
-  /** That build, as the publisher times it: `astro build`, the release gate, the swap. */
+  /** That build, as the publisher times it: `astro build` (without the search index), the release gate, the swap. */
   build: number;
   /** The swap → the new title served (the bench polls every 50 ms). */
   swapToServed: number;
   total: number;
+  /** After the new title is live: Pagefind indexing the release and the indexed copy's swap (not in `total`). */
+  searchIndexAfter: number;
 }
 
 export interface PublishResult {
@@ -75,8 +77,10 @@ async function singleEdit(corpus: Corpus, publisher: RunningPublisher, admin: st
   await publishChange(corpus.cms.url, admin, 'api::talk.talk', talk.documentId, { title });
   const answered = Date.now();
   const served = await servedAll(publisher, [[`/talks/${talk.slug}/`, title]]);
-  const { lastSuccess } = await publisher.status();
+  // The search index is written once the page is live: wait for it, so the next edit starts from rest.
+  const { lastSuccess } = await publisher.settled(600_000);
   if (!lastSuccess) throw new Error('the publisher reports no successful build');
+  if (lastSuccess.searchIndexMs === undefined) throw new Error(`the publisher wrote no search index for release ${lastSuccess.releaseId}:\n${publisher.output().slice(-2000)}`);
   const swapped = Date.parse(lastSuccess.at);
   const buildStarted = swapped - lastSuccess.durationMs;
   return {
@@ -85,6 +89,7 @@ async function singleEdit(corpus: Corpus, publisher: RunningPublisher, admin: st
     build: lastSuccess.durationMs / 1000,
     swapToServed: (served - swapped) / 1000,
     total: (served - clicked) / 1000,
+    searchIndexAfter: lastSuccess.searchIndexMs / 1000,
   };
 }
 
@@ -144,7 +149,7 @@ export async function benchPublish(corpus: Corpus, { edits, burstSize }: { edits
     const part = (key: keyof EditTimeline) => median(timelines.map((timeline) => timeline[key]));
     return {
       single: summarize(timelines.map(({ total }) => total)),
-      timeline: { publish: part('publish'), webhookAndQueue: part('webhookAndQueue'), build: part('build'), swapToServed: part('swapToServed'), total: part('total') },
+      timeline: { publish: part('publish'), webhookAndQueue: part('webhookAndQueue'), build: part('build'), swapToServed: part('swapToServed'), total: part('total'), searchIndexAfter: part('searchIndexAfter') },
       burst: await burst(corpus, publisher, admin, others.slice(0, burstSize)),
       firstReleaseSeconds,
     };

@@ -3,7 +3,7 @@ import { PREVIEW_PREFIX } from './preview.ts';
 import type { PublisherStatus } from './publisher.ts';
 import type { ReleaseStore } from './release-store.ts';
 import { securityHeaders } from './security-headers.ts';
-import { encodeFor, readStatic, resolveFile } from './static-files.ts';
+import { encodeFor, isHashedAsset, readStatic, resolveFile } from './static-files.ts';
 import { isAuthorized } from './webhook-auth.ts';
 
 export interface AppDependencies {
@@ -98,11 +98,12 @@ function serveSite(store: ReleaseStore, request: Request, url: URL, cmsOrigin: s
 }
 
 /**
- * A page from the previous release may still ask for its hashed assets after a swap: they are
- * immutable, so the older release's copy is exactly the right bytes.
+ * A page from the previous release may still ask for its hashed assets after a swap (a search
+ * started before it asks for the old index's chunks): they are immutable, so the older release's
+ * copy is exactly the right bytes.
  */
 function olderAsset(store: ReleaseStore, currentId: string, urlPath: string): string | undefined {
-  if (!urlPath.startsWith('/_astro/')) return undefined;
+  if (!isHashedAsset(urlPath)) return undefined;
   for (const id of store.list().reverse()) {
     if (id === currentId) continue;
     const path = resolveFile(store.dirOf(id), urlPath);

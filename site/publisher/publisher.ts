@@ -1,9 +1,11 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFER_SEARCH_INDEX_ENV } from '../src/integrations/pagefind.ts';
 import { BuildFailed, restoredPageCount } from './build-log.ts';
 import { BuildQueue } from './build-queue.ts';
 import { oneLine } from './errors.ts';
 import type { ReleaseStore } from './release-store.ts';
+import { carryOverSearchIndex, indexLiveRelease } from './search-index.ts';
 import type { StatusFile } from './status.ts';
 import { validateRelease } from './validate-release.ts';
 import { WarmBuilder } from './warm-builder.ts';
@@ -28,7 +30,7 @@ export interface PublisherStatus {
   release: { id: string; liveSince: string | undefined } | null;
   building: { since: string } | null;
   queued: boolean;
-  lastSuccess: { at: string; durationMs: number; releaseId?: string; pages?: number; restoredPages?: number } | null;
+  lastSuccess: { at: string; durationMs: number; releaseId?: string; pages?: number; restoredPages?: number; searchIndexMs?: number } | null;
   lastFailure: { at: string; durationMs: number; error?: string } | null;
   /** Builds started since the publisher started. */
   buildsStarted: number;
@@ -58,7 +60,8 @@ export class Publisher {
     this.options = options;
     this.#builder = new WarmBuilder({
       siteRoot: options.siteRoot,
-      env: options.buildEnv,
+      // The pages go live without waiting for their search index: see #indexSearch.
+      env: { ...options.buildEnv, [DEFER_SEARCH_INDEX_ENV]: '1' },
       timeoutMs: options.buildTimeoutMs ?? 15 * 60_000,
       maxRssBytes: options.buildProcessMaxBytes,
       log: options.log,
@@ -104,7 +107,14 @@ export class Publisher {
       building: runningSince ? { since: runningSince.toISOString() } : null,
       queued,
       lastSuccess: lastSuccess
-        ? { at: lastSuccess.at, durationMs: lastSuccess.durationMs, releaseId: lastSuccess.releaseId, pages: lastSuccess.pages, restoredPages: lastSuccess.restoredPages }
+        ? {
+            at: lastSuccess.at,
+            durationMs: lastSuccess.durationMs,
+            releaseId: lastSuccess.releaseId,
+            pages: lastSuccess.pages,
+            restoredPages: lastSuccess.restoredPages,
+            searchIndexMs: lastSuccess.searchIndexMs,
+          }
         : null,
       lastFailure: lastFailure ? { at: lastFailure.at, durationMs: lastFailure.durationMs, error: lastFailure.error } : null,
       buildsStarted: this.#buildsStarted,
@@ -135,6 +145,7 @@ export class Publisher {
       store.discard(outDir);
       const log = await this.#builder.build(outDir);
       const pages = validateRelease(outDir, store.current()?.dir);
+      carryOverSearchIndex(store.current()?.dir, outDir);
       renameSync(outDir, store.dirOf(id));
       store.activate(id);
       const durationMs = Date.now() - started;
@@ -160,6 +171,31 @@ export class Publisher {
       status.update({ lastFailure: { at: new Date().toISOString(), durationMs, error: message, logFile } });
       this.options.log?.(`publisher: build ${id} failed: ${message} (log: ${logFile})`);
       throw error;
+    }
+    await this.#indexSearch(id);
+  }
+
+  /**
+   * Replaces the live release `id` (new pages, the previous search index) with an indexed copy of it
+   * (search-index.ts). A failure leaves `id` live, its search one change behind, until the next build.
+   */
+  async #indexSearch(id: string): Promise<void> {
+    const { store, status } = this.options;
+    const started = Date.now();
+    try {
+      const indexedId = await indexLiveRelease(store, id);
+      const searchIndexMs = Date.now() - started;
+      if (!indexedId) {
+        this.options.log?.(`publisher: release ${id} was replaced while its search index was written; index dropped`);
+        return;
+      }
+      const lastSuccess = status.get().lastSuccess;
+      if (lastSuccess?.releaseId === id) status.update({ lastSuccess: { ...lastSuccess, releaseId: indexedId, searchIndexMs } });
+      this.options.log?.(`publisher: release ${indexedId} live: release ${id} with its search index (${searchIndexMs} ms)`);
+    } catch (error) {
+      const message = `search index not updated: ${this.#redact(oneLine(error))}`;
+      status.update({ lastFailure: { at: new Date().toISOString(), durationMs: Date.now() - started, error: message } });
+      this.options.log?.(`publisher: release ${id} stays live with the previous search index; ${message}`);
     }
   }
 

@@ -72,12 +72,17 @@ export class ReleaseStore {
     return lstatSync(join(this.root, CURRENT), { throwIfNoEntry: false })?.mtime;
   }
 
-  /** Points `current` at a complete release, atomically, then drops the releases beyond `keep`. */
-  activate(id: string): void {
+  /**
+   * Points `current` at a complete release, atomically, then drops the releases beyond `keep`.
+   * `replaces`: a release the new one supersedes (the same pages before their search index), removed
+   * so a rollback never lands on it.
+   */
+  activate(id: string, { replaces }: { replaces?: string } = {}): void {
     if (!existsSync(this.dirOf(id))) throw new Error(`release ${id} does not exist`);
     const next = join(this.root, `${CURRENT}.${randomBytes(4).toString('hex')}`);
     symlinkSync(id, next);
     renameSync(next, join(this.root, CURRENT));
+    if (replaces && replaces !== id) this.discard(this.dirOf(replaces));
     this.prune();
   }
 

@@ -55,6 +55,14 @@ function remember(path: string, entry: CacheEntry): CacheEntry {
   return entry;
 }
 
+/**
+ * Files named after their content (Vite's assets, Pagefind's index chunks): the same name always
+ * means the same bytes, in any release.
+ */
+export function isHashedAsset(path: string): boolean {
+  return /\/_astro\//.test(path) || /\/pagefind\/.*\.pf_/.test(path);
+}
+
 /** A release's server code (the preview's renderer): run by the publisher, never served. */
 const PRIVATE_DIRS = ['_server'];
 
@@ -84,7 +92,7 @@ function load(path: string): CacheEntry {
   const body = readFileSync(path);
   const type = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-  const immutable = /\/_astro\//.test(path) || /\/pagefind\/.*\.pf_/.test(path);
+  const immutable = isHashedAsset(path);
   return remember(path, { file: { body, type, etag, immutable }, encoded: new Map() });
 }
 

@@ -11,6 +11,8 @@ export interface BuildOutcome {
   pages?: number;
   /** Of those, the pages the incremental build restored instead of rendering them. */
   restoredPages?: number;
+  /** How long the release's search index took, written after its pages went live. */
+  searchIndexMs?: number;
 }
 
 export interface PersistedStatus {

@@ -41,7 +41,7 @@ const FIGURES: Record<'build' | 'publish' | 'api' | 'weight', string[]> = {
   ],
   publish: [
     ...summary('single'),
-    ...['publish', 'webhookAndQueue', 'build', 'swapToServed', 'total'].map((part) => `timeline.${part}`),
+    ...['publish', 'webhookAndQueue', 'build', 'swapToServed', 'total', 'searchIndexAfter'].map((part) => `timeline.${part}`),
     ...['edits', 'seconds', 'buildsAfterLastEdit', 'buildsStarted'].map((key) => `burst.${key}`),
     'firstReleaseSeconds',
   ],

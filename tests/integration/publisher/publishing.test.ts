@@ -1,4 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReleaseStore } from '../../../site/publisher/release-store.ts';
 import { findBySlug, publishChange } from '../../helpers/content.ts';
 import { startStack, type Stack } from '../../helpers/publisher.ts';
 
@@ -35,6 +39,25 @@ describe('publishing: CMS webhook → publisher → live site', () => {
     );
     expect(after.lastSuccess?.releaseId).not.toBe(before.lastSuccess?.releaseId);
     expect(await eventPage()).toContain('API Hour #73 : soirée webhooks');
+  });
+
+  it('indexes the new pages for search once they are live, and keeps one release per build', async () => {
+    const before = await stack.publisher.settled();
+    await publishTitle('API Hour #73 : soirée recherche plein texte');
+    const after = await stack.publisher.waitForStatus(
+      'a build after the publish',
+      (status) => status.buildsStarted > before.buildsStarted && status.building === null && !status.queued,
+    );
+    expect(after.release?.id).toBe(after.lastSuccess?.releaseId);
+    expect(after.lastSuccess?.searchIndexMs).toBeGreaterThan(0);
+    const releases = new ReleaseStore(stack.publisher.env.PUBLISHER_RELEASES_DIR!);
+    // The pages went live first in a release of their own, which the indexed copy replaced.
+    expect(releases.list().filter((id) => id > before.release!.id)).toEqual([after.release!.id]);
+    const entry = (await (await stack.publisher.get('/pagefind/pagefind-entry.json')).json()) as { languages: Record<string, { hash: string }> };
+    expect(Object.keys(entry.languages)).toEqual(['fr']);
+    const fragments = join(releases.current()!.dir, 'pagefind', 'fragment');
+    const indexed = readdirSync(fragments).map((name) => gunzipSync(readFileSync(join(fragments, name))).toString());
+    expect(indexed.some((text) => text.includes('soirée recherche plein texte'))).toBe(true);
   });
 
   it.each([

@@ -117,10 +117,12 @@ describe('publisher and CMS under load and faults', () => {
   it('loses nothing acknowledged when the CMS is killed (-9) in the middle of publishing', async () => {
     const token = await stack.cms.adminToken();
     const acknowledged: string[] = [];
+    let inFlight: string | undefined;
     let killed = false;
     const publishing = (async () => {
       for (let i = 1; i <= 200 && !killed; i += 1) {
         const title = `API Hour #73 : avant la panne ${i}`;
+        inFlight = title;
         try {
           await publishChange(stack.cms.url, token, 'api::event.event', eventId, { title });
           acknowledged.push(title);
@@ -144,7 +146,8 @@ describe('publisher and CMS under load and faults', () => {
     await stack.cms.restart();
     const events = (await (await stack.cms.fetch('/api/events?filters[slug][$eq]=api-hour-73')).json()) as ListResponse<{ title: string }>;
     expect(events.data).toHaveLength(1);
-    expect(events.data[0]!.title).toBe(acknowledged.at(-1) ?? events.data[0]!.title);
+    // The publish in flight at the kill may have committed without being answered: either is right.
+    expect([acknowledged.at(-1), inFlight]).toContain(events.data[0]!.title);
     expect(acknowledged.length).toBeGreaterThanOrEqual(5);
     const talks = (await (await stack.cms.fetch('/api/talks')).json()) as ListResponse;
     expect(talks.meta.pagination.total).toBe(5);

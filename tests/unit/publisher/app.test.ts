@@ -110,6 +110,15 @@ describe('publisher app', () => {
       expect(await old.text()).toContain('color:red');
       expect(await (await get('/')).text()).toContain('Nouvelle');
     });
+
+    it('still serves the previous search index’s chunks to a search started before the swap, but not its entry file', async () => {
+      release(store, { 'index.html': page('Avant'), '404.html': page('Introuvable'), 'pagefind/fragment/fr_0a1b.pf_fragment': 'ancien', 'pagefind/pagefind-entry.json': '{"v":1}' });
+      release(store, { 'index.html': page('Après'), '404.html': page('Introuvable'), 'pagefind/fragment/fr_9f8e.pf_fragment': 'nouveau', 'pagefind/pagefind-entry.json': '{"v":2}' });
+      expect(await (await get('/pagefind/fragment/fr_0a1b.pf_fragment')).text()).toBe('ancien');
+      expect(await (await get('/pagefind/fragment/fr_9f8e.pf_fragment')).text()).toBe('nouveau');
+      expect(await (await get('/pagefind/pagefind-entry.json')).text()).toBe('{"v":2}');
+      expect((await get('/pagefind/fragment/fr_dead.pf_fragment')).status).toBe(404);
+    });
   });
 
   describe('webhook', () => {

@@ -45,6 +45,15 @@ describe('ReleaseStore', () => {
     expect(store.current()?.id).toBe(ids[0]);
   });
 
+  it('removes the release a new one replaces, so a rollback skips it', () => {
+    const { store, ids } = storeWithReleases(3);
+    const indexed = store.newId();
+    mkdirSync(store.dirOf(indexed));
+    store.activate(indexed, { replaces: ids[2] });
+    expect(store.list()).toEqual([ids[0], ids[1], indexed]);
+    expect(store.rollback()).toBe(ids[1]);
+  });
+
   it('refuses to activate a release that does not exist', () => {
     const { store, ids } = storeWithReleases(1);
     expect(() => store.activate('20990101T000000000Z-00abcd')).toThrow(/does not exist/);
