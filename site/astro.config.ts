@@ -17,6 +17,10 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: {
     format: 'directory',
+    // Most pages of a publish are restored from the incremental cache: each is a few file-system
+    // calls, mostly waiting. Sixteen at a time cut that phase from 0.9 s to 0.55 s on the imported
+    // archive (2 cores); rendering itself stays as fast.
+    concurrency: 16,
     // External files only: the site is served with a CSP that forbids inline scripts and styles.
     inlineStylesheets: 'never',
     // With the preview adapter: static files at the release's root, as before; the server code that
