@@ -133,15 +133,7 @@ export class WarmBuilder {
   #spawn(): Worker {
     const child = fork(workerScript, [], {
       cwd: this.#options.siteRoot,
-      env: {
-        // A publish mostly copies pages and images from Astro's caches, many file calls at once
-        // (astro.config.ts: build.concurrency); libuv's default 4 threads queue them.
-        UV_THREADPOOL_SIZE: '16',
-        ...process.env,
-        ...this.#options.env,
-        FORCE_COLOR: '0',
-        ASTRO_TELEMETRY_DISABLED: '1',
-      },
+      env: { ...process.env, ...this.#options.env, FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     const worker: Worker = { child, ready: Promise.resolve() };
