@@ -103,29 +103,31 @@ async function burst(corpus: Corpus, publisher: RunningPublisher, admin: string,
     await publishChange(corpus.cms.url, admin, 'api::talk.talk', talk.documentId, { title });
     expected.push([`/talks/${talk.slug}/`, title]);
   }
-  // Count the releases that go live from now until the last page shows its title.
-  const releases = new Set<string>();
+  // Count the builds that go live from now until the last page shows its title. A build is known by
+  // when its pages went live: its search index then comes as a second release of the same build.
+  const builds = new Set<string>();
+  const liveBuild = async () => (await publisher.status()).lastSuccess?.at;
   let watching = true;
   const watcher = (async () => {
     while (watching) {
-      const { release } = await publisher.status();
-      if (release) releases.add(release.id);
+      const build = await liveBuild();
+      if (build) builds.add(build);
       await delay(50);
     }
   })();
-  const current = (await publisher.status()).release?.id;
+  const current = await liveBuild();
   const served = await servedAll(publisher, expected);
   watching = false;
   await watcher;
-  const live = (await publisher.status()).release?.id;
-  if (live) releases.add(live);
-  if (current) releases.delete(current);
+  const live = await liveBuild();
+  if (live) builds.add(live);
+  if (current) builds.delete(current);
   const after = await publisher.settled(600_000);
   return {
     edits: edited.length,
     seconds: (served - started) / 1000,
-    // The release live when the last edit was answered may already hold it, if its build read the CMS after.
-    buildsAfterLastEdit: Math.max(1, releases.size),
+    // The build live when the last edit was answered may already hold it, if it read the CMS after.
+    buildsAfterLastEdit: Math.max(1, builds.size),
     buildsStarted: after.buildsStarted - before.buildsStarted,
   };
 }

@@ -30,24 +30,25 @@ describe('publishing: CMS webhook → publisher → live site', () => {
     expect(await response.text()).toContain('API Hour #73');
   });
 
-  it('shows a published change once the build it triggered is live', async () => {
+  /** Publishes a new title and waits for the build it triggered to finish; the status before and after. */
+  const publishAndSettle = async (title: string) => {
     const before = await stack.publisher.settled();
-    await publishTitle('API Hour #73 : soirée webhooks');
+    await publishTitle(title);
     const after = await stack.publisher.waitForStatus(
       'a build after the publish',
       (status) => status.buildsStarted > before.buildsStarted && status.building === null && !status.queued,
     );
+    return { before, after };
+  };
+
+  it('shows a published change once the build it triggered is live', async () => {
+    const { before, after } = await publishAndSettle('API Hour #73 : soirée webhooks');
     expect(after.lastSuccess?.releaseId).not.toBe(before.lastSuccess?.releaseId);
     expect(await eventPage()).toContain('API Hour #73 : soirée webhooks');
   });
 
   it('indexes the new pages for search once they are live, and keeps one release per build', async () => {
-    const before = await stack.publisher.settled();
-    await publishTitle('API Hour #73 : soirée recherche plein texte');
-    const after = await stack.publisher.waitForStatus(
-      'a build after the publish',
-      (status) => status.buildsStarted > before.buildsStarted && status.building === null && !status.queued,
-    );
+    const { before, after } = await publishAndSettle('API Hour #73 : soirée recherche plein texte');
     expect(after.release?.id).toBe(after.lastSuccess?.releaseId);
     expect(after.lastSuccess?.searchIndexMs).toBeGreaterThan(0);
     const releases = new ReleaseStore(stack.publisher.env.PUBLISHER_RELEASES_DIR!);
