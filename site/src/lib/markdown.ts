@@ -48,9 +48,8 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   // Content of these is dropped along with the tag, not shown as text.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'svg', 'math', 'object', 'embed'],
+  // Headings (the page title is the only h1) are renumbered per text by headingTransforms().
   transformTags: {
-    // The page title is the only h1: see headingTransforms().
-    h1: (_tagName, attribs) => ({ tagName: 'h2', attribs }),
     a: linkTo('href'),
     img: linkTo('src'),
     // Legacy posts embed players; a plain link loads nothing from a third party.
