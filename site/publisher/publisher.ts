@@ -6,7 +6,7 @@ import { BuildQueue } from './build-queue.ts';
 import { oneLine } from './errors.ts';
 import type { ReleaseStore } from './release-store.ts';
 import { carryOverSearchIndex, indexLiveRelease } from './search-index.ts';
-import type { StatusFile } from './status.ts';
+import type { BuildOutcome, StatusFile } from './status.ts';
 import { validateRelease } from './validate-release.ts';
 import { WarmBuilder } from './warm-builder.ts';
 
@@ -30,12 +30,21 @@ export interface PublisherStatus {
   release: { id: string; liveSince: string | undefined } | null;
   building: { since: string } | null;
   queued: boolean;
-  lastSuccess: { at: string; durationMs: number; releaseId?: string; pages?: number; restoredPages?: number; searchIndexMs?: number } | null;
-  lastFailure: { at: string; durationMs: number; error?: string } | null;
+  lastSuccess: ShownOutcome | null;
+  lastFailure: ShownOutcome | null;
   /** Builds started since the publisher started. */
   buildsStarted: number;
   /** When the publisher last compared the CMS's content with the live release. */
   lastCheckAt: string | null;
+}
+
+/** A build's outcome as the status endpoint shows it: where its log sits on the server stays private. */
+type ShownOutcome = Omit<BuildOutcome, 'logFile'>;
+
+function shown(outcome: BuildOutcome | undefined): ShownOutcome | null {
+  if (!outcome) return null;
+  const { logFile: _private, ...rest } = outcome;
+  return rest;
 }
 
 const KEPT_LOGS = 20;
@@ -106,17 +115,8 @@ export class Publisher {
       release: current ? { id: current.id, liveSince: this.options.store.liveSince()?.toISOString() } : null,
       building: runningSince ? { since: runningSince.toISOString() } : null,
       queued,
-      lastSuccess: lastSuccess
-        ? {
-            at: lastSuccess.at,
-            durationMs: lastSuccess.durationMs,
-            releaseId: lastSuccess.releaseId,
-            pages: lastSuccess.pages,
-            restoredPages: lastSuccess.restoredPages,
-            searchIndexMs: lastSuccess.searchIndexMs,
-          }
-        : null,
-      lastFailure: lastFailure ? { at: lastFailure.at, durationMs: lastFailure.durationMs, error: lastFailure.error } : null,
+      lastSuccess: shown(lastSuccess),
+      lastFailure: shown(lastFailure),
       buildsStarted: this.#buildsStarted,
       lastCheckAt: this.#lastCheckAt?.toISOString() ?? null,
     };
@@ -144,8 +144,9 @@ export class Publisher {
     try {
       store.discard(outDir);
       const log = await this.#builder.build(outDir);
-      const pages = validateRelease(outDir, store.current()?.dir);
-      carryOverSearchIndex(store.current()?.dir, outDir);
+      const live = store.current()?.dir;
+      const pages = validateRelease(outDir, live);
+      carryOverSearchIndex(live, outDir);
       renameSync(outDir, store.dirOf(id));
       store.activate(id);
       const durationMs = Date.now() - started;
