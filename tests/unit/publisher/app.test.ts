@@ -1,23 +1,15 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../site/publisher/app.ts';
 import { ReleaseStore } from '../../../site/publisher/release-store.ts';
+import { liveRelease } from '../../helpers/releases.ts';
 
 const token = 'f'.repeat(64);
 const page = (text: string) => `<!doctype html><html lang="fr"><body>${text}${' '.repeat(2000)}</body></html>`;
 
-function release(store: ReleaseStore, files: Record<string, string>): string {
-  const id = store.newId();
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(store.dirOf(id), path, '..'), { recursive: true });
-    writeFileSync(join(store.dirOf(id), path), content);
-  }
-  store.activate(id);
-  return id;
-}
 
 describe('publisher app', () => {
   let store: ReleaseStore;
@@ -37,7 +29,7 @@ describe('publisher app', () => {
 
   describe('with a release', () => {
     beforeEach(() => {
-      release(store, {
+      liveRelease(store, {
         'index.html': page('Accueil'),
         '404.html': page('Introuvable'),
         'blog/index.html': page('Blog'),
@@ -104,7 +96,7 @@ describe('publisher app', () => {
     });
 
     it('still serves the previous release’s hashed assets after a swap', async () => {
-      release(store, { 'index.html': page('Nouvelle'), '404.html': page('Introuvable'), '_astro/site.Zz99.css': 'x' });
+      liveRelease(store, { 'index.html': page('Nouvelle'), '404.html': page('Introuvable'), '_astro/site.Zz99.css': 'x' });
       const old = await get('/_astro/site.Ab12Cd.css');
       expect(old.status).toBe(200);
       expect(await old.text()).toContain('color:red');
@@ -112,8 +104,8 @@ describe('publisher app', () => {
     });
 
     it('still serves the previous search index’s chunks to a search started before the swap, but not its entry file', async () => {
-      release(store, { 'index.html': page('Avant'), '404.html': page('Introuvable'), 'pagefind/fragment/fr_0a1b.pf_fragment': 'ancien', 'pagefind/pagefind-entry.json': '{"v":1}' });
-      release(store, { 'index.html': page('Après'), '404.html': page('Introuvable'), 'pagefind/fragment/fr_9f8e.pf_fragment': 'nouveau', 'pagefind/pagefind-entry.json': '{"v":2}' });
+      liveRelease(store, { 'index.html': page('Avant'), '404.html': page('Introuvable'), 'pagefind/fragment/fr_0a1b.pf_fragment': 'ancien', 'pagefind/pagefind-entry.json': '{"v":1}' });
+      liveRelease(store, { 'index.html': page('Après'), '404.html': page('Introuvable'), 'pagefind/fragment/fr_9f8e.pf_fragment': 'nouveau', 'pagefind/pagefind-entry.json': '{"v":2}' });
       expect(await (await get('/pagefind/fragment/fr_0a1b.pf_fragment')).text()).toBe('ancien');
       expect(await (await get('/pagefind/fragment/fr_9f8e.pf_fragment')).text()).toBe('nouveau');
       expect(await (await get('/pagefind/pagefind-entry.json')).text()).toBe('{"v":2}');

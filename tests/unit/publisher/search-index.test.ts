@@ -1,27 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ReleaseStore } from '../../../site/publisher/release-store.ts';
 import { carryOverSearchIndex, indexLiveRelease, linkTree } from '../../../site/publisher/search-index.ts';
+import { liveRelease, writeFiles } from '../../helpers/releases.ts';
 
 const talkPage = (title: string) =>
   `<!doctype html><html lang="fr"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>Un talk sur ${title}.</p></main></body></html>`;
 
-function write(dir: string, files: Record<string, string>): void {
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(join(dir, path, '..'), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-}
-
-function liveRelease(store: ReleaseStore, files: Record<string, string>): string {
-  const id = store.newId();
-  write(store.dirOf(id), files);
-  store.activate(id);
-  return id;
-}
 
 /** The text of every page the Pagefind index under `dir` holds (its fragments are gzipped JSON). */
 function indexedText(dir: string): string {
@@ -34,7 +22,7 @@ function indexedText(dir: string): string {
 describe('search index after the pages', () => {
   it('links a tree file by file, sharing the bytes, without the entries left out', () => {
     const from = mkdtempSync(join(tmpdir(), 'tree-'));
-    write(from, { 'index.html': 'accueil', 'talks/a/index.html': 'talk', 'pagefind/pagefind-entry.json': '{}' });
+    writeFiles(from, { 'index.html': 'accueil', 'talks/a/index.html': 'talk', 'pagefind/pagefind-entry.json': '{}' });
     const to = join(mkdtempSync(join(tmpdir(), 'tree-')), 'copy');
     linkTree(from, to, ['pagefind']);
     expect(readFileSync(join(to, 'talks/a/index.html'), 'utf8')).toBe('talk');
@@ -45,7 +33,7 @@ describe('search index after the pages', () => {
   it('carries the live index over to a new release only when it has none', () => {
     const root = mkdtempSync(join(tmpdir(), 'carry-'));
     const live = join(root, 'live');
-    write(live, { 'pagefind/pagefind-entry.json': '{"v":1}' });
+    writeFiles(live, { 'pagefind/pagefind-entry.json': '{"v":1}' });
     const fresh = join(root, 'fresh');
     mkdirSync(fresh);
     carryOverSearchIndex(undefined, fresh);
@@ -53,7 +41,7 @@ describe('search index after the pages', () => {
     carryOverSearchIndex(live, fresh);
     expect(readFileSync(join(fresh, 'pagefind/pagefind-entry.json'), 'utf8')).toBe('{"v":1}');
     const ownIndex = join(root, 'own');
-    write(ownIndex, { 'pagefind/pagefind-entry.json': '{"v":2}' });
+    writeFiles(ownIndex, { 'pagefind/pagefind-entry.json': '{"v":2}' });
     carryOverSearchIndex(live, ownIndex);
     expect(readFileSync(join(ownIndex, 'pagefind/pagefind-entry.json'), 'utf8')).toBe('{"v":2}');
   });
@@ -68,7 +56,7 @@ describe('search index after the pages', () => {
 
     const pages = { 'index.html': talkPage('Accueil'), 'talks/rust/index.html': talkPage('Rust embarqué, la suite'), 'talks/wasm/index.html': talkPage('WebAssembly au quotidien') };
     const id = store.newId();
-    write(store.dirOf(id), pages);
+    writeFiles(store.dirOf(id), pages);
     carryOverSearchIndex(beforeIndexed.dir, store.dirOf(id));
     store.activate(id);
     expect(indexedText(store.current()!.dir)).not.toContain('WebAssembly');
