@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Plugin } from 'vite';
 
 /** The node_modules the site's dependencies are installed in (npm workspaces hoist them to the repo's). */
 const nodeModules = dirname(dirname(createRequire(import.meta.url).resolve('astro/package.json')));
@@ -11,21 +10,20 @@ const nodeModules = dirname(dirname(createRequire(import.meta.url).resolve('astr
 /**
  * The server code imports its dependencies (astro, sharp…) by name, and the build may write anywhere
  * (the publisher's PUBLISHER_RELEASES_DIR, a temporary folder): the build's prerender step finds them
- * through a link in the server folder, made once Astro has emptied the output folder and removed once
- * the pages are generated, so that nothing (Pagefind's scan, the release) holds a link out of the
- * output. At run time the publisher links its releases folder the same way (publisher/preview.ts).
+ * through a link in the server folder, removed once the pages are generated, so that nothing
+ * (Pagefind's scan, the release) holds a link out of the output. At run time the publisher links its
+ * releases folder the same way (publisher/preview.ts).
+ *
+ * The link is made once the server code is written (astro:build:ssr), just before the prerender
+ * imports it, not when the build starts: Astro lists every file of the output folder as a static
+ * asset of the server's manifest, and through the link that was all of node_modules (101,032
+ * paths walked, serialised into the server code and read back, in every build).
  */
-function linkNodeModules(): Plugin {
-  return {
-    name: 'clermontech:preview-node-modules',
-    apply: 'build',
-    buildStart() {
-      const link = join(serverDir, 'node_modules');
-      if (existsSync(link)) return;
-      mkdirSync(serverDir, { recursive: true });
-      symlinkSync(nodeModules, link, 'dir');
-    },
-  };
+function linkNodeModules(): void {
+  const link = join(serverDir, 'node_modules');
+  if (existsSync(link)) return;
+  mkdirSync(serverDir, { recursive: true });
+  symlinkSync(nodeModules, link, 'dir');
 }
 
 let serverDir = '';
@@ -45,8 +43,9 @@ export function previewAdapter(): AstroIntegration {
         injectRoute({ pattern: '/_preview/reload.js', entrypoint: './src/pages/_preview/reload.js.ts', prerender: false });
         injectRoute({ pattern: '/_preview/[type]/[documentId]', entrypoint: './src/pages/_preview/[type]/[documentId].astro', prerender: false });
         // Images of a draft are resized on demand, under the preview's path.
-        updateConfig({ image: { endpoint: { route: '/_preview/_image' } }, vite: { plugins: [linkNodeModules()] } });
+        updateConfig({ image: { endpoint: { route: '/_preview/_image' } } });
       },
+      'astro:build:ssr': () => linkNodeModules(),
       'astro:build:generated': () => {
         rmSync(join(serverDir, 'node_modules'), { force: true });
       },
