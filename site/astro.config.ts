@@ -1,7 +1,6 @@
 import { defineConfig } from 'astro/config';
 import { cmsImageCacheIntegration } from './src/integrations/cms-image-cache.ts';
 import { siteEnv } from './src/env.ts';
-import { DEFER_SEARCH_INDEX_ENV, pagefindIntegration } from './src/integrations/pagefind.ts';
 import { previewAdapter } from './src/lib/preview/integration.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
 
@@ -53,7 +52,9 @@ export default defineConfig({
     incrementalBuild: true,
   },
   devToolbar: { enabled: false },
-  integrations: [sitemapIntegration(), pagefindIntegration({ deferred: process.env[DEFER_SEARCH_INDEX_ENV] === '1' }), cmsImageCacheIntegration()],
+  // The search index is written after the build, in a process of its own (scripts/build.ts), or by
+  // the publisher once the new pages are live (publisher/search-index.ts).
+  integrations: [sitemapIntegration(), cmsImageCacheIntegration()],
   // Drafts only, rendered on demand under /_preview/ (src/lib/preview/); every other page is prerendered.
   adapter: previewAdapter(),
 });

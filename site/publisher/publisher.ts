@@ -1,6 +1,5 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFER_SEARCH_INDEX_ENV } from '../src/integrations/pagefind.ts';
 import { BuildFailed, restoredPageCount } from './build-log.ts';
 import { BuildQueue } from './build-queue.ts';
 import { oneLine } from './errors.ts';
@@ -69,8 +68,8 @@ export class Publisher {
     this.options = options;
     this.#builder = new WarmBuilder({
       siteRoot: options.siteRoot,
-      // The pages go live without waiting for their search index: see #indexSearch.
-      env: { ...options.buildEnv, [DEFER_SEARCH_INDEX_ENV]: '1' },
+      // The build writes no search index: the pages go live without waiting for it (#indexSearch).
+      env: options.buildEnv,
       timeoutMs: options.buildTimeoutMs ?? 15 * 60_000,
       maxRssBytes: options.buildProcessMaxBytes,
       log: options.log,

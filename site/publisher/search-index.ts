@@ -6,7 +6,7 @@
  */
 import { existsSync, linkSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeSearchIndex } from '../src/integrations/pagefind.ts';
+import { writeSearchIndex } from '../src/lib/search-index.ts';
 import type { ReleaseStore } from './release-store.ts';
 
 /** Where a release keeps its search index (Pagefind's output and UI). */

@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { repoRoot } from './cms.ts';
 
 export interface SiteBuild {
@@ -12,13 +11,13 @@ export interface SiteBuild {
   durationMs: number;
 }
 
-const astroBin = join(dirname(createRequire(join(repoRoot, 'site', 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
+const siteBuild = join(repoRoot, 'site', 'scripts', 'build.ts');
 
-/** Runs the real `astro build` of site/ against a CMS, into a fresh directory. */
+/** Runs the real build of site/ (`npm run site:build`: astro build, then the search index) against a CMS, into a fresh directory. */
 export function buildSite(env: Record<string, string>, outDir = mkdtempSync(join(tmpdir(), 'clermontech-site-'))): Promise<SiteBuild> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
+    const child = spawn(process.execPath, [siteBuild, '--outDir', outDir], {
       cwd: join(repoRoot, 'site'),
       // Its own Astro cache: another build (the publisher's, the benchmark's) never shares its store.
       env: { ...process.env, SITE_CACHE_DIR: join(outDir, '..', `${basename(outDir)}.cache`), ...env, FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },

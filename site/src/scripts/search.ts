@@ -1,4 +1,7 @@
 // Starts Pagefind's UI on the search page, with the query from /recherche/?q=… (the header form).
+// It searches the main bundle (/pagefind/, where its script was loaded from) and the others with it.
+import { SEARCH_BUNDLES, searchBundlePath } from '../lib/search-bundles.ts';
+
 interface PagefindUIInstance {
   triggerSearch(term: string): void;
 }
@@ -15,6 +18,7 @@ if (container && window.PagefindUI) {
     showSubResults: true,
     showImages: false,
     resetStyles: false,
+    mergeIndex: SEARCH_BUNDLES.slice(1).map((bundle) => ({ bundlePath: searchBundlePath(bundle) })),
     translations: { placeholder: 'Rechercher un talk, un speaker, un événement…', zero_results: 'Aucun résultat pour [SEARCH_TERM]' },
   });
   // Pagefind's field only has a placeholder; give it a real accessible name.

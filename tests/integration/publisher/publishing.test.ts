@@ -56,7 +56,8 @@ describe('publishing: CMS webhook → publisher → live site', () => {
     expect(releases.list().filter((id) => id > before.release!.id)).toEqual([after.release!.id]);
     const entry = (await (await stack.publisher.get('/pagefind/pagefind-entry.json')).json()) as { languages: Record<string, { hash: string }> };
     expect(Object.keys(entry.languages)).toEqual(['fr']);
-    const fragments = join(releases.current()!.dir, 'pagefind', 'fragment');
+    // An event: in the events bundle, beside the main one.
+    const fragments = join(releases.current()!.dir, 'pagefind', 'events', 'fragment');
     const indexed = readdirSync(fragments).map((name) => gunzipSync(readFileSync(join(fragments, name))).toString());
     expect(indexed.some((text) => text.includes('soirée recherche plein texte'))).toBe(true);
   });

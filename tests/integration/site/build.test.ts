@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_BUNDLES } from '../../../site/src/lib/search-bundles.ts';
 import { startCms, type RunningCms } from '../../helpers/cms.ts';
 import { freePort } from '../../helpers/ports.ts';
 import { buildSite, type SiteBuild } from '../../helpers/site.ts';
@@ -110,9 +111,16 @@ describe('site build from the demo content', () => {
     expect(new Date(next.start).toISOString()).toBe(new Date(demo.data[0]!.startsAt).toISOString());
   });
 
-  it('indexes talks, speakers, events and posts for search', () => {
+  it('indexes talks, speakers, events and posts for search, each page in one bundle', () => {
     expect(existsSync(join(build.outDir, 'pagefind', 'pagefind.js'))).toBe(true);
     expect(page('talks/files-de-messages-sans-douleur/index.html')).toContain('data-pagefind-body');
+    for (const bundle of SEARCH_BUNDLES.slice(1)) expect(existsSync(join(build.outDir, 'pagefind', bundle.name, 'pagefind-entry.json'))).toBe(true);
+    // Every page marked for search is in a bundle, once: a new kind of page must be given one.
+    const marked = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.html') && page(path).includes('data-pagefind-body'));
+    const indexed = /search index: (\d+) pages indexed \(talks (\d+), speakers (\d+), events (\d+), blog (\d+)\)/.exec(build.output);
+    expect(indexed, build.output.slice(-2000)).not.toBeNull();
+    expect(Number(indexed![1])).toBe(marked.length);
+    expect(indexed!.slice(2).map(Number).every((count) => count > 0)).toBe(true);
   });
 
   it('ships no script on content pages but the video loader and JSON-LD', () => {
