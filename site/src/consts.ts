@@ -68,6 +68,9 @@ export const PAGE_SLUGS = {
 /** How the site reads the CMS: pages of 100 (the CMS's maxLimit), retries with backoff, a per-request timeout. */
 export const CMS_FETCH = {
   pageSize: 100,
+  // Per collection; the collections load at the same time. The CMS answers on one thread, so more
+  // only queues there.
+  pageConcurrency: 4,
   timeoutMs: 15_000,
   attempts: 4,
   backoffMs: 500,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { CMS_FETCH } from '../../../site/src/consts.ts';
 import { getJson } from '../../../site/src/lib/strapi/client.ts';
 import { CmsResponseError, CmsSchemaError, CmsUnreachableError } from '../../../site/src/lib/strapi/errors.ts';
 import { fetchCollection } from '../../../site/src/lib/strapi/fetch-entries.ts';
@@ -69,9 +70,29 @@ describe('paging', () => {
     const { context, entries } = fakeLoaderContext();
     await eventsLoader(cms.url).load(context);
     expect(entries.size).toBe(250);
-    expect(cms.requests.map((url) => url.searchParams.get('pagination[page]'))).toEqual(['1', '2', '3']);
+    expect(cms.requests.map((url) => url.searchParams.get('pagination[page]')).sort()).toEqual(['1', '2', '3']);
     expect(cms.requests.every((url) => url.searchParams.get('pagination[pageSize]') === '100')).toBe(true);
     expect(cms.requests.every((url) => url.pathname === '/api/events')).toBe(true);
+  });
+
+  it('asks for the pages after the first four at a time, and keeps the CMS’s order', async () => {
+    const all = Array.from({ length: 1000 }, (_, i) => rawEvent(i + 1));
+    const serve = paginated(all);
+    let inFlight = 0;
+    let mostInFlight = 0;
+    cms = await startFakeCms((request, url, response) => {
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      // A CMS that takes 100 ms per page: the requests sent together all arrive before any answer.
+      setTimeout(() => {
+        inFlight -= 1;
+        serve(request, url, response);
+      }, 100);
+    });
+    const entries = await fetchCollection({ url: cms.url, ...fast }, 'events');
+    expect(entries.map((entry) => entry.documentId)).toEqual(all.map((entry) => entry.documentId));
+    expect(cms.requests).toHaveLength(10);
+    expect(mostInFlight).toBe(CMS_FETCH.pageConcurrency);
   });
 
   it('follows pageCount when the CMS caps pageSize below what was asked', async () => {

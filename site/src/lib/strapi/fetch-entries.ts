@@ -40,34 +40,43 @@ export interface FetchCollectionOptions {
   populate?: QueryValue;
   /** Entries per request; the CMS caps it at its maxLimit, and pageCount follows. */
   pageSize?: number;
+  /** Requests in flight at once for the pages after the first. */
+  concurrency?: number;
 }
 
 /**
- * Every published entry of a collection type, following pageCount until the last page.
+ * Every published entry of a collection type, in the CMS's id order. The first page says how many
+ * there are; the others are then asked for a few at a time: one after the other, the 162 pages of
+ * talks at a hundred times the archive made the whole content sync wait 13 s for one collection.
  * Fails rather than return a partial list: the count must match the total the CMS announced.
  */
 export async function fetchCollection(
   connection: CmsConnection,
   type: string,
-  { populate, pageSize = CMS_FETCH.pageSize }: FetchCollectionOptions = {},
+  { populate, pageSize = CMS_FETCH.pageSize, concurrency = CMS_FETCH.pageConcurrency }: FetchCollectionOptions = {},
 ): Promise<RawEntry[]> {
-  const entries = new Map<string, RawEntry>();
-  let total = 0;
-  let pageCount = 1;
-  for (let page = 1; page <= pageCount; page++) {
+  const fetchPage = async (page: number) => {
     const query: Query = {
       pagination: { page, pageSize },
       // A stable order, so that paging neither skips nor repeats entries.
       sort: ['id:asc'],
     };
     if (populate !== undefined) query.populate = populate;
-    const result = readCollectionPage(type, await getJson(connection, type, query));
-    if (page === 1) ({ total, pageCount } = result);
-    for (const entry of result.data) entries.set(entry.documentId, entry);
-  }
-  if (entries.size !== total) {
+    return readCollectionPage(type, await getJson(connection, type, query));
+  };
+  const first = await fetchPage(1);
+  const pages = [first.data];
+  let next = 2;
+  const worker = async () => {
+    for (let page = next++; page <= first.pageCount; page = next++) pages[page - 1] = (await fetchPage(page)).data;
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, first.pageCount - 1) }, worker));
+
+  const entries = new Map<string, RawEntry>();
+  for (const entry of pages.flat()) entries.set(entry.documentId, entry);
+  if (entries.size !== first.total) {
     throw new CmsResponseError(
-      `CMS announced ${total} ${type} but sent ${entries.size}: content changed during the build? Try again.`,
+      `CMS announced ${first.total} ${type} but sent ${entries.size}: content changed during the build? Try again.`,
     );
   }
   return [...entries.values()];
