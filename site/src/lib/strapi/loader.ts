@@ -20,13 +20,12 @@ export interface StrapiLoaderOptions<S extends z.ZodType> {
   connection?: CmsConnection;
 }
 
-/** Meta keys the loader keeps between syncs. */
-export const SYNC_META = { lastSyncedAt: 'lastSyncedAt', entryCount: 'entryCount' } as const;
-
 /**
  * An Astro content loader for one Strapi content type. Every sync fetches all published
  * entries, validates the changed ones (by digest), and drops entries the CMS no longer has.
- * Nothing is written unless every entry is valid.
+ * Nothing is written unless every entry is valid, and nothing at all when nothing changed: any
+ * write makes Astro serialise its whole data store again (about a second at a hundred times the
+ * archive, once per collection when each wrote its sync date).
  */
 export function strapiLoader<S extends z.ZodType>(options: StrapiLoaderOptions<S>): Loader {
   return {
@@ -51,7 +50,7 @@ async function fetchRawEntries<S extends z.ZodType>(
 
 async function syncEntries<S extends z.ZodType>(
   options: StrapiLoaderOptions<S>,
-  { store, meta, logger, generateDigest }: Pick<LoaderContext, 'store' | 'meta' | 'logger' | 'generateDigest'>,
+  { store, logger, generateDigest }: Pick<LoaderContext, 'store' | 'logger' | 'generateDigest'>,
 ): Promise<void> {
   const started = performance.now();
   const connection = options.connection ?? cmsConnection();
@@ -70,8 +69,6 @@ async function syncEntries<S extends z.ZodType>(
   const removed = store.keys().filter((id) => !kept.has(id));
   for (const id of removed) store.delete(id);
 
-  meta.set(SYNC_META.lastSyncedAt, new Date().toISOString());
-  meta.set(SYNC_META.entryCount, String(kept.size));
   if (options.single && kept.size === 0) logger.warn(`${options.type} has never been saved in the CMS`);
   const elapsed = Math.round(performance.now() - started);
   logger.info(
