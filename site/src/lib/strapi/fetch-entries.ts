@@ -46,9 +46,10 @@ export interface FetchCollectionOptions {
 
 /**
  * Every published entry of a collection type, in the CMS's id order. The first page says how many
- * there are; the others are then asked for a few at a time: one after the other, the 162 pages of
- * talks at a hundred times the archive made the whole content sync wait 13 s for one collection.
- * Fails rather than return a partial list: the count must match the total the CMS announced.
+ * there are; the others are then asked for a few at a time rather than one after the other (talks
+ * are 162 pages at a hundred times the archive; the gain measured there was within the noise, the
+ * CMS being busy on the same two cores). Fails rather than return a partial list: the count must
+ * match the total the CMS announced.
  */
 export async function fetchCollection(
   connection: CmsConnection,
