@@ -9,6 +9,7 @@
  * live data stays under 1.4 GiB, and with the limit the build took no longer.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,14 +28,21 @@ function astroBuild(args: string[]): Promise<number | null> {
   });
 }
 
+/** Where Astro writes, as its CLI reads it: `--outDir dir` or `--outDir=dir`, else dist/. */
+function outDirOf(args: string[]): string {
+  const at = args.findIndex((arg) => arg === '--outDir' || arg.startsWith('--outDir='));
+  const value = at < 0 ? undefined : args[at]!.includes('=') ? args[at]!.slice('--outDir='.length) : args[at + 1];
+  return resolve(siteRoot, value || 'dist');
+}
+
 const args = process.argv.slice(2);
-const outDirFlag = args.indexOf('--outDir');
-const outDir = resolve(siteRoot, outDirFlag >= 0 && args[outDirFlag + 1] ? args[outDirFlag + 1]! : 'dist');
+const outDir = outDirOf(args);
 
 const code = await astroBuild(args);
 if (code !== 0) process.exit(code ?? 1);
 const started = performance.now();
 try {
+  if (!existsSync(join(outDir, 'index.html'))) throw new Error(`no built site in ${outDir}`);
   const pages = await writeSearchIndex(outDir, join(outDir, 'pagefind'));
   const total = Object.values(pages).reduce((sum, count) => sum + count, 0);
   const split = Object.entries(pages).map(([bundle, count]) => `${bundle} ${count}`).join(', ');

@@ -71,7 +71,7 @@ export async function fetchCollection(
   const worker = async () => {
     for (let page = next++; page <= first.pageCount; page = next++) pages[page - 1] = (await fetchPage(page)).data;
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, first.pageCount - 1) }, worker));
+  await Promise.all(Array.from({ length: Math.max(0, Math.min(concurrency, first.pageCount - 1)) }, worker));
 
   const entries = new Map<string, RawEntry>();
   for (const entry of pages.flat()) entries.set(entry.documentId, entry);
