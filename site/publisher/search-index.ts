@@ -6,11 +6,9 @@
  */
 import { existsSync, linkSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { SEARCH_INDEX_DIR } from '../src/lib/search-bundles.ts';
 import { writeSearchIndex } from '../src/lib/search-index.ts';
 import type { ReleaseStore } from './release-store.ts';
-
-/** Where a release keeps its search index (Pagefind's output and UI). */
-export const SEARCH_INDEX_DIR = 'pagefind';
 
 /**
  * Recreates the tree under `from` at `to` with hard links, leaving out the top-level entries named

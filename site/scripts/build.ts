@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SEARCH_INDEX_DIR } from '../src/lib/search-bundles.ts';
 import { writeSearchIndex } from '../src/lib/search-index.ts';
 
 const HEAP_MB = 1536;
@@ -43,7 +44,7 @@ if (code !== 0) process.exit(code ?? 1);
 const started = performance.now();
 try {
   if (!existsSync(join(outDir, 'index.html'))) throw new Error(`no built site in ${outDir}`);
-  const pages = await writeSearchIndex(outDir, join(outDir, 'pagefind'));
+  const pages = await writeSearchIndex(outDir, join(outDir, SEARCH_INDEX_DIR));
   const total = Object.values(pages).reduce((sum, count) => sum + count, 0);
   const split = Object.entries(pages).map(([bundle, count]) => `${bundle} ${count}`).join(', ');
   console.log(`search index: ${total} pages indexed (${split}) in ${Math.round(performance.now() - started)} ms`);

@@ -17,7 +17,15 @@ export const SEARCH_BUNDLES = [
 
 export type SearchBundle = (typeof SEARCH_BUNDLES)[number];
 
-/** Where a bundle is served from, and written under the site's `pagefind/` folder. */
+/** Where a site keeps its search index (Pagefind's bundles and UI), from its root. */
+export const SEARCH_INDEX_DIR = 'pagefind';
+
+/** A bundle's folder inside the index folder: the main bundle is the index folder itself. */
+export function searchBundleDir(bundle: SearchBundle): string {
+  return bundle === SEARCH_BUNDLES[0] ? '' : bundle.name;
+}
+
+/** Where a bundle is served from. */
 export function searchBundlePath(bundle: SearchBundle): string {
-  return bundle === SEARCH_BUNDLES[0] ? '/pagefind/' : `/pagefind/${bundle.name}/`;
+  return `/${[SEARCH_INDEX_DIR, searchBundleDir(bundle)].filter(Boolean).join('/')}/`;
 }

@@ -1,7 +1,7 @@
 import { existsSync, globSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { SEARCH_BUNDLES, searchBundlePath, type SearchBundle } from './search-bundles.ts';
+import { SEARCH_BUNDLES, searchBundleDir, type SearchBundle } from './search-bundles.ts';
 
 const SEARCH_BODY = 'data-pagefind-body';
 
@@ -22,7 +22,7 @@ function pagesIn(bundleDir: string): number {
 
 /** Writes one bundle; a fresh Pagefind process for each, so each one's memory is returned on close. */
 async function writeBundle(siteDir: string, outputDir: string, bundle: SearchBundle): Promise<number> {
-  const bundleDir = join(outputDir, searchBundlePath(bundle).slice('/pagefind/'.length));
+  const bundleDir = join(outputDir, searchBundleDir(bundle));
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'fr' });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);

@@ -10,7 +10,6 @@ import { liveRelease } from '../../helpers/releases.ts';
 const token = 'f'.repeat(64);
 const page = (text: string) => `<!doctype html><html lang="fr"><body>${text}${' '.repeat(2000)}</body></html>`;
 
-
 describe('publisher app', () => {
   let store: ReleaseStore;
   let changes: string[];

@@ -10,7 +10,6 @@ import { liveRelease, writeFiles } from '../../helpers/releases.ts';
 const talkPage = (title: string) =>
   `<!doctype html><html lang="fr"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>Un talk sur ${title}.</p></main></body></html>`;
 
-
 /** The text of every page the Pagefind index under `dir` holds (its fragments are gzipped JSON). */
 function indexedText(dir: string): string {
   const fragments = join(dir, 'pagefind', 'fragment');
