@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReleaseStore } from '../../../site/publisher/release-store.ts';
 import { findBySlug, publishChange } from '../../helpers/content.ts';
 import { startStack, type Stack } from '../../helpers/publisher.ts';
+import { indexedText } from '../../helpers/search.ts';
 
 const EVENT = 'api::event.event';
 
@@ -57,9 +56,7 @@ describe('publishing: CMS webhook → publisher → live site', () => {
     const entry = (await (await stack.publisher.get('/pagefind/pagefind-entry.json')).json()) as { languages: Record<string, { hash: string }> };
     expect(Object.keys(entry.languages)).toEqual(['fr']);
     // An event: in the events bundle, beside the main one.
-    const fragments = join(releases.current()!.dir, 'pagefind', 'events', 'fragment');
-    const indexed = readdirSync(fragments).map((name) => gunzipSync(readFileSync(join(fragments, name))).toString());
-    expect(indexed.some((text) => text.includes('soirée recherche plein texte'))).toBe(true);
+    expect(indexedText(join(releases.current()!.dir, 'pagefind', 'events'))).toContain('soirée recherche plein texte');
   });
 
   it.each([

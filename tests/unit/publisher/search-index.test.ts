@@ -1,22 +1,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ReleaseStore } from '../../../site/publisher/release-store.ts';
 import { carryOverSearchIndex, indexLiveRelease, linkTree } from '../../../site/publisher/search-index.ts';
 import { liveRelease, writeFiles } from '../../helpers/releases.ts';
+import { indexedText } from '../../helpers/search.ts';
 
 const talkPage = (title: string) =>
   `<!doctype html><html lang="fr"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>Un talk sur ${title}.</p></main></body></html>`;
-
-/** The text of every page the Pagefind index under `dir` holds (its fragments are gzipped JSON). */
-function indexedText(dir: string): string {
-  const fragments = join(dir, 'pagefind', 'fragment');
-  return readdirSync(fragments)
-    .map((name) => gunzipSync(readFileSync(join(fragments, name))).toString())
-    .join('\n');
-}
 
 describe('search index after the pages', () => {
   it('links a tree file by file, sharing the bytes, without the entries left out', () => {
@@ -50,7 +42,7 @@ describe('search index after the pages', () => {
     const before = liveRelease(store, { 'index.html': talkPage('Accueil'), 'talks/rust/index.html': talkPage('Rust embarqué') });
     expect(await indexLiveRelease(store, before)).toBeDefined();
     const beforeIndexed = store.current()!;
-    const beforeText = indexedText(beforeIndexed.dir);
+    const beforeText = indexedText(join(beforeIndexed.dir, 'pagefind'));
     expect(beforeText).toContain('Rust embarqué');
 
     const pages = { 'index.html': talkPage('Accueil'), 'talks/rust/index.html': talkPage('Rust embarqué, la suite'), 'talks/wasm/index.html': talkPage('WebAssembly au quotidien') };
@@ -58,15 +50,15 @@ describe('search index after the pages', () => {
     writeFiles(store.dirOf(id), pages);
     carryOverSearchIndex(beforeIndexed.dir, store.dirOf(id));
     store.activate(id);
-    expect(indexedText(store.current()!.dir)).not.toContain('WebAssembly');
+    expect(indexedText(join(store.current()!.dir, 'pagefind'))).not.toContain('WebAssembly');
 
     const indexedId = await indexLiveRelease(store, id);
     expect(store.current()?.id).toBe(indexedId);
     expect(store.list()).toEqual([beforeIndexed.id, indexedId]);
-    expect(indexedText(store.current()!.dir)).toContain('WebAssembly au quotidien');
+    expect(indexedText(join(store.current()!.dir, 'pagefind'))).toContain('WebAssembly au quotidien');
     expect(readFileSync(join(store.current()!.dir, 'talks/wasm/index.html'), 'utf8')).toBe(pages['talks/wasm/index.html']);
     // The carried-over files were shared with the older release, which must still hold its own index.
-    expect(indexedText(beforeIndexed.dir)).toBe(beforeText);
+    expect(indexedText(join(beforeIndexed.dir, 'pagefind'))).toBe(beforeText);
     expect(readdirSync(store.root).filter((name) => name.endsWith('.partial'))).toEqual([]);
   });
 

@@ -1,22 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { writeSearchIndex } from '../../../site/src/lib/search-index.ts';
 import { writeFiles } from '../../helpers/releases.ts';
+import { indexedText } from '../../helpers/search.ts';
 
 const detail = (title: string) => `<!doctype html><html lang="fr"><head><title>${title}</title></head><body><nav>Menu du site</nav><article data-pagefind-body><h1>${title}</h1></article></body></html>`;
 const list = (title: string) => `<!doctype html><html lang="fr"><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
-
-/** The text of the pages a bundle holds (its fragments are gzipped JSON). */
-function bundleText(bundleDir: string): string {
-  const fragments = join(bundleDir, 'fragment');
-  if (!existsSync(fragments)) return '';
-  return readdirSync(fragments)
-    .map((name) => gunzipSync(readFileSync(join(fragments, name))).toString())
-    .join('\n');
-}
 
 describe('search index: one Pagefind bundle per kind of page', () => {
   it('puts each detail page in its bundle, talks at the root, and writes an empty bundle for a kind with no page yet', async () => {
@@ -36,16 +27,16 @@ describe('search index: one Pagefind bundle per kind of page', () => {
 
     expect(await writeSearchIndex(site, output)).toEqual({ talks: 1, speakers: 1, events: 2, blog: 0 });
 
-    expect(bundleText(output)).toContain('Rust embarqué');
-    expect(bundleText(output)).not.toContain('Camille');
-    expect(bundleText(join(output, 'speakers'))).toContain('Camille Roche');
-    const events = bundleText(join(output, 'events'));
+    expect(indexedText(output)).toContain('Rust embarqué');
+    expect(indexedText(output)).not.toContain('Camille');
+    expect(indexedText(join(output, 'speakers'))).toContain('Camille Roche');
+    const events = indexedText(join(output, 'events'));
     expect(events).toContain('Symfony en douceur');
     expect(events).toContain('API Hour 73');
     expect(events).not.toContain('Archives');
     expect(existsSync(join(output, 'blog', 'pagefind-entry.json'))).toBe(true);
-    expect(bundleText(join(output, 'blog'))).toBe('');
+    expect(indexedText(join(output, 'blog'))).toBe('');
     // Only what is marked: not the site's menu.
-    expect(bundleText(output)).not.toContain('Menu du site');
+    expect(indexedText(output)).not.toContain('Menu du site');
   });
 });
