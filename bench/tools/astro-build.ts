@@ -2,11 +2,10 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../tests/helpers/cms.ts';
+import { SITE_BUILD_SCRIPT } from '../../tests/helpers/site.ts';
 import { sampleTreeRss } from './process-tree.ts';
 
 const siteRoot = join(repoRoot, 'site');
-// `npm run site:build`: astro build, then the search index in a process of its own.
-const siteBuild = join(siteRoot, 'scripts', 'build.ts');
 // Astro joins --config to the root (site/).
 const benchConfig = '../bench/astro.config.ts';
 
@@ -76,11 +75,12 @@ function phasesOf(marks: Map<keyof BuildPhases, number>, end: number): BuildPhas
 
 /**
  * Runs the real build of site/ as `npm run site:build` does (astro build with bench/astro.config.ts:
- * the site's config, the bench's cache directories; then the search index) into `outDir`. Rejects with the end of the output when the build fails.
+ * the site's config, the bench's cache directories; then the search index) into `outDir`. Rejects
+ * with the end of the output when the build fails.
  */
 export function astroBuild(options: { env: Record<string, string>; outDir: string; cacheDir: string }): Promise<BuildRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, [siteBuild, '--config', benchConfig, '--outDir', options.outDir], {
+  const child = spawn(process.execPath, [SITE_BUILD_SCRIPT, '--config', benchConfig, '--outDir', options.outDir], {
     cwd: siteRoot,
     env: { ...process.env, ...options.env, BENCH_CACHE_DIR: options.cacheDir, FORCE_COLOR: '0', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
