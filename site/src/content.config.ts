@@ -1,4 +1,6 @@
-import { defineCollection } from 'astro:content';
+// Not from 'astro:content': that module brings Astro's whole runtime (65 modules) into the config,
+// which Astro loads through a fresh Vite server at every build, a warm publish included.
+import { defineCollection } from 'astro/content/config';
 import { strapiLoader } from './lib/strapi/loader.ts';
 import {
   EventSchema,
