@@ -1,5 +1,6 @@
 import { defineConfig, sharpImageService } from 'astro/config';
 import { cmsImageCacheIntegration } from './src/integrations/cms-image-cache.ts';
+import { buildsPreviewServer, prepareBuildCacheDir } from './src/lib/build-cache.ts';
 import { siteEnv } from './src/env.ts';
 import { previewAdapter } from './src/lib/preview/integration.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
@@ -7,11 +8,17 @@ import { sitemapIntegration } from './src/integrations/sitemap.ts';
 const { CMS_URL, SITE_URL } = siteEnv();
 const cms = new URL(CMS_URL);
 
+// The preview's server code (drafts rendered on demand) depends on the site's code, not on its
+// content: the publisher has it built only when the code changed, and otherwise builds the pages
+// alone and keeps the live release's server (publisher/preview-server.ts). Such a build skips one of
+// Vite's three bundles and the server's assets.
+const previewServer = buildsPreviewServer();
+
 export default defineConfig({
   site: SITE_URL,
   // Astro keeps its content store and image cache here. Each publisher (and each test) has its own,
   // so a build from another CMS can never feed this one's store.
-  ...(process.env.SITE_CACHE_DIR ? { cacheDir: process.env.SITE_CACHE_DIR } : {}),
+  ...(process.env.SITE_CACHE_DIR ? { cacheDir: prepareBuildCacheDir(process.env.SITE_CACHE_DIR, previewServer) } : {}),
   output: 'static',
   trailingSlash: 'ignore',
   build: {
@@ -60,5 +67,5 @@ export default defineConfig({
   // the publisher once the new pages are live (publisher/search-index.ts).
   integrations: [sitemapIntegration(), cmsImageCacheIntegration()],
   // Drafts only, rendered on demand under /_preview/ (src/lib/preview/); every other page is prerendered.
-  adapter: previewAdapter(),
+  ...(previewServer ? { adapter: previewAdapter() } : {}),
 });

@@ -7,6 +7,7 @@
  * outcome, so the parent has the whole log of a build before it learns how the build ended.
  */
 import { build } from 'astro';
+import { PREVIEW_SERVER_ENV } from '../src/lib/build-cache.ts';
 import type { WorkerReply, WorkerRequest } from './warm-builder.ts';
 
 const siteRoot = process.cwd();
@@ -25,6 +26,8 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 process.on('message', (request: WorkerRequest) => {
+  // Read by astro.config.ts, which Astro evaluates again for every build.
+  process.env[PREVIEW_SERVER_ENV] = String(request.previewServer);
   build({ root: siteRoot, outDir: request.outDir })
     .then(() => reply({ type: 'done', ok: true, rss: process.memoryUsage().rss }))
     .catch((error: unknown) => {

@@ -10,7 +10,8 @@ import { securityHeaders } from './security-headers.ts';
 export const PREVIEW_PREFIX = '/_preview/';
 
 /** Where a release keeps that server code (site/astro.config.ts); static-files.ts never serves it. */
-export const SERVER_ENTRY = join('_server', 'entry.mjs');
+export const SERVER_DIR = '_server';
+export const SERVER_ENTRY = join(SERVER_DIR, 'entry.mjs');
 
 type Render = (request: Request) => Promise<Response>;
 
@@ -62,7 +63,7 @@ export function createPreview({ store, cmsUrl, log }: PreviewOptions): Render {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Method not allowed', { ...headers, allow: 'GET, HEAD' });
     const release = store.current();
-    if (!release || !existsSync(join(release.dir, SERVER_ENTRY))) return text(503, 'L’aperçu sera disponible après la prochaine publication du site.', { ...headers, 'retry-after': '5' });
+    if (!release || !existsSync(join(release.dir, SERVER_ENTRY))) return text(503, 'L’aperçu sera disponible dans un instant, dès que le site aura été construit.', { ...headers, 'retry-after': '5' });
     let response: Response;
     try {
       const render = await load(release.id, release.dir);

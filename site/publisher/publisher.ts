@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { BuildFailed, restoredPageCount } from './build-log.ts';
 import { BuildQueue } from './build-queue.ts';
 import { oneLine } from './errors.ts';
+import { carryOverPreviewServer, hasPreviewServer, recordPreviewServer, siteCodeVersion } from './preview-server.ts';
 import type { ReleaseStore } from './release-store.ts';
 import { carryOverSearchIndex, indexLiveRelease } from './search-index.ts';
 import type { BuildOutcome, StatusFile } from './status.ts';
@@ -60,6 +61,11 @@ export class Publisher {
   readonly #logsDir: string;
   #buildsStarted = 0;
   #forceNext = false;
+  /**
+   * Builds are static (the pages only, a second faster) and keep the live release's preview server
+   * (preview-server.ts); this is set when that server is missing or was built from other code.
+   */
+  #serverBuildNext = false;
   #lastCheckAt: Date | undefined;
   readonly #builder: WarmBuilder;
   private readonly options: PublisherOptions;
@@ -127,7 +133,7 @@ export class Publisher {
 
   async #build(): Promise<void> {
     const { store, status } = this.options;
-    const force = this.#forceNext;
+    const force = this.#forceNext || this.#serverBuildNext;
     this.#forceNext = false;
     // Read before building: a change made during the build moves the version past this one.
     const version = await this.options.fetchVersion().catch(() => undefined);
@@ -139,19 +145,33 @@ export class Publisher {
     this.#buildsStarted += 1;
     const id = store.newId();
     const outDir = store.stagingDir();
-    this.options.log?.(`publisher: building release ${id}`);
+    const withServer = this.#serverBuildNext;
+    this.#serverBuildNext = false;
+    this.options.log?.(`publisher: building release ${id}${withServer ? ' with the preview’s server' : ''}`);
     try {
       store.discard(outDir);
-      const log = await this.#builder.build(outDir);
+      // Read before building, like the version: a release swapped in meanwhile (a rollback) doesn't
+      // change where the server comes from.
+      const codeVersion = siteCodeVersion(this.options.siteRoot);
+      const serverFrom = store.current()?.dir;
+      const log = await this.#builder.build(outDir, { previewServer: withServer });
       const live = store.current()?.dir;
       const pages = validateRelease(outDir, live);
+      if (withServer) recordPreviewServer(outDir, codeVersion);
+      else carryOverPreviewServer(serverFrom, outDir);
       carryOverSearchIndex(live, outDir);
       renameSync(outDir, store.dirOf(id));
       store.activate(id);
       const durationMs = Date.now() - started;
       const restoredPages = restoredPageCount(log);
       status.update({ lastSuccess: { at: new Date().toISOString(), durationMs, releaseId: id, pages, restoredPages }, builtVersion: version });
-      this.options.log?.(`publisher: release ${id} live (${pages} pages, ${restoredPages} of them unchanged and restored, ${durationMs} ms)`);
+      this.options.log?.(`publisher: release ${id} live (${pages} pages, ${restoredPages} of them unchanged and restored, ${durationMs} ms${withServer ? ', with the preview’s server' : ''})`);
+      if (!hasPreviewServer(store.dirOf(id), codeVersion)) {
+        // The site's code changed since the live server was built (or there was none): pages first,
+        // then, right away, a release with a server built from this code.
+        this.#serverBuildNext = true;
+        this.queue.request();
+      }
     } catch (error) {
       try {
         store.discard(outDir);

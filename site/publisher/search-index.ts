@@ -4,26 +4,12 @@
  * publisher swaps the new pages in first, carrying the live release's index over so search keeps
  * working one change behind. Then it indexes them and swaps in the indexed release.
  */
-import { existsSync, linkSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEARCH_INDEX_DIR } from '../src/lib/search-bundles.ts';
 import { writeSearchIndex } from '../src/lib/search-index.ts';
+import { linkTree } from './link-tree.ts';
 import type { ReleaseStore } from './release-store.ts';
-
-/**
- * Recreates the tree under `from` at `to` with hard links, leaving out the top-level entries named
- * in `except`. Releases never change once written, so two of them can share their files' bytes.
- */
-export function linkTree(from: string, to: string, except: readonly string[] = []): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    if (except.includes(entry.name)) continue;
-    const source = join(from, entry.name);
-    const target = join(to, entry.name);
-    if (entry.isDirectory()) linkTree(source, target);
-    else linkSync(source, target);
-  }
-}
 
 /** Gives a release about to go live the live release's search index, until its own is written. */
 export function carryOverSearchIndex(liveDir: string | undefined, newDir: string): void {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { SERVER_DIR } from './preview.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -64,7 +65,7 @@ export function isHashedAsset(path: string): boolean {
 }
 
 /** A release's server code (the preview's renderer): run by the publisher, never served. */
-const PRIVATE_DIRS = ['_server'];
+const PRIVATE_DIRS = [SERVER_DIR];
 
 /** The file a URL path names inside `root`, or undefined; never a path outside `root` nor in its private folders. */
 export function resolveFile(root: string, urlPath: string): string | undefined {

@@ -2,10 +2,21 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCacheDir } from '../src/lib/build-cache.ts';
 import { BuildFailed, failureLine } from './build-log.ts';
 
 export interface WorkerRequest {
   outDir: string;
+  /** Build the preview's server code too (see BuildOptions). */
+  previewServer: boolean;
+}
+
+export interface BuildOptions {
+  /**
+   * false: a static build, without the preview's server code, which the caller takes from the live
+   * release (publisher/preview-server.ts). Default true.
+   */
+  previewServer?: boolean;
 }
 
 export type WorkerReply =
@@ -70,14 +81,14 @@ export class WarmBuilder {
   }
 
   /** Builds into `outDir`; resolves with the build's output, rejects with BuildFailed carrying it. */
-  async build(outDir: string): Promise<string> {
+  async build(outDir: string, { previewServer = true }: BuildOptions = {}): Promise<string> {
     const worker = (this.#worker ??= this.#spawn());
     let log = '';
     try {
       await worker.ready;
     } catch (error) {
       this.#retire();
-      throw this.#failed(new BuildFailed(`could not start the build: ${(error as Error).message}`, ''));
+      throw this.#failed(new BuildFailed(`could not start the build: ${(error as Error).message}`, ''), previewServer);
     }
     return new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => worker.child.kill('SIGKILL'), this.#options.timeoutMs);
@@ -98,17 +109,17 @@ export class WarmBuilder {
           this.#retire();
           if (!this.#stopped) this.warmUp();
         }
-        settle(() => (reply.ok ? resolve(log) : reject(this.#failed(new BuildFailed(failureLine(log), log)))));
+        settle(() => (reply.ok ? resolve(log) : reject(this.#failed(new BuildFailed(failureLine(log), log), previewServer))));
       };
       worker.onExit = (code, signal) => {
         const reason = signal ? `the build was killed (${signal})` : `the build process exited (code ${code})`;
-        settle(() => reject(this.#failed(new BuildFailed(reason, log))));
+        settle(() => reject(this.#failed(new BuildFailed(reason, log), previewServer)));
       };
       // The process may have died since it said it was ready: that is a failed build too.
-      worker.child.send({ outDir } satisfies WorkerRequest, (error) => {
+      worker.child.send({ outDir, previewServer } satisfies WorkerRequest, (error) => {
         if (!error) return;
         if (this.#worker === worker) this.#retire();
-        settle(() => reject(this.#failed(new BuildFailed(`could not reach the build process: ${error.message}`, log))));
+        settle(() => reject(this.#failed(new BuildFailed(`could not reach the build process: ${error.message}`, log), previewServer)));
       });
     });
   }
@@ -118,9 +129,9 @@ export class WarmBuilder {
    * without recording their keys; the manifest goes with it, so the next build renders every page
    * (processed images stay cached).
    */
-  #failed(error: BuildFailed): BuildFailed {
+  #failed(error: BuildFailed, previewServer: boolean): BuildFailed {
     const cacheDir = this.#options.env.SITE_CACHE_DIR;
-    if (cacheDir) rmSync(join(cacheDir, 'incremental-build.json'), { force: true });
+    if (cacheDir) rmSync(join(buildCacheDir(cacheDir, previewServer), 'incremental-build.json'), { force: true });
     return error;
   }
 

@@ -71,7 +71,8 @@ export async function startPublisher(cms: RunningCms, port: number, extraEnv: Re
       throw new Error(`${error.message}\n--- publisher output ---\n${log.slice(-3000)}`);
     });
 
-  await waitForStatus('the first release', (current) => current.release !== null, 180_000);
+  // The first release has the pages; the next one, built right after it, the preview's server too.
+  await waitForStatus('the first releases', (current) => current.release !== null && current.building === null && !current.queued, 180_000);
 
   return {
     url,

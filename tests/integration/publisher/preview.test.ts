@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signPreviewToken } from '../../../cms/src/preview/token.ts';
+import { siteCodeVersion } from '../../../site/publisher/preview-server.ts';
+import { repoRoot } from '../../helpers/cms.ts';
 import { adminLogin, createAdminUser, createDraft, previewUrl } from '../../helpers/content.ts';
 import { startStack, type Stack } from '../../helpers/publisher.ts';
 
@@ -105,11 +107,21 @@ describe('preview: a draft rendered on demand behind a signed link', () => {
     expect((await stack.cms.fetch('/api/talks?status=draft')).status).toBe(400);
   });
 
-  it('never puts the draft in the public build, nor serves the release’s server code', async () => {
+  const releaseDir = (id: string) => join(stack.publisher.env.PUBLISHER_RELEASES_DIR!, id);
+  const serverEntry = (id: string) => statSync(join(releaseDir(id), '_server', 'entry.mjs'));
+
+  /** Asks for a build although nothing was published (the admin's "Republier"); resolves with the new release. */
+  async function rebuild() {
     const before = await stack.publisher.settled();
     await stack.publisher.get('/_publisher/rebuild', { method: 'POST', headers: { authorization: `Bearer ${stack.publisher.env.PUBLISHER_TOKEN}` } });
     const after = await stack.publisher.waitForStatus('the rebuilt release', (status) => status.buildsStarted > before.buildsStarted && status.building === null && !status.queued);
-    const dir = join(stack.publisher.env.PUBLISHER_RELEASES_DIR!, after.release!.id);
+    expect(after.lastSuccess?.releaseId).toBe(after.release!.id);
+    return { before: before.release!.id, after: after.release!.id };
+  }
+
+  it('never puts the draft in the public build, nor serves the release’s server code', async () => {
+    const { after } = await rebuild();
+    const dir = releaseDir(after);
     const files = releaseFiles(dir);
     expect(files.some((file) => file.path.endsWith('talks/index.html'))).toBe(true);
     expect(files.filter((file) => file.text.includes(MARKER)).map((file) => file.path)).toEqual([]);
@@ -121,6 +133,30 @@ describe('preview: a draft rendered on demand behind a signed link', () => {
     expect((await get('/_server/entry.mjs')).status).toBe(404);
     expect((await get('/%5Fserver/entry.mjs')).status).toBe(404);
     // The preview still works on the new release.
+    expect(await (await get(url.pathname + url.search)).text()).toContain(MARKER);
+  });
+
+  it('keeps the live release’s server code while the site’s code is the same, and builds it again when it changed', async () => {
+    // Same code: the new release's server is the live one's files (hard links), not a new build.
+    let { before, after } = await rebuild();
+    expect(serverEntry(after).ino).toBe(serverEntry(before).ino);
+    const version = readFileSync(join(releaseDir(after), '_server', 'code-version'), 'utf8');
+    expect(version).toBe(siteCodeVersion(join(repoRoot, 'site')));
+    // The kept server's pages link the stylesheets and scripts the new release serves.
+    const assets = [...(await (await get(url.pathname + url.search)).text()).matchAll(/(?:href|src)="(\/_astro\/[^"]+)"/g)].map((match) => match[1]!);
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets) expect((await get(asset)).status, asset).toBe(200);
+
+    // The live server says it was built from other code (as after a deploy): the next release
+    // keeps it, and the one after, built at once, has a new one, with which the preview works.
+    const versionFile = join(releaseDir(after), '_server', 'code-version');
+    rmSync(versionFile);
+    writeFileSync(versionFile, 'older-code');
+    const started = (await stack.publisher.status()).buildsStarted;
+    ({ before, after } = await rebuild());
+    expect((await stack.publisher.status()).buildsStarted).toBe(started + 2);
+    expect(serverEntry(after).ino).not.toBe(serverEntry(before).ino);
+    expect(readFileSync(join(releaseDir(after), '_server', 'code-version'), 'utf8')).toBe(version);
     expect(await (await get(url.pathname + url.search)).text()).toContain(MARKER);
   });
 });

@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { siteRoot } from '../../../site/publisher/config.ts';
-import { BuildFailed } from '../../../site/publisher/build-log.ts';
+import { BuildFailed, restoredPageCount } from '../../../site/publisher/build-log.ts';
 import { WarmBuilder, type WarmBuilderOptions } from '../../../site/publisher/warm-builder.ts';
 import { startCms, type RunningCms } from '../../helpers/cms.ts';
 import { findBySlug, publishChange } from '../../helpers/content.ts';
@@ -53,6 +53,35 @@ describe('the warm build process', () => {
     expect(warm.processId).toBe(pid);
     expect(post(outDir)).toContain('Un titre pour le process chaud');
     expect(log).toContain('Complete!');
+  });
+
+  it('builds the pages alone when asked, in the same process, each kind of build keeping its own incremental cache', async () => {
+    const warm = builder();
+    const full = join(workDir, 'with-server');
+    await warm.build(full);
+    expect(existsSync(join(full, '_server', 'entry.mjs'))).toBe(true);
+    const pid = warm.processId;
+
+    const pagesOnly = join(workDir, 'pages-only');
+    await warm.build(pagesOnly, { previewServer: false });
+    expect(warm.processId).toBe(pid);
+    expect(existsSync(join(pagesOnly, '_server'))).toBe(false);
+    // The same site, file for file and byte for byte, only without the server.
+    const files = (dir: string) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile() && !relative(dir, entry.parentPath).startsWith('_server'))
+        .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+        .sort();
+    expect(files(pagesOnly)).toEqual(files(full));
+    // The calendar's DTSTAMP is the time of the build.
+    const withoutStamps = (file: string) => readFileSync(file, 'utf8').replaceAll(/^DTSTAMP:.*$/gm, '');
+    expect(files(pagesOnly).filter((file) => withoutStamps(join(pagesOnly, file)) !== withoutStamps(join(full, file)))).toEqual([]);
+    expect(existsSync(join(workDir, 'cache', 'static', 'incremental-build.json'))).toBe(true);
+
+    // Alternating doesn't throw either cache away: the next build of each kind restores its pages.
+    const again = await warm.build(join(workDir, 'with-server-again'));
+    expect(restoredPageCount(again)).toBeGreaterThan(0);
+    expect(restoredPageCount(await warm.build(join(workDir, 'pages-only-again'), { previewServer: false }))).toBeGreaterThan(0);
   });
 
   it('replaces a process that grew past its limit, before the next build', async () => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReleaseStore } from '../../../site/publisher/release-store.ts';
-import { carryOverSearchIndex, indexLiveRelease, linkTree } from '../../../site/publisher/search-index.ts';
+import { linkTree } from '../../../site/publisher/link-tree.ts';
+import { carryOverSearchIndex, indexLiveRelease } from '../../../site/publisher/search-index.ts';
 import { liveRelease, writeFiles } from '../../helpers/releases.ts';
 import { indexedText } from '../../helpers/search.ts';
 
