@@ -168,7 +168,8 @@ export class Publisher {
       this.options.log?.(`publisher: release ${id} live (${pages} pages, ${restoredPages} of them unchanged and restored, ${durationMs} ms${withServer ? ', with the preview’s server' : ''})`);
       if (!hasPreviewServer(store.dirOf(id), codeVersion)) {
         // The site's code changed since the live server was built (or there was none): pages first,
-        // then, right away, a release with a server built from this code.
+        // then, right away, a release with a server built from this code. Should that build fail, the
+        // next publish goes live without a server and asks again: a broken preview never holds pages back.
         this.#serverBuildNext = true;
         this.queue.request();
       }
