@@ -121,6 +121,7 @@ function publishTable(report: BenchReport): Table[] {
       notes: [
         'build: as the publisher times it (astro build + release gate + swap); webhook+queue: CMS answered → that build started.',
         'search index after: once the new pages are live, Pagefind indexes them and the indexed copy is swapped in (search is one change behind meanwhile).',
+        'first release: publisher started → its first pages live, cold; the release with the preview’s server it builds next is not counted.',
       ],
     },
   ];

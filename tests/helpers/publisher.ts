@@ -30,9 +30,16 @@ export interface Stack {
 
 /**
  * Starts the publisher (`site/publisher/main.ts`, as `npm start` does) against a running CMS, with
- * its own releases directory, and resolves once its first release is live.
+ * its own releases directory, and resolves once it has settled: its first release is live, and the
+ * one it builds right after with the preview's server too. `settle: false` resolves once the first
+ * release (the pages) is live.
  */
-export async function startPublisher(cms: RunningCms, port: number, extraEnv: Record<string, string> = {}): Promise<RunningPublisher> {
+export async function startPublisher(
+  cms: RunningCms,
+  port: number,
+  extraEnv: Record<string, string> = {},
+  { settle = true }: { settle?: boolean } = {},
+): Promise<RunningPublisher> {
   const releasesDir = mkdtempSync(join(tmpdir(), 'clermontech-releases-'));
   const url = `http://127.0.0.1:${port}`;
   const env: Record<string, string> = {
@@ -71,8 +78,7 @@ export async function startPublisher(cms: RunningCms, port: number, extraEnv: Re
       throw new Error(`${error.message}\n--- publisher output ---\n${log.slice(-3000)}`);
     });
 
-  // The first release has the pages; the next one, built right after it, the preview's server too.
-  await waitForStatus('the first releases', (current) => current.release !== null && current.building === null && !current.queued, 180_000);
+  await waitForStatus('the first release', (current) => current.release !== null && (!settle || (current.building === null && !current.queued)), 180_000);
 
   return {
     url,
