@@ -46,7 +46,7 @@ describe('a volunteer publishes from the admin', () => {
 
     // The widget, open in another tab, shows the build running, then the new release's time.
     await expect.poll(() => widget.textContent(), { timeout: 60_000, interval: 200 }).toContain('publication en cours');
-    const after = await stack.publisher.waitForStatus('the new release', (status) => status.buildsStarted > before.buildsStarted && status.building === null && !status.queued);
+    const after = await stack.publisher.settledAfter(before, 'the new release');
     const liveTime = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(new Date(after.release!.liveSince!));
     await expect.poll(() => widget.textContent(), { timeout: 30_000 }).toBe(`En ligne depuis ${liveTime}`);
     expect(after.release?.id).not.toBe(before.release?.id);

@@ -83,7 +83,7 @@ describe('the public site in a browser', () => {
     const before = await stack.publisher.settled();
     const talk = await findBySlug(stack.cms.url, 'talks', 'ma-maison-sans-nuage');
     await publishChange(stack.cms.url, await stack.cms.adminToken(), 'api::talk.talk', talk.documentId, { abstract: XSS_ABSTRACT });
-    await stack.publisher.waitForStatus('the rebuild', (status) => status.buildsStarted > before.buildsStarted && status.building === null && !status.queued);
+    await stack.publisher.settledAfter(before, 'the rebuild');
     for (const path of ['/talks/ma-maison-sans-nuage/', '/api-hours/api-hour-73/', '/talks/', '/speakers/lea-fabre/']) {
       const page = await open(path);
       if (path.startsWith('/talks/ma-maison')) await expect.poll(() => page.locator('main').textContent()).toContain('Résumé piégé.');

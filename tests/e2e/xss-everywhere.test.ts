@@ -86,11 +86,7 @@ describe('naughty strings in every text field never run on the site', () => {
     });
     if (!global.ok) throw new Error(`global: ${global.status} ${await global.text()}`);
     inputs += 5;
-    await stack.publisher.waitForStatus(
-      'the build with the payloads',
-      (status) => status.buildsStarted > before.buildsStarted && status.building === null && !status.queued,
-      180_000,
-    );
+    await stack.publisher.settledAfter(before, 'the build with the payloads', 180_000);
   });
   afterAll(async () => {
     await context?.close();

@@ -16,6 +16,8 @@ export interface RunningPublisher {
   waitForStatus(what: string, accept: (status: PublisherStatus) => boolean, timeoutMs?: number): Promise<PublisherStatus>;
   /** Waits until no build runs or is queued, and returns the status then. */
   settled(timeoutMs?: number): Promise<PublisherStatus>;
+  /** Waits until a build started after `before` and no build runs or is queued any more. */
+  settledAfter(before: PublisherStatus, what: string, timeoutMs?: number): Promise<PublisherStatus>;
   get(path: string, init?: RequestInit): Promise<Response>;
   /** Runs `npm run site:rollback`'s script with this publisher's environment. */
   rollback(): { status: number | null; output: string };
@@ -87,6 +89,8 @@ export async function startPublisher(
     status,
     waitForStatus,
     settled: (timeoutMs) => waitForStatus('the publisher to settle', (current) => current.building === null && !current.queued, timeoutMs),
+    settledAfter: (before, what, timeoutMs) =>
+      waitForStatus(what, (current) => current.buildsStarted > before.buildsStarted && current.building === null && !current.queued, timeoutMs),
     get: (path, init) => fetch(`${url}${path}`, init),
     rollback() {
       const result = spawnSync(process.execPath, [join(repoRoot, 'site/publisher/rollback.ts')], {

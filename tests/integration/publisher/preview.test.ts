@@ -114,7 +114,7 @@ describe('preview: a draft rendered on demand behind a signed link', () => {
   async function rebuild() {
     const before = await stack.publisher.settled();
     await stack.publisher.get('/_publisher/rebuild', { method: 'POST', headers: { authorization: `Bearer ${stack.publisher.env.PUBLISHER_TOKEN}` } });
-    const after = await stack.publisher.waitForStatus('the rebuilt release', (status) => status.buildsStarted > before.buildsStarted && status.building === null && !status.queued);
+    const after = await stack.publisher.settledAfter(before, 'the rebuilt release');
     expect(after.lastSuccess?.releaseId).toBe(after.release!.id);
     return { before: before.release!.id, after: after.release!.id };
   }

@@ -33,10 +33,7 @@ describe('publishing: CMS webhook → publisher → live site', () => {
   const publishAndSettle = async (title: string) => {
     const before = await stack.publisher.settled();
     await publishTitle(title);
-    const after = await stack.publisher.waitForStatus(
-      'a build after the publish',
-      (status) => status.buildsStarted > before.buildsStarted && status.building === null && !status.queued,
-    );
+    const after = await stack.publisher.settledAfter(before, 'a build after the publish');
     return { before, after };
   };
 
@@ -87,10 +84,7 @@ describe('publishing: CMS webhook → publisher → live site', () => {
       ),
     );
     await Promise.all(changes);
-    const after = await stack.publisher.waitForStatus(
-      'the burst to be live',
-      (status) => status.building === null && !status.queued && status.buildsStarted > before.buildsStarted,
-    );
+    const after = await stack.publisher.settledAfter(before, 'the burst to be live');
     expect(after.buildsStarted - before.buildsStarted).toBeLessThanOrEqual(2);
     // The site shows exactly what the CMS now holds.
     const title = String((await findBySlug(stack.cms.url, 'events', 'api-hour-73')).title);
@@ -120,7 +114,7 @@ describe('publishing: CMS webhook → publisher → live site', () => {
     };
     const readers = Array.from({ length: 4 }, reader);
     await publishTitle('API Hour #73 : pendant la bascule');
-    await stack.publisher.waitForStatus('the swap', (status) => status.buildsStarted > before.buildsStarted && status.building === null && !status.queued);
+    await stack.publisher.settledAfter(before, 'the swap');
     stop = true;
     await Promise.all(readers);
     expect(failures).toEqual([]);
@@ -132,7 +126,7 @@ describe('publishing: CMS webhook → publisher → live site', () => {
     const before = await stack.publisher.settled();
     const previousHome = await home();
     await publishTitle('API Hour #73 : avant le retour arrière');
-    await stack.publisher.waitForStatus('the new release', (status) => status.buildsStarted > before.buildsStarted && status.building === null && !status.queued);
+    await stack.publisher.settledAfter(before, 'the new release');
     expect(await home()).not.toBe(previousHome);
     const builds = (await stack.publisher.status()).buildsStarted;
     const { status, output } = stack.publisher.rollback();

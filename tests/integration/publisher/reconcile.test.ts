@@ -19,11 +19,7 @@ describe('reconciliation: a change whose webhook was lost still goes live', () =
     const before = await stack.publisher.settled();
     const post = await findBySlug(stack.cms.url, 'posts', 'bienvenue-sur-le-nouveau-site');
     await publishChange(stack.cms.url, await stack.cms.adminToken(), 'api::post.post', post.documentId, { title: 'Un titre arrivé sans webhook' });
-    await stack.publisher.waitForStatus(
-      'the periodic check to rebuild',
-      (status) => status.buildsStarted > before.buildsStarted && status.building === null && !status.queued,
-      60_000,
-    );
+    await stack.publisher.settledAfter(before, 'the periodic check to rebuild', 60_000);
     expect(await (await stack.publisher.get('/blog/bienvenue-sur-le-nouveau-site/')).text()).toContain('Un titre arrivé sans webhook');
   });
 
