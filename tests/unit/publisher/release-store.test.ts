@@ -36,6 +36,16 @@ describe('ReleaseStore', () => {
     expect(store.liveSince()).toBeInstanceOf(Date);
   });
 
+  it('deletes the releases it drops from the disk, in the background', async () => {
+    const { store, ids } = storeWithReleases(7);
+    const indexed = store.newId();
+    mkdirSync(store.dirOf(indexed));
+    store.activate(indexed, { replaces: ids[6] });
+    expect(store.list()).toEqual([...ids.slice(2, 6), indexed]);
+    await store.removalsDone();
+    expect(readdirSync(store.root).sort()).toEqual(['current', ...ids.slice(2, 6), indexed].sort());
+  });
+
   it('rolls back to the previous release, then the one before', () => {
     const { store, ids } = storeWithReleases(3);
     expect(store.rollback()).toBe(ids[1]);
@@ -60,11 +70,12 @@ describe('ReleaseStore', () => {
     expect(store.current()?.id).toBe(ids[0]);
   });
 
-  it('cleans what a killed build left behind', () => {
+  it('cleans what a killed build or deletion left behind', () => {
     const { store } = storeWithReleases(1);
     mkdirSync(`${store.dirOf(store.newId())}.partial`);
+    mkdirSync(`${store.dirOf(store.newId())}.removing`);
     store.cleanLeftovers();
     expect(store.list()).toHaveLength(1);
-    expect(readdirSync(store.root).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    expect(readdirSync(store.root).filter((name) => name.endsWith('.partial') || name.endsWith('.removing'))).toEqual([]);
   });
 });
