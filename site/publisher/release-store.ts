@@ -111,7 +111,7 @@ export class ReleaseStore {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  /** Removes what a killed build or swap left behind; only while no build runs (at start-up). */
+  /** Removes what a killed build, swap or deletion left behind; only while no build runs (at start-up). */
   cleanLeftovers(): void {
     for (const name of readdirSync(this.root)) {
       if (name.endsWith('.partial') || name.endsWith(REMOVING) || name.startsWith(`${CURRENT}.`)) rmSync(join(this.root, name), { recursive: true, force: true });
