@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, startCms, type RunningCms } from '../../helpers/cms.ts';
 import { DEMO_COLLECTIONS, type ListResponse } from '../../helpers/content.ts';
@@ -9,14 +10,19 @@ interface Route {
   path: string;
 }
 
-/** The CMS's own content-API route list, from `cms/scripts/list-routes.mts` on the test's database. */
-function contentApiRoutes(cms: RunningCms): Route[] {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'cms/scripts/list-routes.mts')], {
+/**
+ * The CMS's own content-API route list, from `cms/scripts/list-routes.mts` on the test's database.
+ * Run without blocking: that script boots a second Strapi for seconds, during which the CMS closes
+ * the idle keep-alive connection of the last request; a blocked event loop would not notice, and the
+ * next fetch would reuse the dead socket (ECONNRESET).
+ */
+async function contentApiRoutes(cms: RunningCms): Promise<Route[]> {
+  const result = await promisify(execFile)(process.execPath, [join(repoRoot, 'cms/scripts/list-routes.mts')], {
     cwd: join(repoRoot, 'cms'),
     env: { ...process.env, ...cms.env },
     encoding: 'utf8',
     maxBuffer: 20_000_000,
-  });
+  }).catch((error: { stdout?: string; stderr?: string; message: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? error.message }));
   const line = result.stdout.split('\n').find((candidate) => candidate.startsWith('[{'));
   if (!line) throw new Error(`list-routes failed:\n${result.stderr.slice(-2000)}`);
   const unique = new Map<string, Route>();
@@ -40,7 +46,7 @@ describe('permission sweep over every content-API route', () => {
 
   beforeAll(async () => {
     cms = await startCms();
-    routes = contentApiRoutes(cms);
+    routes = await contentApiRoutes(cms);
     for (const { path } of DEMO_COLLECTIONS) {
       const body = (await (await cms.fetch(`/api/${path}`)).json()) as ListResponse;
       documentIds.set(path, body.data[0]!.documentId);
