@@ -30,6 +30,11 @@ export interface Stack {
   destroy(): Promise<void>;
 }
 
+/** No build runs and none is waiting. */
+export function isSettled(status: PublisherStatus): boolean {
+  return status.building === null && !status.queued;
+}
+
 /**
  * Starts the publisher (`site/publisher/main.ts`, as `npm start` does) against a running CMS, with
  * its own releases directory, and resolves once it has settled: its first release is live, and the
@@ -80,7 +85,7 @@ export async function startPublisher(
       throw new Error(`${error.message}\n--- publisher output ---\n${log.slice(-3000)}`);
     });
 
-  await waitForStatus('the first release', (current) => current.release !== null && (!settle || (current.building === null && !current.queued)), 180_000);
+  await waitForStatus('the first release', (current) => current.release !== null && (!settle || isSettled(current)), 180_000);
 
   return {
     url,
@@ -88,9 +93,9 @@ export async function startPublisher(
     output: () => log,
     status,
     waitForStatus,
-    settled: (timeoutMs) => waitForStatus('the publisher to settle', (current) => current.building === null && !current.queued, timeoutMs),
+    settled: (timeoutMs) => waitForStatus('the publisher to settle', isSettled, timeoutMs),
     settledAfter: (before, what, timeoutMs) =>
-      waitForStatus(what, (current) => current.buildsStarted > before.buildsStarted && current.building === null && !current.queued, timeoutMs),
+      waitForStatus(what, (current) => current.buildsStarted > before.buildsStarted && isSettled(current), timeoutMs),
     get: (path, init) => fetch(`${url}${path}`, init),
     rollback() {
       const result = spawnSync(process.execPath, [join(repoRoot, 'site/publisher/rollback.ts')], {

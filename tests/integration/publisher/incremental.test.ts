@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublisherStatus } from '../../../site/publisher/publisher.ts';
 import { findBySlug, publishChange } from '../../helpers/content.ts';
-import { startStack, type Stack } from '../../helpers/publisher.ts';
+import { isSettled, startStack, type Stack } from '../../helpers/publisher.ts';
 import { buildSite } from '../../helpers/site.ts';
 
 const SPEAKER = 'api::speaker.speaker';
@@ -48,7 +48,7 @@ describe('incremental publishing: after one edit, only what shows it is rendered
     await change();
     return stack.publisher.waitForStatus(
       'a release built after the change',
-      (status) => status.lastSuccess?.releaseId !== before.lastSuccess?.releaseId && status.building === null && !status.queued,
+      (status) => status.lastSuccess?.releaseId !== before.lastSuccess?.releaseId && isSettled(status),
     );
   };
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReleaseStore } from '../../../site/publisher/release-store.ts';
 import { findBySlug, publishChange } from '../../helpers/content.ts';
-import { startStack, type Stack } from '../../helpers/publisher.ts';
+import { isSettled, startStack, type Stack } from '../../helpers/publisher.ts';
 import { indexedText } from '../../helpers/search.ts';
 
 const EVENT = 'api::event.event';
@@ -146,7 +146,7 @@ describe('publishing: CMS webhook → publisher → live site', () => {
     expect(trigger.status).toBe(202);
     const failed = await stack.publisher.waitForStatus(
       'the failed build',
-      (status) => status.building === null && !status.queued && status.lastFailure !== null && (!status.lastSuccess || status.lastFailure.at > status.lastSuccess.at),
+      (status) => isSettled(status) && status.lastFailure !== null && (!status.lastSuccess || status.lastFailure.at > status.lastSuccess.at),
     );
     expect(failed.lastFailure?.error).toMatch(/127\.0\.0\.1|CMS|unreachable|ECONNREFUSED/i);
     expect(JSON.stringify(failed)).not.toContain(stack.cms.env.PUBLISHER_TOKEN);
@@ -159,7 +159,7 @@ describe('publishing: CMS webhook → publisher → live site', () => {
     await publishTitle('API Hour #73 : de retour');
     const recovered = await stack.publisher.waitForStatus(
       'recovery',
-      (status) => status.building === null && !status.queued && status.lastSuccess !== null && status.lastSuccess.at > failed.lastFailure!.at,
+      (status) => isSettled(status) && status.lastSuccess !== null && status.lastSuccess.at > failed.lastFailure!.at,
     );
     expect(recovered.release?.id).toBe(recovered.lastSuccess?.releaseId);
     expect(await eventPage()).toContain('API Hour #73 : de retour');

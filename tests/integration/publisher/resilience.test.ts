@@ -3,7 +3,7 @@ import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBySlug, publishChange, type ListResponse } from '../../helpers/content.ts';
-import { startStack, type Stack } from '../../helpers/publisher.ts';
+import { isSettled, startStack, type Stack } from '../../helpers/publisher.ts';
 import { waitFor } from '../../helpers/wait.ts';
 
 const PAGES = ['/', '/api-hours/', '/api-hours/api-hour-73/', '/talks/', '/blog/', '/atom.xml', '/events.ics', '/nope'];
@@ -62,7 +62,7 @@ describe('publisher and CMS under load and faults', () => {
     const builds = (async () => {
       for (let round = 1; round <= 2; round += 1) {
         await publishTitle(`API Hour #73 : charge ${round}`);
-        await stack.publisher.waitForStatus(`build ${round}`, (status) => status.buildsStarted >= before.buildsStarted + round && status.building === null && !status.queued);
+        await stack.publisher.waitForStatus(`build ${round}`, (status) => status.buildsStarted >= before.buildsStarted + round && isSettled(status));
       }
     })();
     const { requests, errors } = await hammer(stack.publisher.url, 50, builds);
@@ -100,7 +100,7 @@ describe('publisher and CMS under load and faults', () => {
       await publishTitle('API Hour #73 : disque plein');
       const failed = await stack.publisher.waitForStatus(
         'the failed build',
-        (status) => status.building === null && !status.queued && status.lastFailure !== null && status.lastFailure.at > (before.lastSuccess?.at ?? ''),
+        (status) => isSettled(status) && status.lastFailure !== null && status.lastFailure.at > (before.lastSuccess?.at ?? ''),
       );
       expect(failed.release?.id).toBe(before.release?.id);
       const response = await stack.publisher.get('/');
@@ -110,7 +110,7 @@ describe('publisher and CMS under load and faults', () => {
       thaw();
     }
     await publishTitle('API Hour #73 : disque réparé');
-    await stack.publisher.waitForStatus('recovery', (status) => status.building === null && !status.queued && status.release?.id !== before.release?.id);
+    await stack.publisher.waitForStatus('recovery', (status) => isSettled(status) && status.release?.id !== before.release?.id);
     expect(await (await stack.publisher.get('/api-hours/api-hour-73/')).text()).toContain('disque réparé');
   });
 
