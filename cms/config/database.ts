@@ -1,8 +1,27 @@
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { cmsEnv } from '../src/cms-env';
 
 /** dist/config → cms/ */
 const cmsRoot = path.resolve(__dirname, '..', '..');
+
+/**
+ * The SQLite file holds password hashes, tokens and e-mails: it is created readable by its owner
+ * only (0600) before Strapi opens it, and an older one is made so. SQLite gives its -wal, -shm and
+ * -journal files the mode of the database file.
+ */
+function keepPrivate(file: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  closeSync(openSync(file, 'a', 0o600));
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    try {
+      chmodSync(`${file}${suffix}`, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new Error(`Cannot make ${file}${suffix} readable by its owner only: ${(error as Error).message}`, { cause: error });
+    }
+  }
+}
 
 export default () => {
   const env = cmsEnv();
@@ -16,10 +35,12 @@ export default () => {
       },
     };
   }
+  const filename = path.resolve(cmsRoot, env.DATABASE_FILENAME);
+  keepPrivate(filename);
   return {
     connection: {
       client: 'sqlite',
-      connection: { filename: path.resolve(cmsRoot, env.DATABASE_FILENAME) },
+      connection: { filename },
       useNullAsDefault: true,
       pool: {
         // Write-ahead logging: a crash (kill -9) loses no committed write, and readers (the API, a
