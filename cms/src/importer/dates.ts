@@ -20,6 +20,8 @@ export interface EventWhen {
   end?: ClockTime;
   /** What was changed from the prose (a year taken from the file name, a typo corrected…). */
   notes: string[];
+  /** The words of the prose the date was read from, as folded text (for the report's line numbers). */
+  mention: string;
 }
 
 // The old site's dates are Paris wall-clock times; the conversion is shared with the demo and the site.
@@ -199,7 +201,7 @@ export function findEventWhen(plain: string, fileDate: CalendarDate | undefined)
   const sentenceEnd = rest.search(/\.\s|\n\n|!\s|\?\s/);
   const window = rest.slice(0, Math.min(sentenceEnd === -1 ? rest.length : sentenceEnd, 120));
   const { start, end } = findTimes(window);
-  return { date: resolved.date, start, end, notes: resolved.notes };
+  return { date: resolved.date, start, end, notes: resolved.notes, mention: folded.slice(best.mention.index, best.mention.index + best.mention.length) };
 }
 
 /** `2013-04-03` from a Jekyll file name, or undefined. */

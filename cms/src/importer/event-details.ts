@@ -99,7 +99,7 @@ function markedText(markdown: string): string {
         .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
         .replace(/\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)/g, ' ')
         .replace(/\[([^\]]*)\]\([^)]*\)/g, (_whole, label: string) => `«${label.replace(/\*\*|__/g, '')}»`)
-        .replace(/(\*\*|__)(.+?)\1/g, '«$2»')
+        .replace(/(\*\*|__)((?:(?!\n\s*\n)[\s\S])+?)\1/g, '«$2»')
         .replace(/<(strong|b)>(.*?)<\/\1>/gi, '«$2»')
         .replace(/<br\s*\/?>/gi, ' ')
         .replace(/<[^>]+>/g, ' ')
@@ -116,14 +116,21 @@ const ROOM = /^(?:l['’]\s*)?(?:amphi(?:th[ée][aâ]tre)?|salle|auditorium|room
 const NOT_A_PLACE =
   /^(?:en centre|centre[- ]ville|une salle|un lieu|un endroit|en ligne|ligne|visio|distance|direct|streaming|twitch|youtube|jitsi|zoom|discord|teams|bigbluebutton|partir|nouveau|l['’]occasion|cet|cette|ce |19|20|\d)/i;
 
+/** A street address or a postcode where a name should end ("Délirium café 20 Rue la Tour d'Auvergne"). */
+const ADDRESS_IN_NAME = new RegExp(`[\\s,–-]+(?:\\d{1,4}(?:\\s?(?:bis|ter))?\\s*,?\\s+(?:${STREET_WORDS})\\b|\\d{5}\\s).*$`, 'iu');
+/** Words that are never a place's whole name: articles and prepositions left by a sentence cut short. */
+const NOT_A_NAME = /^(?:la|le|les|l|un|une|des|du|de|au|aux|à|a|en|chez|salle|amphi)$/i;
+
 function cleanVenueName(raw: string): string | undefined {
   let name = squash(raw.replace(/[«»]/g, ''))
+    .replace(/\*\*|__/g, '')
+    .replace(ADDRESS_IN_NAME, '')
     .replace(/\s*\((?:salle|amphi|room|bâtiment|batiment)[^)]*\)/gi, '')
     .replace(/[,\s-]+(?:salle|amphi)\s+[\w°]+$/i, '')
     .replace(/^(?:l['’])(?=\p{L})/u, '')
     .replace(/[\s,.;:]+$/, '')
     .trim();
-  if (name.length < 2 || name.length > 90 || NOT_A_PLACE.test(name)) return undefined;
+  if (name.length < 2 || name.length > 90 || NOT_A_PLACE.test(name) || NOT_A_NAME.test(fold(name).replace(/['’]$/, ''))) return undefined;
   name = name.charAt(0).toUpperCase() + name.slice(1);
   return name;
 }
@@ -334,6 +341,13 @@ export function extractOnlineUrl(markdown: string, online: boolean): string | un
 export function extractPhotosUrl(markdown: string, flickrUser: string | undefined, flickrSet: string | undefined): string | undefined {
   if (flickrSet && flickrUser) return `https://www.flickr.com/photos/${flickrUser}/sets/${flickrSet}`;
   return linkTargets(markdown).find((url) => /flickr\.com\/photos\/[^/]+\/(?:sets|albums)\/|photos\.app\.goo\.gl|photos\.google\.com\/share/.test(url));
+}
+
+/** What two spellings of a place's name share: "Turing 22" and "Turing22", "Le Bivouac" and "Bivouac". */
+export function compactVenueName(name: string): string {
+  return fold(name)
+    .replace(/^(?:le|la|les|l')\s*/, '')
+    .replace(/[^a-z0-9]+/g, '');
 }
 
 /** The venue's identity across events: its address when known, else its name. */

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { coordinatesFromUrl, isMapUrl } from './geo';
+import { flattenHtmlBlocks } from './html-blocks';
 import { decodeEntities, text } from './text';
 
 /** A file of the Jekyll site referenced by a body, written as `jekyll-asset:<path>` until it is uploaded. */
@@ -25,6 +26,8 @@ export interface RewriteContext {
 
 export interface RewriteIssue {
   message: string;
+  /** Text of the source the issue is about, to find its line. */
+  near?: string;
 }
 
 export interface RewriteResult {
@@ -57,17 +60,22 @@ export function rewriteBody(markdown: string, context: RewriteContext): RewriteR
   const rewrite = (url: string) => rewriteUrl(url, context, assets, issues);
 
   body = body.replace(/<script\b[\s\S]*?<\/script\s*>/gi, () => {
-    issues.push({ message: 'a <script> (an embed that only ran on the old site) was removed' });
+    issues.push({ message: 'a <script> (an embed that only ran on the old site) was removed', near: '<script' });
     return '';
   });
+  body = flattenHtmlBlocks(body);
   body = replaceIframes(body, issues);
   body = unwrapCenter(body);
   body = replaceStaticMaps(body);
-  // Markdown links and images: [text](url "title"), ![alt](<url>).
-  body = body.replace(/(!?\[(?:[^\][]|\[[^\]]*\])*\]\(\s*)(<[^>]*>|[^)\s]+)((?:\s+(?:"[^"]*"|'[^']*'))?\s*\))/g, (_whole, head: string, url: string, tail: string) => {
+  body = encodeSpacedDestinations(body);
+  // Images first, then links: an image inside a link ([![logo](/images/x.png)](https://…)) is
+  // rewritten by the first pass, which the second would otherwise swallow whole.
+  const destination = (_whole: string, head: string, url: string, tail: string) => {
     const bare = url.startsWith('<') ? url.slice(1, -1) : url;
     return `${head}${rewrite(bare)}${tail}`;
-  });
+  };
+  body = body.replace(/(!\[[^\][]*\]\(\s*)(<[^>]*>|[^)\s]+)((?:\s+(?:"[^"]*"|'[^']*'))?\s*\))/g, destination);
+  body = body.replace(/((?<!!)\[(?:[^\][]|!?\[[^\]]*\](?:\([^)\s]*\))?)*\]\(\s*)(<[^>]*>|[^)\s]+)((?:\s+(?:"[^"]*"|'[^']*'))?\s*\))/g, destination);
   // Reference definitions: [id]: url
   body = body.replace(/^( {0,3}\[[^\]]+\]:\s*)(\S+)/gm, (_whole, head: string, url: string) => `${head}${rewrite(url)}`);
   // HTML attributes.
@@ -76,6 +84,46 @@ export function rewriteBody(markdown: string, context: RewriteContext): RewriteR
   body = body.replace(/\u0000(\d+)\u0000/g, (_whole, index: string) => protectedParts[Number(index)] ?? '');
   body = body.replace(/\u0000(\d+)\u0000/g, (_whole, index: string) => protectedParts[Number(index)] ?? '');
   return { markdown: body.replace(/\n{3,}/g, '\n\n').trim(), assets: [...assets], issues };
+}
+
+/**
+ * Kramdown reads a link's address up to its closing parenthesis, spaces and line breaks included
+ * (`[**adresse**](https://www.openstreetmap.org/?query=11 rue niel)`, a `mailto:` with a body);
+ * CommonMark stops at the first space and shows the whole link as text. The spaces are encoded
+ * (`%20`; a line break in a `mailto:` is `%0A`, the line break of the mail), so the link stays one.
+ */
+export function encodeSpacedDestinations(markdown: string): string {
+  let result = '';
+  let from = 0;
+  for (let open = markdown.indexOf('](', from); open !== -1; open = markdown.indexOf('](', from)) {
+    const start = open + 2;
+    let depth = 0;
+    let end = -1;
+    for (let index = start; index < markdown.length; index++) {
+      const char = markdown[index];
+      if (char === '\\') index++;
+      else if (char === '(') depth++;
+      else if (char === ')') {
+        if (depth === 0) {
+          end = index;
+          break;
+        }
+        depth--;
+      } else if (char === '\n' && /^\n[ \t]*\n/.test(markdown.slice(index))) break;
+    }
+    result += markdown.slice(from, start);
+    from = start;
+    if (end === -1) continue;
+    const inside = markdown.slice(start, end);
+    const trimmed = inside.trim();
+    const titled = /^\S+\s+(?:"[^"]*"|'[^']*'|\([^)]*\))$/.test(trimmed);
+    // Liquid left as written ({% post_url %} naming no post) is not an address.
+    if (!/\s/.test(trimmed) || titled || trimmed.startsWith('<') || /\{[%{]/.test(trimmed)) continue;
+    const lineBreak = /^mailto:/i.test(trimmed) ? '%0A' : '%20';
+    result += trimmed.replace(/[ \t]*\r?\n[ \t]*/g, lineBreak).replace(/[ \t]/g, '%20');
+    from = end;
+  }
+  return result + markdown.slice(from);
 }
 
 function liquidValue(expression: string, context: RewriteContext): string | undefined {
@@ -97,13 +145,13 @@ function resolveLiquid(body: string, context: RewriteContext, issues: RewriteIss
   let result = body.replace(/\{%-?\s*post_url\s+(\S+?)\s*-?%\}/g, (whole, name: string) => {
     const url = context.postUrl(name.replace(/\.(md|markdown|html)$/, ''));
     if (url) return protect(url);
-    issues.push({ message: `{% post_url ${name} %} names no imported post; kept as written` });
+    issues.push({ message: `{% post_url ${name} %} names no imported post; kept as written`, near: whole });
     return whole;
   });
   result = result.replace(/\{%-?\s*link\s+(\S+?)\s*-?%\}/g, (whole, path: string) => {
     const url = context.fileUrl(path.replace(/^\//, ''));
     if (url) return protect(url);
-    issues.push({ message: `{% link ${path} %} names no imported file; kept as written` });
+    issues.push({ message: `{% link ${path} %} names no imported file; kept as written`, near: whole });
     return whole;
   });
   result = result.replace(/\{%-?\s*highlight\s+([\w+-]+)[^%]*%\}\n?([\s\S]*?)\n?\{%-?\s*endhighlight\s*-?%\}/g, (_whole, language: string, code: string) =>
@@ -112,11 +160,11 @@ function resolveLiquid(body: string, context: RewriteContext, issues: RewriteIss
   result = result.replace(/\{\{-?\s*([\s\S]*?)\s*-?\}\}/g, (whole, expression: string) => {
     const value = liquidValue(expression, context);
     if (value !== undefined) return value;
-    issues.push({ message: `${whole} has no value; removed` });
+    issues.push({ message: `${whole} has no value; removed`, near: whole });
     return '';
   });
   result = result.replace(/\{%-?\s*([\w]+)[^%]*%\}/g, (whole, tag: string) => {
-    issues.push({ message: `Liquid tag {% ${tag} … %} is not supported; kept as written` });
+    issues.push({ message: `Liquid tag {% ${tag} … %} is not supported; kept as written`, near: whole });
     return whole;
   });
   return result;
@@ -164,7 +212,7 @@ function replaceIframes(body: string, issues: RewriteIssue[]): string {
     const src = /\ssrc\s*=\s*(["'])(.*?)\1/i.exec(` ${attributes}`)?.[2];
     const link = src ? iframeLink(src) : undefined;
     if (!link) {
-      issues.push({ message: 'an <iframe> without a usable address was removed' });
+      issues.push({ message: 'an <iframe> without a usable address was removed', near: '<iframe' });
       return '';
     }
     return `\n\n[${link.label}](${link.url})\n\n`;
@@ -234,10 +282,10 @@ function rewriteUrl(raw: string, context: RewriteContext, assets: Set<string>, i
     return `${ASSET_SCHEME}${file}`;
   }
   if (FILE_EXTENSION.test(file)) {
-    issues.push({ message: `missing referenced file /${file}; link kept as written` });
+    issues.push({ message: `missing referenced file /${file}; link kept as written`, near: raw });
     return absolute ?? url;
   }
-  if (!absolute) issues.push({ message: `link to ${path} of the old site, which was not imported; kept as written` });
+  if (!absolute) issues.push({ message: `link to ${path} of the old site, which was not imported; kept as written`, near: raw });
   return absolute ?? url;
 }
 

@@ -9,16 +9,20 @@ import {
   extractVenue,
   practicalText,
   sections,
+  compactVenueName,
   venueKey,
   type Address,
 } from './event-details';
 import { FrontMatterError, hasFrontMatter, parseFrontMatter } from './front-matter';
+import { lineOf, type IssueAnchor } from './issue-lines';
 import { rewriteBody, type RewriteContext } from './markdown';
 import { cleanUrl, linkLabel, splitAuthors } from './people';
-import type { AssetRef, EntryRef, FieldValue, ImportPlan, Issue, IssueLevel, LinkValue, PlannedEntry } from './plan';
+import { isEntryRef, type AssetRef, type EntryRef, type FieldValue, type ImportPlan, type Issue, type IssueLevel, type LinkValue, type PlannedEntry } from './plan';
 import type { JekyllSite } from './reader';
 import { decodeEntities, firstParagraph, fold, nameKey, plainText, slugify, squash, text, truncate } from './text';
 import { SECTION_URLS, jekyllPagePath, jekyllPostPath, legacyPathVariants, newUrls, parsePostFileName, postCategories } from './urls';
+import { matchProgramme, programmeHeadings } from './programme';
+import { chooseEvening, type EveningSignal } from './talk-evening';
 import { parseVideo } from './video';
 
 type EventKind = 'api-hour' | 'group' | 'workshop' | 'devcamp' | 'conference' | 'tech-time' | 'other';
@@ -87,8 +91,13 @@ interface Context {
   files: { file: string; outcome: string }[];
 }
 
-function issue(context: Context, file: string, level: IssueLevel, message: string, field?: string): void {
-  context.issues.push({ file, level, message, ...(field ? { field } : {}) });
+/**
+ * Records an issue. `at` is its line, or text of the file to find it at: a front-matter key
+ * (`{ key: 'slides_url' }`) or words of the body (the first line holding them).
+ */
+function issue(context: Context, file: string, level: IssueLevel, message: string, field?: string, at?: number | IssueAnchor): void {
+  const line = typeof at === 'number' ? at : at ? lineOf(context.site.documents.get(file) ?? '', at) : undefined;
+  context.issues.push({ file, level, message, ...(field ? { field } : {}), ...(line ? { line } : {}) });
 }
 
 const ref = (type: EntryRef['$ref'], key: string): EntryRef => ({ $ref: type, key });
@@ -210,7 +219,9 @@ function excluded(config: Record<string, unknown>, path: string): boolean {
 function readDoc(context: Context, path: string): Doc | undefined {
   const source = context.site.documents.get(path) ?? '';
   try {
-    const { data, body } = parseFrontMatter(source);
+    const { data, body, repairs } = parseFrontMatter(source);
+    // Jekyll published the file whatever its front matter: import it, and say what was guessed.
+    for (const repair of repairs) issue(context, path, 'warning', `front matter: ${repair.message}`, undefined, repair.line);
     return { path, data, body };
   } catch (error) {
     const message = error instanceof FrontMatterError ? error.message : String(error);
@@ -291,7 +302,7 @@ export function planSite(site: JekyllSite): ImportPlan {
     const source = site.documents.get(path) ?? '';
     if (!hasFrontMatter(source)) {
       if (inPosts) {
-        issue(context, path, 'warning', 'no front matter, so Jekyll never published it; skipped');
+        issue(context, path, 'warning', 'no front matter, so Jekyll never published it; skipped', undefined, 1);
         context.files.push({ file: path, outcome: 'skipped: no front matter' });
       }
       continue;
@@ -313,7 +324,8 @@ export function planSite(site: JekyllSite): ImportPlan {
     }
     const name = parsePostFileName(path);
     if (!name) {
-      issue(context, path, 'error', 'a post file name must start with its date (YYYY-MM-DD-name.md); skipped');
+      // Jekyll reads only dated names in _posts: nothing it published is lost.
+      issue(context, path, 'warning', 'a post file name must start with its date (YYYY-MM-DD-name.md), so Jekyll never published it; skipped', undefined, 1);
       context.files.push({ file: path, outcome: 'skipped: bad file name' });
       continue;
     }
@@ -325,18 +337,19 @@ export function planSite(site: JekyllSite): ImportPlan {
       planPost(doc, name.slug, name.date);
     } else if (EVENT_LAYOUTS.has(layout)) {
       const kind = categories.map((category) => EVENT_CATEGORIES[category]).find((found) => found !== undefined);
-      if (!kind) issue(context, path, 'warning', `category ${categories.join(', ') || '(none)'} is not a known kind of event; imported as "other"`, 'kind');
+      if (!kind) issue(context, path, 'warning', `category ${categories.join(', ') || '(none)'} is not a known kind of event; imported as "other"`, 'kind', { key: ['category', 'categories', 'layout'] });
       planEvent(doc, kind ?? 'other', name.slug, name.date);
     } else {
-      issue(context, path, 'error', `unknown layout "${layout}"; skipped`);
-      context.files.push({ file: path, outcome: `skipped: unknown layout ${layout}` });
+      // Jekyll published it with whatever its layout showed: keep its text as a blog post.
+      issue(context, path, 'warning', `unknown layout "${layout}"; imported as a blog post`, 'layout', { key: 'layout' });
+      planPost(doc, name.slug, name.date);
     }
   }
 
   function planEvent(doc: Doc, kind: EventKind, fileSlug: string, fileDate: string): void {
     const rawTitle = text(doc.data.title);
     const title = rawTitle ? squash(decodeEntities(rawTitle)) : fileSlug;
-    if (!rawTitle) issue(context, doc.path, 'warning', 'no title; the file name is used', 'title');
+    if (!rawTitle) issue(context, doc.path, 'warning', 'no title; the file name is used', 'title', 1);
     const number = eventNumber(title, fileSlug);
     const slug = eventSlugs.claim(kind === 'api-hour' && number ? `api-hour-${number}` : slugify(fileSlug));
     let groupKey: string | undefined;
@@ -365,9 +378,7 @@ export function planSite(site: JekyllSite): ImportPlan {
     const base = posix.basename(doc.path, posix.extname(doc.path));
     const isSectionIntro = dir !== '.' && base === 'index';
     if (!PAGE_LAYOUTS.has(layout) && !(isSectionIntro && layout === posix.basename(dir)) && !(dir !== '.' && layout === posix.basename(dir))) {
-      issue(context, doc.path, 'error', `unknown layout "${layout}"; skipped`);
-      context.files.push({ file: doc.path, outcome: `skipped: unknown layout ${layout}` });
-      return;
+      issue(context, doc.path, 'warning', `unknown layout "${layout}"; imported as a page`, 'layout', { key: 'layout' });
     }
     if (text(doc.data.redirect_to)) {
       context.files.push({ file: doc.path, outcome: 'skipped: redirect' });
@@ -382,18 +393,67 @@ export function planSite(site: JekyllSite): ImportPlan {
   // 2. Talks, now that events are known.
   const eventsByPath = new Map<string, EventDraft>();
   for (const event of events) for (const variant of legacyPathVariants(event.legacyPath)) eventsByPath.set(variant, event);
+  const eventDays = new Map<EventDraft, string | undefined>();
+  /** The day an event took place (Paris), as its announcement says, else its file's date. */
+  const eventDay = (event: EventDraft): string | undefined => {
+    if (!eventDays.has(event)) {
+      const when = findEventWhen(plainText(practicalText(event.doc.body)), event.fileDate) ?? findEventWhen(plainText(event.doc.body), event.fileDate);
+      const day = when?.date ?? event.fileDate;
+      eventDays.set(event, day ? formatDate(day) : undefined);
+    }
+    return eventDays.get(event);
+  };
+  /**
+   * A talk's evening, by the majority of what its file says (session_url, category, session_name,
+   * date) and which evening's programme links to it; a warning names the signals that disagree.
+   */
+  const talkEvening = (doc: Doc, fileDate: string): EventDraft | undefined => {
+    const sessionUrl = text(doc.data.session_url)?.replace(/^https?:\/\/[^/]+/i, '');
+    const category = postCategories(doc.path, doc.data).find((value) => /^api-hour-\d+$/i.test(value));
+    const sessionName = text(doc.data.session_name);
+    const fileName = posix.basename(doc.path).replace(/\.(md|markdown|mkd|html)$/i, '');
+    const linking = events.filter((event) => event.doc.body.includes(fileName));
+    const sameDay = events.filter((event) => eventDay(event) === fileDate.slice(0, 10));
+    const signals: EveningSignal<EventDraft>[] = [];
+    if (linking.length === 1) signals.push({ source: 'programme', value: linking[0]!.doc.path, event: linking[0] });
+    if (sessionUrl) signals.push({ source: 'session_url', value: sessionUrl, event: eventsByPath.get(sessionUrl) });
+    if (category) signals.push({ source: 'category', value: category, event: eventsByPath.get(`/api-hours/${category.toLowerCase()}.html`) });
+    if (sessionName) signals.push({ source: 'session_name', value: sessionName, event: eventByName(squash(decodeEntities(sessionName))) });
+    if (sameDay.length === 1) signals.push({ source: 'date', value: fileDate.slice(0, 10), event: sameDay[0] });
+    const choice = chooseEvening(signals);
+    if (!choice.event) {
+      issue(context, doc.path, 'warning', `no imported event matches session_url ${sessionUrl ?? '(none)'}, its categories, session_name or date; the talk is not linked to an event`, 'event', { key: ['session_url', 'session_name', 'categories', 'category'] });
+    } else if (choice.disagreeing.length > 0) {
+      const describe = (list: EveningSignal<EventDraft>[]) => list.map((signal) => `${signal.source} (${signal.value})`).join(', ');
+      const first = choice.disagreeing[0]!;
+      issue(
+        context,
+        doc.path,
+        'warning',
+        `evening fields disagree: ${describe(choice.disagreeing)} ${choice.disagreeing.length > 1 ? 'name' : 'names'} ${first.event!.title}, but ${describe(choice.agreeing)} name ${choice.event.title}; linked to ${choice.event.title}`,
+        'event',
+        first.source === 'programme' || first.source === 'date' ? 1 : { key: first.source === 'category' ? ['categories', 'category'] : first.source },
+      );
+    }
+    return choice.event;
+  };
+  /** The evening a `session_name` names: "Clermont'ech API Hour #21" by its number, else by its title. */
+  const eventByName = (name: string): EventDraft | undefined => {
+    const number = /#\s*(\d{1,4})\b/.exec(name)?.[1];
+    const byNumber = number && /api\s*hour/i.test(name) ? events.filter((event) => event.kind === 'api-hour' && event.number === Number(number)) : [];
+    if (byNumber.length === 1) return byNumber[0];
+    const byTitle = events.filter((event) => fold(event.title) === fold(name));
+    return byTitle.length === 1 ? byTitle[0] : undefined;
+  };
   const talks: TalkDraft[] = [];
   for (const doc of talkDocs) {
     const name = parsePostFileName(doc.path)!;
     const rawTitle = text(doc.data.title);
     const title = rawTitle ? squash(decodeEntities(rawTitle)) : name.slug;
-    if (!rawTitle) issue(context, doc.path, 'warning', 'no title; the file name is used', 'title');
-    const sessionUrl = text(doc.data.session_url)?.replace(/^https?:\/\/[^/]+/i, '');
-    const category = postCategories(doc.path, doc.data).find((value) => /^api-hour-\d+$/i.test(value));
-    const event = (sessionUrl ? eventsByPath.get(sessionUrl) : undefined) ?? (category ? eventsByPath.get(`/api-hours/${category.toLowerCase()}.html`) : undefined);
-    if (!event) issue(context, doc.path, 'warning', `no imported event matches session_url ${sessionUrl ?? '(none)'} or its categories; the talk is not linked to an event`, 'event');
+    if (!rawTitle) issue(context, doc.path, 'warning', 'no title; the file name is used', 'title', 1);
+    const event = talkEvening(doc, name.date);
     const speakers = splitAuthors(text(doc.data.author));
-    if (speakers.length === 0) issue(context, doc.path, 'warning', 'no author', 'speakers');
+    if (speakers.length === 0) issue(context, doc.path, 'warning', 'no author', 'speakers', 1);
     const slug = talkSlugs.claim(slugify(title, 70) || slugify(name.slug));
     talks.push({ doc, title, slug, legacyPath: jekyllPostPath(doc.path, doc.data, permalink), event, order: name.order, speakers, url: newUrls.talk(slug) });
     context.files.push({ file: doc.path, outcome: 'talk' });
@@ -430,7 +490,7 @@ export function planSite(site: JekyllSite): ImportPlan {
       oldHosts: hosts,
     };
     const result = rewriteBody(body, rewriteContext);
-    for (const found of result.issues) issue(context, doc.path, 'warning', found.message, field);
+    for (const found of result.issues) issue(context, doc.path, 'warning', found.message, field, found.near ? { text: found.near } : undefined);
     return result.markdown;
   };
 
@@ -447,7 +507,7 @@ export function planSite(site: JekyllSite): ImportPlan {
   };
 
   const entries: PlannedEntry[] = [];
-  const missing = (doc: Doc, field: string, message: string, level: IssueLevel = 'info') => issue(context, doc.path, level, message, field);
+  const missing = (doc: Doc, field: string, message: string, level: IssueLevel = 'info', at?: number | IssueAnchor) => issue(context, doc.path, level, message, field, at);
 
   // 4. Venues and events.
   const venues = new Map<string, VenueDraft>();
@@ -459,13 +519,13 @@ export function planSite(site: JekyllSite): ImportPlan {
     let startsAt: string | null = null;
     let endsAt: string | null = null;
     if (when) {
-      for (const note of when.notes) issue(context, doc.path, 'warning', note, 'startsAt');
+      for (const note of when.notes) issue(context, doc.path, 'warning', note, 'startsAt', { prose: when.mention });
       const start = when.start ?? DEFAULT_START;
-      if (!when.start) missing(doc, 'startsAt', `no start time found; assumed ${formatTime(DEFAULT_START)} (Paris) on ${formatDate(when.date)}`, 'warning');
+      if (!when.start) missing(doc, 'startsAt', `no start time found; assumed ${formatTime(DEFAULT_START)} (Paris) on ${formatDate(when.date)}`, 'warning', { prose: when.mention });
       startsAt = parisToUtc(when.date, start).toISOString();
       if (when.end) endsAt = parisToUtc(when.date, when.end).toISOString();
     } else if (event.fileDate) {
-      missing(doc, 'startsAt', `no date found in the text; used the file's date ${formatDate(event.fileDate)} at ${formatTime(DEFAULT_START)} (Paris)`, 'warning');
+      missing(doc, 'startsAt', `no date found in the text; used the file's date ${formatDate(event.fileDate)} at ${formatTime(DEFAULT_START)} (Paris)`, 'warning', 1);
       startsAt = parisToUtc(event.fileDate, DEFAULT_START).toISOString();
     }
 
@@ -529,6 +589,7 @@ export function planSite(site: JekyllSite): ImportPlan {
       },
     });
   }
+  mergeVenueVariants(venues, entries, context);
   const venueSlugs = new SlugRegistry();
   for (const venue of [...venues.values()].sort((a, b) => a.key.localeCompare(b.key))) {
     const name = venue.name ?? venue.address?.street ?? 'Lieu';
@@ -558,26 +619,31 @@ export function planSite(site: JekyllSite): ImportPlan {
   const talksByEvent = new Map<EventDraft | undefined, TalkDraft[]>();
   for (const talk of talks) talksByEvent.set(talk.event, [...(talksByEvent.get(talk.event) ?? []), talk]);
   const positions = new Map<TalkDraft, number>();
+  const durations = new Map<TalkDraft, number>();
   for (const [event, list] of talksByEvent) {
     if (!event) continue;
-    const programme = event.doc.body;
-    const rank = (talk: TalkDraft): number => {
-      if (talk.order !== undefined) return talk.order;
-      const name = posix.basename(talk.doc.path).replace(/\.(md|markdown|mkd|html)$/i, '');
-      const byLink = programme.indexOf(name);
-      if (byLink !== -1) return 100 + byLink / 1e6;
-      const headings = sections(programme).map((section) => fold(section.title));
-      const byTitle = headings.findIndex((heading) => heading.includes(fold(talk.title)));
-      return byTitle !== -1 ? 200 + byTitle : 1000;
-    };
+    // The order the old page listed them in; talks it does not announce follow, by file name.
+    const headings = programmeHeadings(event.doc.body);
+    const matched = matchProgramme(
+      list.map((talk) => ({ title: talk.title, speakers: talk.speakers, fileName: posix.basename(talk.doc.path).replace(/\.(md|markdown|mkd|html)$/i, '') })),
+      headings,
+    );
+    const rank = (talk: TalkDraft): number => matched.get(list.indexOf(talk))?.index ?? 1000 + (talk.order ?? 0);
     const sorted = [...list].sort((a, b) => rank(a) - rank(b) || a.doc.path.localeCompare(b.doc.path));
     sorted.forEach((talk, index) => positions.set(talk, index + 1));
+    list.forEach((talk, index) => {
+      const heading = matched.get(index);
+      if (heading?.duration) durations.set(talk, heading.duration);
+      if (!heading && matched.size > 0) {
+        issue(context, talk.doc.path, 'warning', `not found among the headings of ${event.doc.path}; placed at #${positions.get(talk)} by its file name`, 'position', { key: 'title' });
+      }
+    });
   }
   for (const talk of talks) {
     const { doc } = talk;
     const authorImage = text(doc.data.author_image);
     const authorUrl = cleanUrl(text(doc.data.author_url));
-    if (text(doc.data.author_url) && !authorUrl) issue(context, doc.path, 'warning', `author_url "${text(doc.data.author_url)}" is not a web address; ignored`, 'speakers.links');
+    if (text(doc.data.author_url) && !authorUrl) issue(context, doc.path, 'warning', `author_url "${text(doc.data.author_url)}" is not a web address; ignored`, 'speakers.links', { key: 'author_url' });
     const keys: string[] = [];
     for (const name of talk.speakers) {
       const key = nameKey(name);
@@ -606,15 +672,15 @@ export function planSite(site: JekyllSite): ImportPlan {
       if (local) {
         const path = sitePath(slides.replace(/^https?:\/\/[^/]+/i, ''));
         if (site.files.has(path)) slidesFile = asset(path);
-        else issue(context, doc.path, 'warning', `missing referenced file /${path} (slides_url)`, 'slidesUrl');
+        else issue(context, doc.path, 'warning', `missing referenced file /${path} (slides_url)`, 'slidesUrl', { key: 'slides_url' });
       } else {
         slidesUrl = cleanUrl(slides) ?? null;
-        if (!slidesUrl) issue(context, doc.path, 'warning', `slides_url "${slides}" is not a web address; ignored`, 'slidesUrl');
+        if (!slidesUrl) issue(context, doc.path, 'warning', `slides_url "${slides}" is not a web address; ignored`, 'slidesUrl', { key: 'slides_url' });
       }
     }
     const videoValue = text(doc.data.video) ?? text(doc.data.video_url) ?? text(doc.data.youtube);
     const video = parseVideo(videoValue, text(doc.data.video_start) ?? text(doc.data.video_time) ?? text(doc.data.start));
-    if (videoValue && !video) issue(context, doc.path, 'warning', `video "${videoValue}" is neither a YouTube id nor a URL; ignored`, 'videoUrl');
+    if (videoValue && !video) issue(context, doc.path, 'warning', `video "${videoValue}" is neither a YouTube id nor a URL; ignored`, 'videoUrl', { text: videoValue });
     const language = fold(text(doc.data.lang) ?? text(doc.data.language) ?? 'fr').startsWith('en') ? 'en' : 'fr';
     entries.push({
       type: 'talk',
@@ -628,6 +694,7 @@ export function planSite(site: JekyllSite): ImportPlan {
         speakers: keys.map((key) => ref('speaker', key)),
         event: talk.event ? ref('event', talk.event.legacyPath) : null,
         position: positions.get(talk) ?? null,
+        duration: durations.get(talk) ?? null,
         slidesUrl,
         slidesFile,
         videoUrl: video?.url ?? null,
@@ -659,7 +726,7 @@ export function planSite(site: JekyllSite): ImportPlan {
     const { doc } = post;
     const rawTitle = text(doc.data.title);
     const title = rawTitle ? squash(decodeEntities(rawTitle)) : post.slug;
-    if (!rawTitle) issue(context, doc.path, 'warning', 'no title; the file name is used', 'title');
+    if (!rawTitle) issue(context, doc.path, 'warning', 'no title; the file name is used', 'title', 1);
     const separator = text(doc.data.excerpt_separator) ?? text(config.excerpt_separator);
     const explicit = text(doc.data.excerpt) ?? text(doc.data.description);
     const beforeSeparator = separator && doc.body.includes(separator) ? plainText(doc.body.split(separator)[0]!) : undefined;
@@ -723,7 +790,7 @@ export function planSite(site: JekyllSite): ImportPlan {
       const entry = item && typeof item === 'object' ? (item as Record<string, unknown>) : {};
       const name = text(entry.alt) ?? text(entry.name) ?? text(entry.title);
       if (!name) {
-        issue(context, doc.path, 'warning', `sponsor #${index + 1} has no name (alt); skipped`, 'sponsors');
+        issue(context, doc.path, 'warning', `sponsor #${index + 1} has no name (alt); skipped`, 'sponsors', { key: 'sponsors' });
         return;
       }
       const cleanName = squash(decodeEntities(name));
@@ -780,9 +847,36 @@ function withUniqueKeys(entries: PlannedEntry[], context: Context): PlannedEntry
       return entry;
     }
     const key = `${entry.key}#${entry.sources[0] ?? seen.size}`;
-    issue(context, entry.sources[0] ?? '', 'warning', `same ${entry.type} as ${first.sources.join(', ')} (${entry.key}); imported separately`);
+    issue(context, entry.sources[0] ?? '', 'warning', `same ${entry.type} as ${first.sources.join(', ')} (${entry.key}); imported separately`, undefined, 1);
     return { ...entry, key };
   });
+}
+
+/**
+ * A place named without its address in one announcement ("au **Turing 22**") is the one named with
+ * it in another ("au **Turing22**, 22 allée Alan Turing"): the name-only venue joins the one with the
+ * address whose name is spelt alike, and its events follow, with a warning saying so.
+ */
+function mergeVenueVariants(venues: Map<string, VenueDraft>, entries: PlannedEntry[], context: Context): void {
+  const addressed = [...venues.values()].filter((venue) => venue.key.startsWith('address:'));
+  for (const venue of [...venues.values()]) {
+    if (venue.key.startsWith('address:') || !venue.name) continue;
+    const compact = compactVenueName(venue.name);
+    const target = addressed.filter((other) => other.names.some((name) => compactVenueName(name) === compact));
+    if (target.length !== 1) continue;
+    const into = target[0]!;
+    into.names.push(...venue.names);
+    into.sources.push(...venue.sources);
+    venues.delete(venue.key);
+    for (const entry of entries) {
+      const ref = entry.data.venue;
+      if (entry.type !== 'event' || !isEntryRef(ref) || ref.key !== venue.key) continue;
+      entry.data.venue = { $ref: 'venue', key: into.key };
+      issue(context, entry.sources[0] ?? '', 'warning', `venue "${venue.name}" has no address here; taken to be "${into.name ?? venue.name}" at ${into.address?.street ?? '?'} (${into.sources[0]})`, 'venue', {
+        prose: venue.name,
+      });
+    }
+  }
 }
 
 function memberRole(label: string | undefined): string {

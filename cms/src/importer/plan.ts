@@ -54,6 +54,8 @@ export type IssueLevel = 'error' | 'warning' | 'info';
 /** Something the parser could not read, or had to guess. */
 export interface Issue {
   file: string;
+  /** The line of the file it is about (1-based), when there is one. */
+  line?: number;
   /** The field concerned, when there is one. */
   field?: string;
   level: IssueLevel;

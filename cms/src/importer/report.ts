@@ -54,6 +54,11 @@ export function plural(type: EntryType): string {
   return PLURAL[type];
 }
 
+/** `file:line`, as editors and terminals open it. */
+function where(issue: Issue): string {
+  return issue.line ? `${issue.file}:${issue.line}` : issue.file;
+}
+
 function table(report: ImportReport): string[] {
   const columns = report.dryRun ? (['planned'] as const) : (['planned', ...OUTCOMES] as const);
   const header = ['', ...columns].map((column, index) => (index === 0 ? column.padEnd(10) : column.padStart(10))).join('');
@@ -74,7 +79,7 @@ export function formatReport(report: ImportReport): string {
   const failed = report.entries.filter((entry) => entry.outcome === 'failed');
   if (errors.length + failed.length > 0) {
     lines.push('', 'Not imported:');
-    for (const issue of errors) lines.push(`  ${issue.file}: ${issue.message}`);
+    for (const issue of errors) lines.push(`  ${where(issue)}: ${issue.message}`);
     for (const entry of failed) lines.push(`  ${entry.sources.join(', ')} (${entry.type} "${entry.label}"): ${entry.reason ?? 'failed'}`);
   }
   const kept = report.entries.filter((entry) => entry.outcome === 'kept');
@@ -94,12 +99,12 @@ export function formatReport(report: ImportReport): string {
   const warnings = report.issues.filter((issue) => issue.level === 'warning');
   if (warnings.length > 0) {
     lines.push('', 'Warnings:');
-    for (const issue of warnings) lines.push(`  ${issue.file}${issue.field ? ` [${issue.field}]` : ''}: ${issue.message}`);
+    for (const issue of warnings) lines.push(`  ${where(issue)}${issue.field ? ` [${issue.field}]` : ''}: ${issue.message}`);
   }
   const notes = report.issues.filter((issue) => issue.level === 'info' && !issue.field);
   if (notes.length > 0) {
     lines.push('', 'Notes:');
-    for (const issue of notes) lines.push(`  ${issue.file}: ${issue.message}`);
+    for (const issue of notes) lines.push(`  ${where(issue)}: ${issue.message}`);
   }
   const seconds = (report.durationMs / 1000).toFixed(1);
   const summary = report.dryRun

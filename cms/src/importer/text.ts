@@ -62,7 +62,8 @@ export function plainText(markdown: string): string {
         .replace(/<br\s*\/?>/gi, ' ')
         .replace(/<[^>]+>/g, '')
         .replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, '')
-        .replace(/(\*\*|__)(.*?)\1/g, '$2')
+        // Bold may run over a line break (but not a paragraph's end), as the old site's wrapped text does.
+        .replace(/(\*\*|__)((?:(?!\n\s*\n)[\s\S])*?)\1/g, '$2')
         .replace(/(^|[\s(])[*_](\S[^*_]*?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
         .replace(/^#{1,6}\s+/gm, '')
         .replace(/^\s*[-*+]\s+/gm, '')

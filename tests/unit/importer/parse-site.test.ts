@@ -143,17 +143,19 @@ describe('planSite', () => {
     expect(missing).toEqual(expect.arrayContaining(['capacity', 'registrationUrl', 'venue.coordinates']));
   });
 
-  it('names the file of bad input, and goes on with the rest', () => {
+  it('imports what Jekyll published whatever its front matter or layout, says what it guessed (file, line), and skips what Jekyll never published', () => {
     const result = plan({
       '_posts/2020-01-01-broken.md': '---\ntitle: [oops\n---\nBody',
       '_posts/2020-01-02-strange.md': '---\nlayout: podcast\ntitle: Épisode 1\n---\nBody',
       '_posts/notes.md': '---\nlayout: post\n---\n',
       '_posts/2020-10-20-api-hour-51.md': apiHour51,
     });
-    expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/2020-01-01-broken.md', level: 'error', message: expect.stringMatching(/unparseable front matter/) }));
-    expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/2020-01-02-strange.md', level: 'error', message: 'unknown layout "podcast"; skipped' }));
-    expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/notes.md', level: 'error' }));
-    expect(byType(result.entries, 'event')).toHaveLength(1);
+    expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/2020-01-01-broken.md', line: 2, level: 'warning', message: expect.stringMatching(/^front matter: title: unreadable \(.+\); left out$/) }));
+    expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/2020-01-02-strange.md', line: 2, level: 'warning', message: 'unknown layout "podcast"; imported as a blog post' }));
+    expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/notes.md', line: 1, level: 'warning', message: expect.stringMatching(/Jekyll never published it; skipped/) }));
+    expect(result.issues.filter((found) => found.level === 'error')).toEqual([]);
+    expect(byType(result.entries, 'event')).toHaveLength(2);
+    expect(byType(result.entries, 'post').map((post) => post.data.title)).toEqual(['Épisode 1']);
   });
 
   it('keeps apart two files Jekyll published at the same URL, and leaves images of other sites where they are', () => {
@@ -224,5 +226,62 @@ describe('planSite', () => {
       ['Carol', 'board-member', 3],
       ['Dave', 'supervisory-council', 4],
     ]);
+  });
+});
+
+describe('planSite: fidelity to the old site (issue 22)', () => {
+  const evening = (number: number, date: string, programme: string) => `---
+layout: post
+category: api-hours
+title: Clermont'ech API Hour &#35;${number}
+---
+
+Cet événement aura lieu le **${date}** à **19h** au **Celtill**, 11 rue Niel, 63100 Clermont-Ferrand.
+
+## Programme
+
+${programme}
+`;
+  const talkFile = (front: string) => `---\nlayout: talk\n${front}\nauthor: Camille Dupré\n---\n\nUn résumé.\n`;
+
+  it('links a talk to the evening most of its fields name, and warns with the file, the line and the field that disagrees', () => {
+    const result = plan({
+      '_posts/2015-02-20-api-hour-13.md': evening(13, 'mercredi 4 mars 2015', '### Camille Dupré • Des tests qui durent'),
+      '_posts/2014-12-08-api-hour-12.md': evening(12, 'jeudi 18 décembre 2014', '### Autre • Autre sujet'),
+      '_posts/2015-03-04-camille-dupre-des-tests.md': talkFile(
+        "categories: [ talks, api-hour-13 ]\nsession_url: /api-hours/api-hour-12.html\nsession_name: Clermont'ech API Hour &#35;13\ntitle: Des tests qui durent",
+      ),
+    });
+    expect(byType(result.entries, 'talk')[0]?.data.event).toEqual({ $ref: 'event', key: '/api-hours/api-hour-13.html' });
+    expect(result.issues).toContainEqual({
+      file: '_posts/2015-03-04-camille-dupre-des-tests.md',
+      line: 4,
+      field: 'event',
+      level: 'warning',
+      message: "evening fields disagree: session_url (/api-hours/api-hour-12.html) names Clermont'ech API Hour #12, but category (api-hour-13), session_name (Clermont'ech API Hour &#35;13), date (2015-03-04) name Clermont'ech API Hour #13; linked to Clermont'ech API Hour #13",
+    });
+  });
+
+  it('imports a talk whose quoted title closes on the next line, resolves the evening’s link to it, and reads its duration', () => {
+    const result = plan({
+      '_posts/2015-02-20-api-hour-13.md': evening(13, 'mercredi 4 mars 2015', '### Camille Dupré • Des tests qui durent plus longtemps (30 min)\n\n[Voir la vidéo]({% post_url 2015-03-04-camille-dupre-des-tests %})'),
+      '_posts/2015-03-04-camille-dupre-des-tests.md': talkFile('categories: [ talks, api-hour-13 ]\nsession_url: /api-hours/api-hour-13.html\ntitle: "Des tests qui durent\nplus longtemps"'),
+    });
+    const [imported] = byType(result.entries, 'talk');
+    expect(imported?.data).toMatchObject({ title: 'Des tests qui durent plus longtemps', duration: 30, position: 1, event: { key: '/api-hours/api-hour-13.html' } });
+    expect(byType(result.entries, 'event')[0]?.data.description).toContain('[Voir la vidéo](/talks/des-tests-qui-durent-plus-longtemps/)');
+    expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/2015-03-04-camille-dupre-des-tests.md', line: 5, level: 'warning', message: 'front matter: title: the quoted value closes on line 6; read as one value' }));
+    expect(result.issues.filter((found) => found.level === 'error')).toEqual([]);
+  });
+
+  it('merges a venue named without its address into the one spelt alike with it', () => {
+    const result = plan({
+      '_posts/2015-02-20-api-hour-13.md': evening(13, 'mercredi 4 mars 2015', '').replace('au **Celtill**, 11 rue Niel, 63100 Clermont-Ferrand', 'au **Turing22**, 22 allée Alan Turing, 63000 Clermont-Ferrand'),
+      '_posts/2015-05-20-api-hour-14.md': evening(14, 'mercredi 3 juin 2015', '').replace('au **Celtill**, 11 rue Niel, 63100 Clermont-Ferrand', 'au **Turing 22**'),
+    });
+    const venues = byType(result.entries, 'venue');
+    expect(venues.map((venue) => venue.data.name)).toEqual(['Turing22']);
+    expect(new Set(byType(result.entries, 'event').map((event) => JSON.stringify(event.data.venue)))).toEqual(new Set([JSON.stringify({ $ref: 'venue', key: venues[0]!.key })]));
+    expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/2015-05-20-api-hour-14.md', field: 'venue', level: 'warning', line: 7 }));
   });
 });
