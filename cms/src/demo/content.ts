@@ -41,12 +41,18 @@ export interface DemoEvent {
   number?: number;
   startsAt: Date;
   durationHours: number;
+  /** Over several days: the end of the last day (durationHours would have to count the nights). */
+  endsAt?: Date;
+  eventStatus?: 'prevu' | 'annule' | 'reporte' | 'en_ligne';
   venue?: string;
   group?: string;
   capacity?: number;
   registrationUrl?: string;
   onlineUrl?: string;
+  replayUrl?: string;
   photosUrl?: string;
+  admission?: 'gratuite' | 'payante';
+  price?: string;
   summary: string;
   description: string;
   talks: DemoTalk[];
@@ -258,6 +264,7 @@ export function demoEvents(now: Date): DemoEvent[] {
       durationHours: 2.5,
       venue: 'la-fabrique-des-puys',
       capacity: 50,
+      admission: 'gratuite',
       registrationUrl: 'https://mobilizon.example/events/api-hour-73',
       summary: 'Trois talks sur les files de messages, le web léger et la domotique libre.',
       description:
@@ -297,6 +304,7 @@ export function demoEvents(now: Date): DemoEvent[] {
       durationHours: 2.5,
       venue: 'atelier-numerique-des-carmes',
       capacity: 50,
+      admission: 'gratuite',
       registrationUrl: 'https://mobilizon.example/events/api-hour-72',
       photosUrl: 'https://www.flickr.com/photos/example/albums/72',
       summary: 'Programmation fonctionnelle et décisions d’équipe.',
@@ -330,6 +338,7 @@ export function demoEvents(now: Date): DemoEvent[] {
       venue: 'atelier-numerique-des-carmes',
       group: 'clermontech-php',
       capacity: 30,
+      admission: 'gratuite',
       summary: 'Une soirée pour découvrir Symfony pas à pas.',
       description: 'Une démonstration en direct, puis des questions. Apportez votre ordinateur si vous voulez suivre.',
       sponsors: [],
@@ -343,8 +352,44 @@ export function demoEvents(now: Date): DemoEvent[] {
       durationHours: 8,
       venue: 'campus-des-cezeaux-amphi-b',
       capacity: 20,
+      admission: 'gratuite',
       summary: 'Une journée pour tester ses sites au clavier et au lecteur d’écran.',
       description: 'Atelier pratique : chacun vient avec un site à améliorer. Déjeuner offert par nos sponsors.',
+      sponsors: ['coop-auvergne-web'],
+      talks: [],
+    },
+    {
+      slug: 'clermontech-php-php-8-5-en-pratique',
+      title: 'clermontech.php : PHP 8.5 en pratique',
+      kind: 'group',
+      eventStatus: 'annule',
+      startsAt: parisDateTime(shiftDays(now, 10), 18, 30),
+      durationHours: 2,
+      venue: 'atelier-numerique-des-carmes',
+      group: 'clermontech-php',
+      capacity: 30,
+      admission: 'gratuite',
+      registrationUrl: 'https://mobilizon.example/events/php-8-5',
+      summary: 'Soirée annulée : l’intervenant ne peut pas venir. Elle sera reprogrammée à la rentrée.',
+      description: 'Un tour des nouveautés de PHP 8.5 sur une application réelle, de la mise à jour aux tests.',
+      sponsors: [],
+      talks: [],
+    },
+    {
+      slug: 'workshop-kubernetes-de-zero-a-la-production',
+      title: 'Workshop Kubernetes : de zéro à la production',
+      kind: 'workshop',
+      startsAt: parisDateTime(shiftDays(now, 45), 9, 0),
+      durationHours: 8,
+      endsAt: parisDateTime(shiftDays(now, 47), 17, 30),
+      venue: 'campus-des-cezeaux-amphi-b',
+      capacity: 16,
+      admission: 'payante',
+      price: '150 € les trois jours (50 € pour les étudiants et les demandeurs d’emploi)',
+      registrationUrl: 'https://mobilizon.example/events/workshop-kubernetes',
+      summary: 'Trois jours pour déployer, surveiller et mettre à jour une application sur Kubernetes.',
+      description:
+        'Formation pratique en petit groupe, de 9h à 17h30 chaque jour : chacun repart avec son cluster et ses manifestes. Le prix couvre la salle, les machines et les déjeuners.',
       sponsors: ['coop-auvergne-web'],
       talks: [],
     },

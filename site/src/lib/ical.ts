@@ -12,6 +12,8 @@ export interface CalendarEvent {
   url?: string | undefined;
   geo?: { latitude: number; longitude: number } | undefined;
   lastModified?: Date | undefined;
+  /** RFC 5545 §3.8.1.11; CONFIRMED when unset. */
+  status?: 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED' | undefined;
 }
 
 export interface Calendar {
@@ -108,7 +110,8 @@ function eventLines(event: CalendarEvent, now: Date): string[] {
   if (event.geo) lines.push(`GEO:${event.geo.latitude};${event.geo.longitude}`);
   if (event.url) lines.push(`URL:${uri(event.url)}`);
   if (event.lastModified) lines.push(`LAST-MODIFIED:${utcStamp(event.lastModified)}`);
-  lines.push('STATUS:CONFIRMED', 'TRANSP:OPAQUE', 'END:VEVENT');
+  // A cancelled event keeps its UID, so calendars that imported it strike it out instead of keeping it.
+  lines.push(`STATUS:${event.status ?? 'CONFIRMED'}`, `TRANSP:${event.status === 'CANCELLED' ? 'TRANSPARENT' : 'OPAQUE'}`, 'END:VEVENT');
   return lines;
 }
 

@@ -1,4 +1,5 @@
 import { eventEnd, toParisIso } from './dates.ts';
+import { SCHEMA_ORG_STATUS, isOnlineOnly, isOpen, priceAmount } from './event-facts.ts';
 import { safeUrl } from './safe-url.ts';
 import type { Event, Post, Venue } from './strapi/schemas.ts';
 import { absoluteUrl } from './urls.ts';
@@ -21,7 +22,12 @@ export interface Organizer {
   url: string;
 }
 
-/** schema.org Event for an event page; attendance is free. */
+function attendanceMode(inPerson: boolean, online: boolean): string {
+  if (inPerson) return online ? 'https://schema.org/MixedEventAttendanceMode' : 'https://schema.org/OfflineEventAttendanceMode';
+  return 'https://schema.org/OnlineEventAttendanceMode';
+}
+
+/** schema.org Event for an event page: its status, where (or online), and its price when known. */
 export function eventJsonLd(input: {
   event: Event;
   venue?: Venue | undefined;
@@ -35,7 +41,8 @@ export function eventJsonLd(input: {
   const { event, venue, siteUrl, organizer } = input;
   const url = absoluteUrl(input.url, siteUrl);
   const onlineUrl = safeUrl(event.onlineUrl);
-  const place = venue && {
+  const online = isOnlineOnly(event, venue !== undefined);
+  const place = !online && venue && {
     '@type': 'Place',
     name: venue.name,
     address: {
@@ -49,8 +56,11 @@ export function eventJsonLd(input: {
       ? { geo: { '@type': 'GeoCoordinates', latitude: venue.latitude, longitude: venue.longitude } }
       : {}),
   };
-  const virtual = onlineUrl && { '@type': 'VirtualLocation', url: onlineUrl };
+  const virtual = (onlineUrl || online) && { '@type': 'VirtualLocation', url: onlineUrl ?? url };
   const locations = [place, virtual].filter(Boolean);
+  const amount = event.admission === 'payante' ? priceAmount(event.price) : 0;
+  // Nothing to buy or register for once it is over, cancelled or postponed; an unknown price announces no offer.
+  const offer = isOpen(event, input.past ?? false) && event.admission !== undefined;
   return {
     '@context': 'https://schema.org',
     '@type': 'Event',
@@ -58,29 +68,25 @@ export function eventJsonLd(input: {
     url,
     startDate: toParisIso(event.startsAt),
     endDate: toParisIso(eventEnd(event)),
-    eventStatus: 'https://schema.org/EventScheduled',
-    eventAttendanceMode: place
-      ? virtual
-        ? 'https://schema.org/MixedEventAttendanceMode'
-        : 'https://schema.org/OfflineEventAttendanceMode'
-      : 'https://schema.org/OnlineEventAttendanceMode',
+    eventStatus: SCHEMA_ORG_STATUS[event.eventStatus],
+    ...(place || virtual ? { eventAttendanceMode: attendanceMode(Boolean(place), Boolean(virtual)) } : {}),
     ...(locations.length > 0 ? { location: locations.length === 1 ? locations[0] : locations } : {}),
     ...(event.summary ? { description: event.summary } : {}),
     ...(input.image ? { image: [input.image] } : {}),
     ...(event.capacity !== undefined ? { maximumAttendeeCapacity: event.capacity } : {}),
-    isAccessibleForFree: true,
+    ...(event.admission ? { isAccessibleForFree: event.admission === 'gratuite' } : {}),
     organizer: { '@type': 'Organization', name: organizer.name, url: organizer.url },
-    ...(input.past
-      ? {}
-      : {
+    ...(offer
+      ? {
           offers: {
             '@type': 'Offer',
-            price: 0,
-            priceCurrency: 'EUR',
+            ...(amount !== undefined ? { price: amount, priceCurrency: 'EUR' } : {}),
+            ...(event.price ? { description: event.price } : {}),
             availability: 'https://schema.org/InStock',
             url: safeUrl(event.registrationUrl) ?? url,
           },
-        }),
+        }
+      : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { SITE_NAME, UID_DOMAIN } from '../consts.ts';
 import { getCatalog } from '../lib/content.ts';
 import { eventEnd } from '../lib/dates.ts';
+import { ICAL_STATUS, STATUS_BANNERS, isOnlineOnly } from '../lib/event-facts.ts';
 import { buildICalendar } from '../lib/ical.ts';
 import { postalAddress } from '../lib/osm.ts';
 import { absoluteUrl } from '../lib/urls.ts';
@@ -16,16 +17,20 @@ export const GET: APIRoute = async ({ site }) => {
     now,
     events: events.map(({ entry, venue, url }) => {
       const pageUrl = absoluteUrl(url, site!.href);
-      const place = venue ? [venue.name, postalAddress(venue)].filter(Boolean).join(', ') : undefined;
+      const online = isOnlineOnly(entry, venue !== undefined);
+      const place = online ? 'En ligne' : venue ? [venue.name, postalAddress(venue)].filter(Boolean).join(', ') : undefined;
+      const banner = STATUS_BANNERS[entry.eventStatus];
       return {
         uid: `${entry.documentId}@${UID_DOMAIN}`,
         start: entry.startsAt,
         end: eventEnd(entry),
-        summary: entry.title,
-        description: [entry.summary, pageUrl].filter(Boolean).join('\n\n'),
+        // Most calendar apps show STATUS nowhere: the title says it too.
+        summary: banner && entry.eventStatus !== 'en_ligne' ? `${banner.label} : ${entry.title}` : entry.title,
+        description: [banner?.detail, entry.summary, pageUrl].filter(Boolean).join('\n\n'),
         location: place,
+        status: ICAL_STATUS[entry.eventStatus],
         geo:
-          venue?.latitude !== undefined && venue.longitude !== undefined
+          !online && venue?.latitude !== undefined && venue.longitude !== undefined
             ? { latitude: venue.latitude, longitude: venue.longitude }
             : undefined,
         url: pageUrl,

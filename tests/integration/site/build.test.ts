@@ -92,10 +92,11 @@ describe('site build from the demo content', () => {
     expect(page('code-of-conduct.html')).toContain('/code-de-conduite/');
   });
 
-  it('writes a valid Atom feed of the posts', () => {
+  it('writes a valid Atom feed of the events, talks and posts', () => {
     const feed = new XMLParser({ ignoreAttributes: false }).parse(page('atom.xml')) as { feed: { entry: { title: string }[]; id: string } };
-    expect(feed.feed.entry).toHaveLength(3);
-    expect(feed.feed.entry.map((entry) => String(entry.title))).toContain('Bienvenue sur le nouveau site');
+    expect(feed.feed.entry).toHaveLength(6 + 5 + 3);
+    const titles = feed.feed.entry.map((entry) => String(entry.title));
+    expect(titles).toEqual(expect.arrayContaining(['Bienvenue sur le nouveau site', 'API Hour #73', 'Des files de messages sans douleur']));
   });
 
   it('writes a valid iCalendar of the events in Paris time with stable UIDs', async () => {
@@ -104,7 +105,7 @@ describe('site build from the demo content', () => {
     expect(text).toContain('TZID:Europe/Paris');
     const calendar = ical.sync.parseICS(text);
     const events = Object.values(calendar).filter((component) => component?.type === 'VEVENT') as VEvent[];
-    expect(events).toHaveLength(4);
+    expect(events).toHaveLength(6);
     const next = events.find((event) => String(event.summary).includes('API Hour #73'))!;
     expect(next.uid).toMatch(/@clermontech\.org$/);
     const demo = await (await cms.fetch('/api/events?filters[slug][$eq]=api-hour-73')).json() as { data: { startsAt: string }[] };

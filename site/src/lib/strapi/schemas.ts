@@ -86,11 +86,17 @@ export const SeoSchema = z.object({
 const DocumentSchema = z.object({
   /** Stable id of the document across drafts, locales and versions. */
   documentId: z.string().min(1),
+  /** First saved in the CMS (an imported entry: the day of the import). */
+  createdAt: optional(datetime),
   /** Last edit. */
   updatedAt: optional(datetime),
 });
 
 export const EventKinds = ['api-hour', 'group', 'workshop', 'devcamp', 'conference', 'tech-time', 'other'] as const;
+/** Held as planned, cancelled, postponed (new date to come), moved online. */
+export const EventStatuses = ['prevu', 'annule', 'reporte', 'en_ligne'] as const;
+/** Free or paid; an event without one says nothing about its price. */
+export const Admissions = ['gratuite', 'payante'] as const;
 
 /** An event: API Hour, group evening, workshop, devcamp… Its talks point to it (TalkSchema.event). */
 export const EventSchema = DocumentSchema.extend({
@@ -104,14 +110,22 @@ export const EventSchema = DocumentSchema.extend({
   number: optional(z.number().int().positive()),
   /** Start, as an instant. */
   startsAt: datetime,
-  /** End, as an instant; DEFAULT_EVENT_DURATION_MINUTES after the start when unset. */
+  /** End, as an instant (on a later day for a multi-day event); DEFAULT_EVENT_DURATION_MINUTES after the start when unset. */
   endsAt: optional(datetime),
+  /** Whether it takes place as announced; entries saved before the field existed are scheduled. */
+  eventStatus: withDefault(z.enum(EventStatuses), 'prevu'),
   /** Venue, as its documentId. */
   venue: toOne,
-  /** Live stream URL. */
+  /** Live stream or video call, shown until the event is over. */
   onlineUrl: optionalText,
+  /** Recording of the event, shown once it is over. */
+  replayUrl: optionalText,
   /** Number of seats. */
   capacity: optional(z.number().int().nonnegative()),
+  /** Free or paid; unset when unknown. */
+  admission: optional(z.enum(Admissions)),
+  /** Price and conditions as written by the editor, e.g. "150 € les trois jours". */
+  price: optionalText,
   /** Registration page (shown until the event is over). */
   registrationUrl: optionalText,
   /** One or two sentences for lists and previews. */
@@ -309,6 +323,7 @@ export type Media = z.output<typeof MediaSchema>;
 export type Link = z.output<typeof LinkSchema>;
 export type Event = z.output<typeof EventSchema>;
 export type EventKind = Event['kind'];
+export type EventStatus = Event['eventStatus'];
 export type Talk = z.output<typeof TalkSchema>;
 export type Speaker = z.output<typeof SpeakerSchema>;
 export type Venue = z.output<typeof VenueSchema>;
