@@ -10,6 +10,8 @@ export interface ReceivedMail {
   subject: string;
   replyTo: string;
   text: string;
+  /** The HTML part as sent ('' when the message has none). */
+  html: string;
 }
 
 export interface SmtpSink {
@@ -39,6 +41,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
               subject: parsed.subject ?? '',
               replyTo: parsed.replyTo?.text ?? '',
               text: parsed.text ?? '',
+              html: parsed.html === false ? '' : parsed.html,
             });
             callback();
           },

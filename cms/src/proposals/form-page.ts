@@ -1,7 +1,5 @@
 import { PROPOSAL_FORMATS, PROPOSAL_HONEYPOT, PROPOSAL_MENTOR_LABEL, PROPOSAL_TEXT_FIELDS } from '@clermontech/config';
-
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+import { escapeHtml } from './escape-html';
 
 function valueOf(values: unknown, name: string): string {
   if (typeof values !== 'object' || values === null) return '';

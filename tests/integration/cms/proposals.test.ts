@@ -48,15 +48,46 @@ describe('talk proposals', () => {
     const stored = (await storedProposals(cms)).find((proposal) => proposal.email === email);
     expect(stored).toMatchObject({ title: 'Proposé en JSON', reviewStatus: 'recue', votes: 0, wantsMentor: true, links: 'https://example.org/camille\nhttps://mastodon.example/@camille' });
 
-    const team = await smtp.waitForMail(TEAM, /Proposé en JSON/);
-    expect(team.subject).toBe('Nouvelle proposition de talk : Proposé en JSON');
+    const team = await smtp.waitForMail(TEAM, new RegExp(stored!.documentId));
+    expect(team.subject).toBe('Nouvelle proposition de talk');
     expect(team.replyTo).toContain(email);
     expect(team.text).toContain(`/admin/content-manager/collection-types/${PROPOSAL_UID}/${stored!.documentId}`);
     expect(team.text).toContain('Souhaite un mentor : oui');
-    const thanks = await smtp.waitForMail(email, /bien arrivée/);
-    expect(thanks.subject).toBe('Votre proposition « Proposé en JSON » est bien arrivée');
+    expect(team.html).toContain('<strong>Titre :</strong> Proposé en JSON');
+    expect(team.html).toContain('Camille Testeuse propose un talk');
+    const thanks = await smtp.waitForMail(email);
+    expect(thanks.subject).toBe('Nous avons bien reçu votre proposition de talk');
     expect(thanks.replyTo).toContain(TEAM);
-    expect(thanks.text).toContain('Bonjour Camille Testeuse');
+    expect(thanks.text).toContain('Nous avons bien reçu votre proposition');
+    expect(thanks.html).toContain('Nous avons bien reçu votre proposition');
+    for (const part of [thanks.subject, thanks.text, thanks.html]) {
+      for (const typed of ['Proposé en JSON', 'Camille', 'base jetable', 'Clermont-Ferrand']) expect(part).not.toContain(typed);
+    }
+  });
+
+  it('keeps markup typed in the form inert in both e-mails, out of their subjects, and the visitor’s words out of the acknowledgement', async () => {
+    const markup = '<script>alert(1)</script><img src=x onerror=alert(1)><a href="https://evil.example">clic</a>';
+    const email = 'balises@example.org';
+    const form = proposalForm({ title: markup, abstract: `${markup} ${markup}`, speakerName: markup, bio: markup, links: `https://example.org/${markup}`, email });
+    expect((await sendProposal(cms, form, { clientIp: freshIp() })).status).toBe(201);
+    const stored = (await storedProposals(cms)).find((proposal) => proposal.email === email)!;
+    const team = await smtp.waitForMail(TEAM, new RegExp(stored.documentId));
+    const thanks = await smtp.waitForMail(email);
+
+    const tags = ['<script', '<img', '<a href="https://evil.example"'];
+    for (const [name, mail] of [['team', team], ['acknowledgement', thanks]] as const) {
+      expect(mail.html, `${name}: an HTML part of its own`).toMatch(/^<!doctype html>/);
+      for (const part of ['subject', 'text', 'html'] as const) {
+        for (const tag of tags) expect(mail[part], `${name} ${part}`).not.toContain(tag);
+      }
+      for (const word of ['script', 'alert', 'evil', 'clic', 'onerror']) expect(mail.subject, `${name} subject`).not.toContain(word);
+    }
+    // The team reads every field, as text.
+    expect(team.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&lt;a href=&quot;https://evil.example&quot;&gt;clic&lt;/a&gt;');
+    // The speaker's address is unconfirmed: nothing they typed comes back, escaped or not.
+    for (const part of ['subject', 'text', 'html'] as const) {
+      for (const word of ['alert', 'evil.example', 'onerror', 'clic', 'example.org/']) expect(thanks[part], `acknowledgement ${part}`).not.toContain(word);
+    }
   });
 
   it('answers a plain form post with a redirect to the site’s thank-you page', async () => {
