@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { cmsEnv } from './cms-env';
+import { alignAdminRoles, registerRepublishAction } from './bootstrap/admin-roles';
 import { configureAdminViews } from './bootstrap/admin-views';
 import { seedDemoContent } from './bootstrap/demo-content';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
@@ -12,7 +13,8 @@ import { registerSitePublicRoutes } from './publisher/admin-routes';
 import { registerPublisherWebhook } from './publisher/webhook';
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
+    await registerRepublishAction(strapi);
     registerSitePublicRoutes(strapi, cmsEnv());
     registerProposalAdminRoutes(strapi);
     protectVotes(strapi);
@@ -24,6 +26,7 @@ export default {
     defaultAdminLanguageToFrench(strapi);
     await lockDownPublicRole(strapi);
     await configureAdminViews(strapi);
+    await alignAdminRoles(strapi);
     await ensureFirstAdmin(strapi, env);
     await ensureSiteToken(strapi, env);
     await registerPublisherWebhook(strapi, env);

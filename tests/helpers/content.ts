@@ -64,10 +64,10 @@ export async function findBySlug(cmsUrl: string, path: string, slug: string): Pr
 }
 
 /**
- * Creates an active admin user with one of Strapi's built-in roles ('Editor', 'Author'), as a
+ * Creates an active admin user with the role of that name ('Editor', 'Author' or one the board made), as a
  * super admin inviting a volunteer who then sets their password.
  */
-export async function createAdminUser(cmsUrl: string, superAdminToken: string, role: 'Editor' | 'Author', email: string, password: string) {
+export async function createAdminUser(cmsUrl: string, superAdminToken: string, role: string, email: string, password: string) {
   const headers = { authorization: `Bearer ${superAdminToken}`, 'content-type': 'application/json' };
   const roles = (await (await fetch(`${cmsUrl}/admin/roles`, { headers })).json()) as { data: { id: number; name: string }[] };
   const roleId = roles.data.find((candidate) => candidate.name === role)?.id;

@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Globe } from '@strapi/icons';
+import { REPUBLISH_ACTION } from '../publisher/contracts';
 import { ProposalPanel } from './proposals/ProposalPanel';
 
 export default {
@@ -13,6 +14,8 @@ export default {
       icon: Globe,
       title: { id: 'site-public.widget.title', defaultMessage: 'Site public' },
       component: async () => (await import('./site-public/SitePublicWidget')).SitePublicWidget,
+      // Its routes need this permission (Editor, Super Admin): an Author sees no widget rather than an error.
+      permissions: [{ action: REPUBLISH_ACTION }],
     });
   },
   bootstrap(app: StrapiApp) {

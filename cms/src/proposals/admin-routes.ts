@@ -1,33 +1,26 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { entityAccess, mayOnModel } from './entity-permission';
 import { linkedTalk, ProposalNotReady, proposalToTalk } from './to-talk';
 import { castVote, ProposalNotFound, tallyVotes } from './votes';
 
 const PROPOSAL = 'api::proposal.proposal';
-
-interface AdminState {
-  user?: { id: number };
-  userAbility?: { can(action: string, subject: string): boolean };
-}
-
-/** The admin user behind the request, if their role lets them do `action` in the content manager. */
-function memberAllowed(ctx: Context, action: 'read' | 'update' | 'create', subject: string): number | undefined {
-  const state = ctx.state as AdminState;
-  if (!state.user || !state.userAbility?.can(`plugin::content-manager.explorer.${action}`, subject)) return undefined;
-  return state.user.id;
-}
+const TALK = 'api::talk.talk';
+const SPEAKER = 'api::speaker.speaker';
 
 function refuse(ctx: Context, status: number, message: string): void {
   ctx.status = status;
   ctx.body = { error: { status, message } };
 }
 
+const NOT_FOUND = 'Cette proposition n’existe pas.';
+
 async function answer(ctx: Context, work: () => Promise<unknown>, created = false): Promise<void> {
   try {
     ctx.body = await work();
     if (created) ctx.status = 201;
   } catch (error) {
-    if (error instanceof ProposalNotFound) return refuse(ctx, 404, 'Cette proposition n’existe pas.');
+    if (error instanceof ProposalNotFound) return refuse(ctx, 404, NOT_FOUND);
     if (error instanceof ProposalNotReady) return refuse(ctx, 409, error.message);
     throw error;
   }
@@ -35,32 +28,36 @@ async function answer(ctx: Context, work: () => Promise<unknown>, created = fals
 
 /**
  * Admin routes behind the proposal's side panel: members vote (one vote per admin user) and turn
- * an accepted proposal into a draft talk. Each needs the admin session and the role's right on
- * proposals (and, to create a talk, on talks and speakers).
+ * an accepted proposal into a draft talk. Each applies the admin user's role to the proposal itself,
+ * conditions included, as the content manager does: reading the votes needs the right to read that
+ * proposal, voting and converting the right to update it (and, to convert, to create talks and speakers).
  */
 export function registerProposalAdminRoutes(strapi: Core.Strapi): void {
-  const votes = async (ctx: Context) => {
-    const userId = memberAllowed(ctx, 'read', PROPOSAL);
-    if (userId === undefined) return refuse(ctx, 403, 'Votre rôle ne permet pas de lire les propositions.');
-    const { documentId } = ctx.params;
-    await answer(ctx, async () => ({ ...(await tallyVotes(strapi, documentId, userId)), talk: await linkedTalk(strapi, documentId) }));
+  /** Runs `work` for the user when their role allows `action` on the proposal, else answers 403 or 404. */
+  const onProposal = async (ctx: Context, action: 'read' | 'update', refusal: string, work: (userId: number) => Promise<void>) => {
+    const access = await entityAccess(strapi, ctx, PROPOSAL, String(ctx.params.documentId), action);
+    if (!access.allowed) return refuse(ctx, access.status, access.status === 404 ? NOT_FOUND : refusal);
+    await work(access.userId);
   };
 
+  const votes = (ctx: Context) =>
+    onProposal(ctx, 'read', 'Votre rôle ne permet pas de lire cette proposition.', (userId) =>
+      answer(ctx, async () => ({ ...(await tallyVotes(strapi, ctx.params.documentId, userId)), talk: await linkedTalk(strapi, ctx.params.documentId) })),
+    );
+
   const vote = async (ctx: Context) => {
-    const userId = memberAllowed(ctx, 'update', PROPOSAL);
-    if (userId === undefined) return refuse(ctx, 403, 'Votre rôle ne permet pas de voter.');
     const inFavour = (ctx.request.body as { inFavour?: unknown } | undefined)?.inFavour;
-    if (typeof inFavour !== 'boolean') return refuse(ctx, 400, 'inFavour: true ou false');
-    await answer(ctx, () => castVote(strapi, ctx.params.documentId, userId, inFavour));
+    await onProposal(ctx, 'update', 'Votre rôle ne permet pas de voter sur cette proposition.', async (userId) => {
+      if (typeof inFavour !== 'boolean') return refuse(ctx, 400, 'inFavour: true ou false');
+      await answer(ctx, () => castVote(strapi, ctx.params.documentId, userId, inFavour));
+    });
   };
 
   const toTalk = async (ctx: Context) => {
-    const allowed =
-      memberAllowed(ctx, 'update', PROPOSAL) !== undefined &&
-      memberAllowed(ctx, 'create', 'api::talk.talk') !== undefined &&
-      memberAllowed(ctx, 'create', 'api::speaker.speaker') !== undefined;
-    if (!allowed) return refuse(ctx, 403, 'Votre rôle ne permet pas de créer des talks.');
-    await answer(ctx, () => proposalToTalk(strapi, ctx.params.documentId), true);
+    if (!mayOnModel(strapi, ctx, TALK, 'create') || !mayOnModel(strapi, ctx, SPEAKER, 'create')) {
+      return refuse(ctx, 403, 'Votre rôle ne permet pas de créer des talks et des speakers.');
+    }
+    await onProposal(ctx, 'update', 'Votre rôle ne permet pas de modifier cette proposition.', () => answer(ctx, () => proposalToTalk(strapi, ctx.params.documentId), true));
   };
 
   strapi.server.routes({

@@ -1,20 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { Env } from '@clermontech/config';
-import type { SitePublicStatus } from './contracts';
+import { REPUBLISH_ACTION, type SitePublicStatus } from './contracts';
 
 const oneLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 
 /**
  * Admin routes behind the "Site public" widget. The browser talks to the CMS with the volunteer's
- * admin session; only the CMS holds PUBLISHER_TOKEN and talks to the publisher.
+ * admin session; only the CMS holds PUBLISHER_TOKEN and talks to the publisher. Both routes need the
+ * "Republier le site" permission (Editor, Super Admin): the status's details name internal addresses
+ * and build errors, and a rebuild costs the machine a whole site build.
  */
 export function registerSitePublicRoutes(strapi: Core.Strapi, env: Env): void {
   const publisher = (path: string) => new URL(path, env.PUBLISHER_URL).toString();
 
   const status = async (ctx: Context) => {
     try {
-      const response = await fetch(publisher('/_publisher/status'), { signal: AbortSignal.timeout(3_000) });
+      // With the token the publisher adds its build details (last failure, timings) to the public state.
+      const headers = env.PUBLISHER_TOKEN ? { authorization: `Bearer ${env.PUBLISHER_TOKEN}` } : undefined;
+      const response = await fetch(publisher('/_publisher/status'), { headers, signal: AbortSignal.timeout(3_000) });
       if (!response.ok) throw new Error(`the publisher answered ${response.status}`);
       ctx.body = { reachable: true, ...((await response.json()) as object) } satisfies SitePublicStatus;
     } catch (error) {
@@ -42,12 +46,13 @@ export function registerSitePublicRoutes(strapi: Core.Strapi, env: Env): void {
     }
   };
 
+  const policies = ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [REPUBLISH_ACTION] } }];
   strapi.server.routes({
     type: 'admin',
     prefix: '/site-public',
     routes: [
-      { method: 'GET', path: '/status', handler: status, config: { policies: ['admin::isAuthenticatedAdmin'] } },
-      { method: 'POST', path: '/rebuild', handler: rebuild, config: { policies: ['admin::isAuthenticatedAdmin'] } },
+      { method: 'GET', path: '/status', handler: status, config: { policies } },
+      { method: 'POST', path: '/rebuild', handler: rebuild, config: { policies } },
     ],
   } as never);
 }

@@ -9,3 +9,9 @@ export interface SitePublicStatus {
   lastSuccess?: { at: string; durationMs: number } | null;
   lastFailure?: { at: string; durationMs: number; error?: string } | null;
 }
+
+/**
+ * The admin permission behind the widget's routes ("Republier le site", Settings tab of a role):
+ * Super Admin has it as it has every action, Editor is given it at boot, Author never.
+ */
+export const REPUBLISH_ACTION = 'api::site-public.republish';

@@ -1,0 +1,49 @@
+import type { Core } from '@strapi/strapi';
+import { REPUBLISH_ACTION } from '../publisher/contracts';
+
+const PROPOSAL = 'api::proposal.proposal';
+const AUTHOR = 'strapi-author';
+const EDITOR = 'strapi-editor';
+
+interface StoredPermission {
+  id: number;
+  action: string;
+  subject: string | null;
+}
+
+/**
+ * Declares "Republier le site" as an admin permission. Done at register time, before the admin's
+ * bootstrap gives the Super Admin role every declared action.
+ */
+export async function registerRepublishAction(strapi: Core.Strapi): Promise<void> {
+  const { actionProvider } = strapi.service('admin::permission') as { actionProvider: { registerMany(actions: object[]): Promise<unknown> } };
+  await actionProvider.registerMany([{ section: 'settings', category: 'Site public', displayName: 'Republier le site', uid: 'site-public.republish' }]);
+}
+
+async function roleId(strapi: Core.Strapi, code: string): Promise<number | undefined> {
+  const role = (await strapi.db.query('admin::role').findOne({ where: { code }, select: ['id'] })) as { id: number } | null;
+  return role?.id;
+}
+
+const permissionsOf = async (strapi: Core.Strapi, id: number) =>
+  (await strapi.db.query('admin::permission').findMany({ where: { role: { id } }, select: ['id', 'action', 'subject'] })) as StoredPermission[];
+
+/**
+ * Makes the built-in roles mean what the README tells volunteers, whatever was clicked in the admin
+ * since the last boot: an Author never sees talk proposals (they hold speakers' e-mail addresses and
+ * the members' discussion) nor republishes the site; an Editor may republish. Roles the board
+ * creates are left as they made them.
+ */
+export async function alignAdminRoles(strapi: Core.Strapi): Promise<void> {
+  const permissions = strapi.service('admin::permission') as { deleteByIds(ids: number[]): Promise<void> };
+  const author = await roleId(strapi, AUTHOR);
+  if (author !== undefined) {
+    const forbidden = (await permissionsOf(strapi, author)).filter(({ action, subject }) => subject === PROPOSAL || action === REPUBLISH_ACTION);
+    if (forbidden.length > 0) await permissions.deleteByIds(forbidden.map(({ id }) => id));
+  }
+  const editor = await roleId(strapi, EDITOR);
+  if (editor !== undefined && !(await permissionsOf(strapi, editor)).some(({ action }) => action === REPUBLISH_ACTION)) {
+    const roles = strapi.service('admin::role') as { addPermissions(roleId: number, permissions: object[]): Promise<unknown> };
+    await roles.addPermissions(editor, [{ action: REPUBLISH_ACTION, subject: null, properties: {}, conditions: [] }]);
+  }
+}
