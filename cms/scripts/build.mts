@@ -6,12 +6,13 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ensureLocalSecrets, loadEnv, readEnvFile } from '@clermontech/config';
 
 const cmsRoot = resolve(import.meta.dirname, '..');
 const distDir = join(cmsRoot, 'dist');
+const lockDir = join(cmsRoot, '.build-lock');
 const require = createRequire(import.meta.url);
 
 interface Part {
@@ -75,13 +76,53 @@ function run(label: string, args: string[]): void {
   });
   if (result.status !== 0) {
     console.error('The CMS build failed (see above).');
+    rmSync(lockDir, { recursive: true, force: true });
     process.exit(result.status ?? 1);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One build at a time: CMS processes started together (tests booting several CMSes, `npm test` beside
+ * `npm start`) would otherwise all rebuild the same `dist/` at once. A lock left by a dead process is
+ * taken over.
+ */
+function withBuildLock(work: () => void): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(existsSync(join(lockDir, 'pid')) ? readFileSync(join(lockDir, 'pid'), 'utf8') : NaN);
+      if (Number.isInteger(owner) && !isAlive(owner)) rmSync(lockDir, { recursive: true, force: true });
+      else Atomics.wait(pause, 0, 0, 200);
+    }
+  }
+  try {
+    writeFileSync(join(lockDir, 'pid'), String(process.pid));
+    work();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
   }
 }
 
 export function buildIfNeeded(): void {
   // Strapi loads its whole configuration, secrets included, even to build the admin panel.
   if (process.env.NODE_ENV !== 'production') ensureLocalSecrets();
+  withBuildLock(buildStaleParts);
+}
+
+function buildStaleParts(): void {
   const serverHash = hashOf(server);
   const adminHash = hashOf(admin);
   if (!isFresh(admin, adminHash)) {
