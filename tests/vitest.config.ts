@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'cms',
           root,
-          include: ['tests/integration/cms/**/*.test.ts', 'tests/integration/importer/**/*.test.ts', 'tests/integration/security/**/*.test.ts', 'tests/integration/ops/**/*.test.ts'],
+          include: ['tests/integration/cms/**/*.test.ts', 'tests/integration/importer/**/*.test.ts', 'tests/integration/security/**/*.test.ts', 'tests/integration/ops/**/*.test.ts', 'tests/integration/soak/**/*.test.ts'],
           exclude: process.env.DATABASE_URL ? [] : needsPostgres,
           testTimeout: 120_000,
           hookTimeout: 240_000,
