@@ -93,8 +93,40 @@ describe('the public site in a browser', () => {
     expect(dialogs).toEqual([]);
   });
 
+  it('keeps a wide table, a long code line and a long link inside a phone screen', async () => {
+    const cells = (cell: string) => Array.from({ length: 8 }, (_, index) => `<td>${cell}${index}</td>`).join('');
+    const body = [
+      'Nos partenaires du workshop :',
+      `<table><tr>${cells('Sponsor-au-nom-très-long-')}</tr><tr>${cells('https://sponsor.example/logo-')}</tr></table>`,
+      `\`\`\`\n${'const ligneDeCodeTresLongue = '.repeat(20)}\n\`\`\``,
+      `Lien brut : https://example.org/${'unCheminSansEspace'.repeat(15)}`,
+    ].join('\n\n');
+    const before = await stack.publisher.settled();
+    const post = await findBySlug(stack.cms.url, 'posts', 'retour-sur-le-workshop-accessibilite');
+    await publishChange(stack.cms.url, await stack.cms.adminToken(), 'api::post.post', post.documentId, { body });
+    await stack.publisher.settledAfter(before, 'the rebuild');
+    const phone = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const page = await phone.newPage();
+    await page.goto(`${stack.publisher.url}/blog/retour-sur-le-workshop-accessibilite/`);
+    await expect.poll(() => page.locator('main table td').count()).toBe(16);
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      table: document.querySelector('main table')!.scrollWidth,
+      code: document.querySelector('main pre')!.scrollWidth,
+    }));
+    await page.screenshot({ path: artifactPath('site-phone-wide-content.png'), fullPage: true });
+    await phone.close();
+    // The table and the code are wider than the screen, and scroll inside themselves.
+    expect(widths.table).toBeGreaterThan(390);
+    expect(widths.code).toBeGreaterThan(390);
+    expect(widths.page).toBeLessThanOrEqual(390);
+  });
+
   describe('accessibility (axe-core)', () => {
-    it.each(['/', '/api-hours/api-hour-73/', '/talks/files-de-messages-sans-douleur/', '/blog/', '/blog/bienvenue-sur-le-nouveau-site/', '/proposer-un-talk/'])(
+    it.each([
+      '/evenements/workshop-kubernetes-de-zero-a-la-production/',
+      '/groups/clermontech-php/clermontech-php-php-8-5-en-pratique/',
+      '/', '/api-hours/api-hour-73/', '/talks/files-de-messages-sans-douleur/', '/blog/', '/blog/bienvenue-sur-le-nouveau-site/', '/proposer-un-talk/'])(
       '%s has no serious or critical violation',
       async (path) => {
         // axe is injected by the test, so this context alone ignores the site's CSP.
