@@ -14,11 +14,11 @@ export default () => {
     'strapi::poweredBy',
     'global::auth-rate-limit',
     'strapi::query',
+    'global::multipart-guard',
     {
       name: 'strapi::body',
       config: { formidable: { maxFileSize: env.UPLOAD_MAX_MB * 1024 * 1024 } },
     },
-    'global::upload-content-check',
     'strapi::session',
     'strapi::favicon',
     'strapi::public',

@@ -11,6 +11,7 @@ import { registerProposalAdminRoutes } from './proposals/admin-routes';
 import { protectVotes } from './proposals/protect-votes';
 import { registerSitePublicRoutes } from './publisher/admin-routes';
 import { registerPublisherWebhook } from './publisher/webhook';
+import { guardUploads } from './uploads';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -18,6 +19,7 @@ export default {
     registerSitePublicRoutes(strapi, cmsEnv());
     registerProposalAdminRoutes(strapi);
     protectVotes(strapi);
+    guardUploads(strapi);
   },
 
   /** Each step is idempotent: booting twice changes nothing the first boot did. */
