@@ -1,17 +1,9 @@
 import type { Env } from '@clermontech/config';
 import { cmsEnv, cmsSecrets } from '../src/cms-env';
+import { ACCEPTED_FORMATS } from '../src/uploads/accepted-formats';
 
-/** What volunteers upload: photos, logos, slides. SVG and HTML can carry scripts: refused. */
-const ALLOWED_UPLOADS = [
-  'image/jpeg',
-  'image/png',
-  'image/gif',
-  'image/webp',
-  'image/avif',
-  'application/pdf',
-  'application/vnd.oasis.opendocument.presentation',
-  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-];
+/** Strapi's own type check, first in line on its upload routes; the content check in the upload service has the last word. */
+const ALLOWED_UPLOADS = ACCEPTED_FORMATS.map((format) => format.mime);
 const DENIED_UPLOADS = ['image/svg+xml', 'text/html', 'application/xhtml+xml', 'text/javascript', 'application/javascript', 'application/x-msdownload', 'application/x-sh'];
 
 /** Nodemailer's transport: the SMTP relay when one is configured, else one that only renders the message. */
