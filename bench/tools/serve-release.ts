@@ -28,6 +28,7 @@ export async function serveRelease(outDir: string, port: number): Promise<Served
       status: () => ({ release: { id, liveSince: undefined }, building: null, queued: false, lastSuccess: null, lastFailure: null, buildsStarted: 0, lastCheckAt: null }),
       onChange: () => undefined,
     }),
+    { origin: `http://127.0.0.1:${port}` },
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

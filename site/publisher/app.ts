@@ -1,7 +1,8 @@
 import { HttpError } from './errors.ts';
+import { LegacyRedirects } from './legacy-redirects.ts';
 import { PREVIEW_PREFIX } from './preview.ts';
-import type { PublisherStatus } from './publisher.ts';
-import type { ReleaseStore } from './release-store.ts';
+import { publicStatus, type PublisherStatus } from './publisher.ts';
+import type { Release, ReleaseStore } from './release-store.ts';
 import { securityHeaders } from './security-headers.ts';
 import { encodeFor, isHashedAsset, readStatic, resolveFile } from './static-files.ts';
 import { isAuthorized } from './webhook-auth.ts';
@@ -16,7 +17,12 @@ export interface AppDependencies {
   preview?: (request: Request) => Promise<Response>;
   /** The CMS's public origin, where the talk-proposal form posts (allowed by the pages' CSP). */
   cmsOrigin?: string;
+  /** The site is served over HTTPS (SITE_URL): every answer tells browsers to keep to it. */
+  https?: boolean;
 }
+
+/** Two years, subdomains included: what the HSTS preload list asks for. */
+const HSTS = 'max-age=63072000; includeSubDomains';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {
@@ -42,28 +48,50 @@ export function createApp(deps: AppDependencies): (request: Request) => Promise<
   const routes: Record<string, (request: Request) => Response> = {
     '/_publisher/webhook': (request) => signal(request, 'webhook'),
     '/_publisher/rebuild': (request) => signal(request, 'rebuild asked from the admin', true),
+    // Anyone may see whether the site is live and building; build details (errors, timings) need the token.
     '/_publisher/status': (request) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'GET only');
+      const authorization = request.headers.get('authorization');
+      if (authorization === null) return json(200, publicStatus(deps.status()));
+      if (!isAuthorized(authorization, deps.token)) throw new HttpError(401, 'missing or wrong bearer token');
       return json(200, deps.status());
     },
   };
+  const redirects = new LegacyRedirects();
 
-  return async (request) => {
+  const handle = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     try {
       const route = routes[url.pathname];
       if (route) return route(request);
       if (url.pathname.startsWith('/_publisher/')) throw new HttpError(404, 'not found');
       if (deps.preview && url.pathname.startsWith(PREVIEW_PREFIX)) return await deps.preview(request);
-      return serveSite(deps.store, request, url, deps.cmsOrigin);
+      return serveSite(deps.store, request, url, { cmsOrigin: deps.cmsOrigin, redirects });
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error);
       throw error;
     }
   };
+  if (!deps.https) return handle;
+  return async (request) => {
+    const response = await handle(request);
+    const headers = new Headers(response.headers);
+    headers.set('strict-transport-security', HSTS);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  };
 }
 
-function serveSite(store: ReleaseStore, request: Request, url: URL, cmsOrigin: string | undefined): Response {
+/** An old URL of the Jekyll site: a 301 to its new page, keeping the query. */
+function legacyRedirect(release: Release, url: URL, redirects: LegacyRedirects): Response | undefined {
+  const target = redirects.target(release, url.pathname);
+  if (!target) return undefined;
+  return new Response(null, {
+    status: 301,
+    headers: { location: new URL(`${target}${url.search}`, url.origin).href, 'cache-control': 'public, max-age=3600', ...securityHeaders() },
+  });
+}
+
+function serveSite(store: ReleaseStore, request: Request, url: URL, { cmsOrigin, redirects }: { cmsOrigin: string | undefined; redirects: LegacyRedirects }): Response {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return new Response('Method not allowed', { status: 405, headers: { allow: 'GET, HEAD', ...securityHeaders() } });
   }
@@ -75,6 +103,8 @@ function serveSite(store: ReleaseStore, request: Request, url: URL, cmsOrigin: s
       headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5', 'cache-control': 'no-store' },
     });
   }
+  const moved = legacyRedirect(release, url, redirects);
+  if (moved) return moved;
   let status = 200;
   let path = resolveFile(release.dir, url.pathname) ?? olderAsset(store, release.id, url.pathname);
   if (!path) {

@@ -8,8 +8,13 @@ export function publisherConfig() {
   if (process.env.NODE_ENV !== 'production') ensureLocalSecrets();
   const env = loadEnv();
   if (!env.PUBLISHER_TOKEN) throw new Error('PUBLISHER_TOKEN is required: at least 32 random bytes, the same value as the CMS has');
+  const siteUrl = new URL(env.SITE_URL);
   return {
     host: env.SITE_HOST,
+    /** The site's public origin: every request's URL is built on it, whatever its Host header says. */
+    origin: siteUrl.origin,
+    /** Served over HTTPS: browsers are told to keep to it (Strict-Transport-Security). */
+    https: siteUrl.protocol === 'https:',
     port: env.SITE_PORT,
     token: env.PUBLISHER_TOKEN,
     cmsUrl: env.CMS_URL,

@@ -4,6 +4,7 @@ import { fetchCmsVersion } from './cms-version.ts';
 import { publisherConfig, siteRoot } from './config.ts';
 import { serve } from './node-adapter.ts';
 import { createPreview } from './preview.ts';
+import { PreviewImageGrants } from './preview-images.ts';
 import { Publisher } from './publisher.ts';
 import { ReleaseStore } from './release-store.ts';
 import { StatusFile } from './status.ts';
@@ -27,10 +28,17 @@ const publisher = new Publisher({
   secrets: [config.token, config.cmsToken ?? ''],
   log: (line) => console.log(line),
 });
-const preview = createPreview({ store, cmsUrl: config.cmsUrl, log: (line) => console.log(line) });
-const server = serve(
-  createApp({ store, token: config.token, status: () => publisher.status(), onChange: (reason, force) => publisher.request(reason, { force }), preview, cmsOrigin: new URL(config.cmsUrl).origin }),
-);
+const preview = createPreview({ store, cmsUrl: config.cmsUrl, images: new PreviewImageGrants(config.token), log: (line) => console.log(line) });
+const app = createApp({
+  store,
+  token: config.token,
+  status: () => publisher.status(),
+  onChange: (reason, force) => publisher.request(reason, { force }),
+  preview,
+  cmsOrigin: new URL(config.cmsUrl).origin,
+  https: config.https,
+});
+const server = serve(app, { origin: config.origin });
 
 server.listen(config.port, config.host, () => {
   console.log(`publisher: serving ${config.releasesDir} on http://${config.host}:${config.port}`);

@@ -38,6 +38,17 @@ export interface PublisherStatus {
   lastCheckAt: string | null;
 }
 
+/** What anyone may know of the publisher: whether the site is live, since when, and whether it is being rebuilt. */
+export interface PublicStatus {
+  live: boolean;
+  liveSince: string | null;
+  building: boolean;
+}
+
+export function publicStatus(status: PublisherStatus): PublicStatus {
+  return { live: status.release !== null, liveSince: status.release?.liveSince ?? null, building: status.building !== null || status.queued };
+}
+
 /** A build's outcome as the status endpoint shows it: where its log sits on the server stays private. */
 type ShownOutcome = Omit<BuildOutcome, 'logFile'>;
 

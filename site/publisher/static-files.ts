@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { basename, extname, join, normalize } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { SERVER_DIR } from './preview.ts';
 
@@ -10,7 +10,7 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/atom+xml; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
   '.ics': 'text/calendar; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
@@ -26,7 +26,11 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.webmanifest': 'application/manifest+json',
 };
-const COMPRESSIBLE = /^(text\/|application\/(json|atom\+xml|manifest\+json|wasm)|image\/svg)/;
+/** Files whose extension doesn't say what they are: the feed is XML of Atom's kind (the sitemap is plain XML). */
+const NAMED_TYPES: Record<string, string> = {
+  'atom.xml': 'application/atom+xml; charset=utf-8',
+};
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|atom\+xml|manifest\+json|wasm)|image\/svg)/;
 
 export interface StaticFile {
   body: Buffer;
@@ -82,16 +86,25 @@ export function resolveFile(root: string, urlPath: string): string | undefined {
   for (const candidate of candidates) {
     const full = join(root, candidate);
     if (!full.startsWith(root)) continue;
-    if (statSync(full, { throwIfNoEntry: false })?.isFile()) return full;
+    if (isFile(full)) return full;
   }
   return undefined;
+}
+
+/** Whether `path` is a file; a name the file system refuses (too long, say) names none. */
+function isFile(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
 }
 
 function load(path: string): CacheEntry {
   const cached = cache.get(path);
   if (cached) return cached;
   const body = readFileSync(path);
-  const type = TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  const type = NAMED_TYPES[basename(path)] ?? TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
   const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
   const immutable = isHashedAsset(path);
   return remember(path, { file: { body, type, etag, immutable }, encoded: new Map() });

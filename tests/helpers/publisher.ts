@@ -11,6 +11,7 @@ export interface RunningPublisher {
   url: string;
   env: Record<string, string>;
   output(): string;
+  /** The full status, asked with the publisher's token. */
   status(): Promise<PublisherStatus>;
   /** Waits until the status satisfies `accept` (e.g. a new live release). */
   waitForStatus(what: string, accept: (status: PublisherStatus) => boolean, timeoutMs?: number): Promise<PublisherStatus>;
@@ -71,7 +72,9 @@ export async function startPublisher(
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
 
-  const status = async () => (await (await fetch(`${url}/_publisher/status`)).json()) as PublisherStatus;
+  // The build details the tests wait on are behind the token; anyone gets only PublicStatus.
+  const authorization = { authorization: `Bearer ${env.PUBLISHER_TOKEN}` };
+  const status = async () => (await (await fetch(`${url}/_publisher/status`, { headers: authorization })).json()) as PublisherStatus;
   const waitForStatus = (what: string, accept: (status: PublisherStatus) => boolean, timeoutMs = 120_000) =>
     waitFor(
       what,

@@ -1,11 +1,15 @@
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signPreviewToken } from '../../../cms/src/preview/token.ts';
+import { PreviewImageGrants } from '../../../site/publisher/preview-images.ts';
 import { siteCodeVersion } from '../../../site/publisher/preview-server.ts';
 import { repoRoot } from '../../helpers/cms.ts';
 import { adminLogin, createAdminUser, createDraft, previewUrl } from '../../helpers/content.ts';
 import { startStack, type Stack } from '../../helpers/publisher.ts';
+import { rawRequest } from '../../helpers/raw-http.ts';
 
 const TALK = 'api::talk.talk';
 const MARKER = `MARQUEUR-BROUILLON-${Date.now().toString(36)}`;
@@ -105,6 +109,57 @@ describe('preview: a draft rendered on demand behind a signed link', () => {
     expect(draft.status).toBe(200);
     expect(((await draft.json()) as { data: { title: string } }).data.title).toContain(MARKER);
     expect((await stack.cms.fetch('/api/talks?status=draft')).status).toBe(400);
+  });
+
+  describe('the image endpoint (/_preview/_image)', () => {
+    /** A link to the site's favicon resized, as a preview page would get it: signed by the publisher. */
+    const imageLink = (params: Record<string, string>) =>
+      `/_preview/_image?${new PreviewImageGrants(stack.publisher.env.PUBLISHER_TOKEN!).sign(new URLSearchParams(params))}`;
+
+    it.each([
+      ['without a grant', () => '/_preview/_image?href=%2Ffavicon.svg&w=32&h=32&f=png'],
+      ['with the preview token instead of a grant', () => `/_preview/_image?href=%2Ffavicon.svg&w=32&h=32&f=png&token=${url.searchParams.get('token')}`],
+      ['with a grant for other parameters', () => imageLink({ href: '/favicon.svg', w: '32', h: '32', f: 'png' }).replace('w=32', 'w=3200')],
+    ])('answers 401 %s', async (_case, path) => {
+      const response = await get(path());
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).not.toMatch(/^image\//);
+    });
+
+    it('resizes an image through a signed link, taking the origin from its configuration, not from Host', async () => {
+      let hits = 0;
+      const elsewhere = createServer((_request, response) => {
+        hits += 1;
+        response.writeHead(200, { 'content-type': 'image/svg+xml' }).end('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>');
+      });
+      await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+      try {
+        const other = `127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+        const link = imageLink({ href: '/favicon.svg', w: '32', h: '32', f: 'png' });
+        const port = Number(new URL(stack.publisher.url).port);
+        const answer = await rawRequest(port, Buffer.from(`GET ${link} HTTP/1.1\r\nHost: ${other}\r\nConnection: close\r\n\r\n`));
+        expect(answer.status).toBe(200);
+        expect(hits).toBe(0);
+      } finally {
+        await new Promise((resolve) => elsewhere.close(resolve));
+      }
+      const link = imageLink({ href: '/favicon.svg', w: '48', h: '48', f: 'png' });
+      const started = performance.now();
+      const first = await get(link);
+      const firstMs = performance.now() - started;
+      expect(first.headers.get('content-type')).toBe('image/png');
+      const again = performance.now();
+      const second = await get(link);
+      console.log(`preview image: ${Math.round(firstMs)} ms, then ${Math.round(performance.now() - again)} ms from the cache`);
+      expect(Buffer.from(await second.arrayBuffer())).toEqual(Buffer.from(await first.arrayBuffer()));
+    });
+
+    it('refuses to serve SVG, even through a signed link', async () => {
+      const response = await get(imageLink({ href: '/favicon.svg', w: '32', h: '32', f: 'svg' }));
+      expect(response.status).toBe(415);
+      expect(response.headers.get('content-type')).not.toContain('svg');
+      expect(await response.text()).not.toContain('<svg');
+    });
   });
 
   const releaseDir = (id: string) => join(stack.publisher.env.PUBLISHER_RELEASES_DIR!, id);

@@ -36,7 +36,32 @@ describe('publisher app', () => {
         '_astro/site.Ab12Cd.css': 'body{color:red}'.repeat(100),
         'events.ics': 'BEGIN:VCALENDAR',
         'atom.xml': '<feed/>',
+        'sitemap.xml': '<urlset/>',
+        'manifeste/index.html': page('Manifeste'),
+        'manifeste.html': page('Cette page a déménagé'),
+        'tech-time/index.html': page('Cette page a déménagé'),
+        'redirects.json': JSON.stringify({ '/manifeste.html': '/manifeste/', '/tech-time': '/groups/tech-time/', '/blog/': '/blog/' }),
       });
+    });
+
+    it.each([
+      ['/manifeste.html', '/manifeste/'],
+      ['/manifeste.html/', '/manifeste/'],
+      ['/manifeste.html?utm=x', '/manifeste/?utm=x'],
+      ['/tech-time', '/groups/tech-time/'],
+      ['/tech-time/', '/groups/tech-time/'],
+    ])('answers the old URL %s with a 301 to %s', async (path, target) => {
+      for (const method of ['GET', 'HEAD']) {
+        const response = await handle(new Request(`http://site.test${path}`, { method, redirect: 'manual' }));
+        expect(response.status).toBe(301);
+        expect(response.headers.get('location')).toBe(`http://site.test${target}`);
+      }
+    });
+
+    it('leaves the other pages as they are, and a redirect onto itself out', async () => {
+      expect(await (await get('/manifeste/')).text()).toContain('Manifeste');
+      expect((await get('/blog/')).status).toBe(200);
+      expect((await get('/manifeste.htm')).status).toBe(404);
     });
 
     it.each([
@@ -46,6 +71,7 @@ describe('publisher app', () => {
       ['/api-hours/api-hour-72.html', 'text/html; charset=utf-8', 'Redirection'],
       ['/events.ics', 'text/calendar; charset=utf-8', 'BEGIN:VCALENDAR'],
       ['/atom.xml', 'application/atom+xml; charset=utf-8', '<feed/>'],
+      ['/sitemap.xml', 'application/xml; charset=utf-8', '<urlset/>'],
     ])('serves %s as %s', async (path, type, text) => {
       const response = await get(path);
       expect(response.status).toBe(200);
@@ -135,9 +161,36 @@ describe('publisher app', () => {
     });
   });
 
-  it('serves the status as JSON, never cached', async () => {
-    const response = await get('/_publisher/status');
-    expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(await response.json()).toMatchObject({ release: null, queued: false });
+  describe('status', () => {
+    const full = { release: { id: 'r1', liveSince: '2026-01-01T00:00:00.000Z' }, building: null, queued: true, lastSuccess: null, lastFailure: { at: '2026-01-01T00:00:00.000Z', durationMs: 5, error: 'fetch http://10.0.0.3:1337/api failed' }, buildsStarted: 3, lastCheckAt: null };
+    beforeEach(() => {
+      handle = createApp({ store, token, status: () => full, onChange: () => undefined });
+    });
+
+    it('shows anyone only whether the site is live and building, never cached', async () => {
+      const response = await get('/_publisher/status');
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(await response.json()).toEqual({ live: true, liveSince: '2026-01-01T00:00:00.000Z', building: true });
+    });
+
+    it('shows the build details with the token, and refuses a wrong one', async () => {
+      expect(await (await get('/_publisher/status', { authorization: `Bearer ${token}` })).json()).toEqual(full);
+      const wrong = await get('/_publisher/status', { authorization: 'Bearer nope' });
+      expect(wrong.status).toBe(401);
+      expect(await wrong.text()).not.toContain('10.0.0.3');
+    });
+  });
+
+  describe('Strict-Transport-Security', () => {
+    it.each([
+      [true, 'max-age=63072000; includeSubDomains'],
+      [false, null],
+    ])('when the site is served over HTTPS: %s', async (https, expected) => {
+      liveRelease(store, { 'index.html': page('Accueil'), '404.html': page('Introuvable') });
+      const app = createApp({ store, token, status: () => ({ release: null, building: null, queued: false, lastSuccess: null, lastFailure: null, buildsStarted: 0, lastCheckAt: null }), onChange: () => undefined, https });
+      for (const path of ['/', '/nope', '/_publisher/status']) {
+        expect((await app(new Request(`https://site.test${path}`))).headers.get('strict-transport-security')).toBe(expected);
+      }
+    });
   });
 });
