@@ -1,5 +1,6 @@
 import type { Context, Next } from 'koa';
 import { cmsEnv } from '../cms-env';
+import { clientKey } from '../rate-limit/client-key';
 import { refuseTooMany, WindowCounter } from '../rate-limit/window-counter';
 
 /** Sign-in and account routes of the admin and of users-permissions, on a normalised path. */
@@ -21,7 +22,7 @@ export default () => {
 
   return async function authRateLimit(ctx: Context, next: Next) {
     if (!AUTH_PATH.test(normalisePath(ctx.path))) return next();
-    const window = failures.windowOf(ctx);
+    const window = failures.windowOf(clientKey(ctx.request.ip));
     if (window.exhausted) return refuseTooMany(ctx, window.retryAfterSeconds, 'Too many attempts, please try again later.');
     try {
       await next();

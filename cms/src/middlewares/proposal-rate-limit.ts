@@ -1,6 +1,7 @@
 import type { Context, Next } from 'koa';
 import { cmsEnv } from '../cms-env';
 import { respondToProposal } from '../proposals/respond';
+import { clientKey } from '../rate-limit/client-key';
 import { WindowCounter } from '../rate-limit/window-counter';
 
 /**
@@ -13,7 +14,7 @@ export default () => {
   const attempts = new WindowCounter(env.PROPOSAL_RATE_LIMIT_MAX, env.PROPOSAL_RATE_LIMIT_WINDOW_SECONDS * 1000);
 
   return async function proposalRateLimit(ctx: Context, next: Next) {
-    const window = attempts.windowOf(ctx);
+    const window = attempts.windowOf(clientKey(ctx.request.ip));
     if (window.exhausted) {
       ctx.set('Retry-After', String(window.retryAfterSeconds));
       return respondToProposal(ctx, env, {

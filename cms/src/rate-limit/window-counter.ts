@@ -5,34 +5,52 @@ interface Window {
   resetAt: number;
 }
 
-const MAX_TRACKED = 50_000;
+/** What a limiter needs to know about one client's current window. */
+export interface ClientWindow {
+  /** True once `max` events were counted in this window. */
+  exhausted: boolean;
+  /** Counts one event. */
+  count(): void;
+  retryAfterSeconds: number;
+}
+
+/** How many clients are tracked at most, by default: about 5 MB of windows. */
+export const DEFAULT_CAPACITY = 50_000;
 
 /**
- * Counts events per client IP in fixed windows. Keyed on `ctx.request.ip`: the socket's address, or
- * the one address the trusted proxy adds (see server.proxy), never what the client claims.
- * Memory is bounded: past MAX_TRACKED addresses, the oldest windows are forgotten at once.
+ * Counts events per client key (see clientKey) in fixed windows. Memory is bounded: past
+ * `capacity` clients, the windows of the clients seen least recently are forgotten, one per new
+ * client. A client still sending keeps its window, however many others arrive, so filling the
+ * table resets nobody's count but the quiet ones'.
  */
 export class WindowCounter {
+  /** In order of last use: the first entry is the one to forget. */
   private readonly windows = new Map<string, Window>();
 
   constructor(
     private readonly max: number,
     private readonly windowMs: number,
+    private readonly capacity = DEFAULT_CAPACITY,
   ) {}
 
   private current(key: string, now: number): Window {
     let window = this.windows.get(key);
+    // Deleted and set again: the Map's order is the order of last use.
+    this.windows.delete(key);
     if (!window || window.resetAt <= now) {
-      if (this.windows.size >= MAX_TRACKED) this.windows.clear();
       window = { count: 0, resetAt: now + this.windowMs };
-      this.windows.set(key, window);
+      for (const oldest of this.windows.keys()) {
+        if (this.windows.size < this.capacity) break;
+        this.windows.delete(oldest);
+      }
     }
+    this.windows.set(key, window);
     return window;
   }
 
-  /** The window of this request's client; `exhausted` once `max` events were counted in it. */
-  windowOf(ctx: Context, now = Date.now()): { exhausted: boolean; count(): void; retryAfterSeconds: number } {
-    const window = this.current(ctx.request.ip, now);
+  /** The current window of the client `key`. */
+  windowOf(key: string, now = Date.now()): ClientWindow {
+    const window = this.current(key, now);
     return {
       exhausted: window.count >= this.max,
       count: () => {

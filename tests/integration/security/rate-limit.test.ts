@@ -92,4 +92,13 @@ describe('rate limiting of sign-in routes', () => {
       proxy.server.close();
     }
   });
+
+  it('counts the addresses of one IPv6 /64 as one client, however spelt', async () => {
+    // The test plays the trusted proxy: the address it adds is the client's.
+    await cms.restart({ CMS_TRUST_PROXY: 'true' });
+    const from = (address: string, index: number) => failedLogin(cms.url, '/admin/login', `v6-${index}@example.org`, { 'x-forwarded-for': address });
+    for (let i = 0; i < MAX; i += 1) expect((await from(`2001:db8:abcd:12::${i + 1}`, i)).status).not.toBe(429);
+    expect((await from('2001:0DB8:ABCD:0012:ffff:ffff:ffff:fffe', MAX)).status).toBe(429);
+    expect((await from('2001:db8:abcd:13::1', MAX + 1)).status, 'the next /64 is another client').not.toBe(429);
+  });
 });
