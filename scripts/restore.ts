@@ -4,10 +4,11 @@
  * cms/public/uploads), with the CMS stopped.
  *
  * Everything is checked before anything is written: the archive (gzip, tar, every checksum of its
- * manifest), that it fits this installation, that the target database is empty (--force replaces
- * a non-empty one), that the CMS is stopped. Then the uploads are put back (added, never deleted),
- * then the database in one step (SQLite: a rename; PostgreSQL: one transaction); if that fails the
- * uploads are taken back out.
+ * manifest, no path both a file and a folder), that it fits this installation, that the target
+ * database is empty (--force replaces a non-empty one), that the CMS is stopped, that no folder or
+ * file of the uploads stands where an archived one goes. Then the uploads are put back (added,
+ * never deleted), then the database in one step (SQLite: a rename; PostgreSQL: one transaction);
+ * if that fails the uploads are taken back out.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ import type { Manifest } from './backup/manifest.ts';
 import { checkDumpVersion, inspectPostgres, restorePostgres } from './backup/postgres.ts';
 import { checkSqlite, installSqlite, processesUsing, sqliteTableCount } from './backup/sqlite.ts';
 import { stopTools } from './backup/tools.ts';
-import { putBackUploads, type UploadsChange } from './backup/uploads.ts';
+import { checkUploadsFit, putBackUploads, type UploadsChange } from './backup/uploads.ts';
 
 const USAGE = 'Usage: npm run restore -- <archive> [--force]';
 const CLIENT_NAMES = { sqlite: 'SQLite', postgres: 'PostgreSQL' } as const;
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
   if (manifest.database.client === 'sqlite') checkSqlite(dump, archive);
   checkFits(manifest, installation);
   await checkTarget(installation, manifest, force);
+  await checkUploadsFit(manifest.files, installation.uploadsDir);
   warnAboutSecrets(manifest, installation);
 
   uploads = await putBackUploads(workDir, manifest.files, installation.uploadsDir);

@@ -122,6 +122,21 @@ function checkEntryPath(path: string): void {
   throw new TarError(`unexpected entry ${JSON.stringify(path)}`);
 }
 
+/**
+ * Records `path` among the entries read so far, refusing it where one entry would be a file and
+ * another a folder at the same path (`uploads/a` and `uploads/a/b.png`): no disk holds both.
+ */
+function checkNoClash(path: string, files: Set<string>, folders: Set<string>): void {
+  if (folders.has(path)) throw new TarError(`${path} is both a file and a folder`);
+  const parts = path.split('/');
+  for (let end = 1; end < parts.length; end += 1) {
+    const folder = parts.slice(0, end).join('/');
+    if (files.has(folder)) throw new TarError(`${folder} is both a file and a folder`);
+    folders.add(folder);
+  }
+  files.add(path);
+}
+
 function describeReadError(error: unknown): string | undefined {
   if (error instanceof TarError) return error.message;
   const code = (error as NodeJS.ErrnoException).code;
@@ -139,13 +154,16 @@ function describeReadError(error: unknown): string | undefined {
 export async function readArchive(archive: string, into: string): Promise<Manifest> {
   const found = new Map<string, { size: number; sha256: string }>();
   let manifestText: string | undefined;
+  const files = new Set<string>();
+  const folders = new Set<string>();
 
   const openEntry = async (entry: { path: string; size: number }): Promise<TarSink> => {
     // `tar -czf … -C dir .` names everything ./something.
     const path = entry.path.replace(/^(?:\.\/)+/, '');
     const { size } = entry;
     checkEntryPath(path);
-    if (found.has(path) || (path === MANIFEST_PATH && manifestText !== undefined)) throw new TarError(`${path} appears twice`);
+    if (files.has(path)) throw new TarError(`${path} appears twice`);
+    checkNoClash(path, files, folders);
     if (path === MANIFEST_PATH) {
       if (size > 16 << 20) throw new TarError('oversized manifest.json');
       const chunks: Buffer[] = [];

@@ -3,6 +3,7 @@
  * keep running and writing (it waits at most for the copy); a restore swaps the file in with a rename.
  */
 import {
+  chmodSync,
   closeSync,
   copyFileSync,
   existsSync,
@@ -140,6 +141,8 @@ export function installSqlite(restored: string, target: string): void {
   const temporary = join(directory, `.${basename(target)}.restore-${process.pid}`);
   try {
     copyFileSync(restored, temporary);
+    // Password hashes and tokens: readable by the CMS's user only, as the CMS creates it.
+    chmodSync(temporary, 0o600);
     fsyncPath(temporary);
     renameSync(temporary, target);
     fsyncPath(directory);

@@ -9,6 +9,7 @@ import { copyFile, mkdir, readdir, rename, stat } from 'node:fs/promises';
 import { renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { ArchiveSource } from './archive.ts';
+import { BackupError } from './cli.ts';
 import type { ManifestFile } from './manifest.ts';
 
 export const UPLOADS_PREFIX = 'uploads/';
@@ -39,6 +40,29 @@ async function sha256(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
+}
+
+/**
+ * Fails, before anything is written, where an archived upload cannot go in `dir`: a folder (or
+ * anything but a file) stands where the archive has a file, or a file where it needs a folder.
+ */
+export async function checkUploadsFit(files: ManifestFile[], dir: string): Promise<void> {
+  const folders = new Set<string>();
+  for (const { path } of files) {
+    if (!path.startsWith(UPLOADS_PREFIX)) continue;
+    const parts = path.slice(UPLOADS_PREFIX.length).split('/');
+    for (let end = 1; end <= parts.length; end += 1) {
+      const target = join(dir, ...parts.slice(0, end));
+      const isFile = end === parts.length;
+      if (!isFile && folders.has(target)) continue;
+      const existing = await stat(target).catch(() => undefined);
+      if (!existing) break;
+      if (isFile && !existing.isFile())
+        throw new BackupError(`Cannot restore ${path}: ${target} is ${existing.isDirectory() ? 'a folder' : 'not a regular file'}; move it away first`);
+      if (!isFile && !existing.isDirectory()) throw new BackupError(`Cannot restore ${path}: ${target} is a file, not a folder; move it away first`);
+      if (!isFile) folders.add(target);
+    }
+  }
 }
 
 /** What putting the uploads back changed, and how to keep or undo it. */

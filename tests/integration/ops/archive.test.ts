@@ -96,6 +96,8 @@ describe('the backup archive', () => {
       ],
       /uploads\/extra\.png is not listed in the manifest/,
     ],
+    ['a file and a folder of the same name', [['uploads/a', 'x'], ['uploads/a/b.png', 'y']], /^Corrupt archive .*: uploads\/a is both a file and a folder$/],
+    ['a folder and a file of the same name', [['uploads/a/b/c.png', 'y'], ['uploads/a/b', 'x']], /^Corrupt archive .*: uploads\/a\/b is both a file and a folder$/],
   ] as const)('refuses %s', async (_, entries, problem) => {
     await expect(extract(craft(entries.map(([path, content]) => [path, content])))).rejects.toThrow(problem);
   });

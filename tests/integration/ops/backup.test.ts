@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeArchive } from '../../../scripts/backup/archive.ts';
+import type { Manifest } from '../../../scripts/backup/manifest.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, repoRoot, startCms, type RunningCms } from '../../helpers/cms.ts';
 import { createAdminUser, createDraft, DEMO_COLLECTIONS, findBySlug, publishChange, updateDraft } from '../../helpers/content.ts';
 import { databases } from '../../helpers/postgres.ts';
@@ -164,6 +166,7 @@ describe.each(databases)('backup and restore (%s)', (database) => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(readFileSync(join(UPLOADS, foreign), 'utf8')).toBe('not from the archive');
+    if (database === 'sqlite') expect(statSync(cms.env.DATABASE_FILENAME!).mode & 0o777, 'the restored database file').toBe(0o600);
     restored = await databaseFingerprint(cms);
 
     // Neither demo seeding nor the first-admin bootstrap may stand in for what the restore brought back.
@@ -254,5 +257,49 @@ describe.each(databases)('backup and restore (%s)', (database) => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(await databaseFingerprint(cms)).toBe(restored);
+  });
+
+  it('refuses uploads that clash, with each other or with the installation, in one line, changing nothing', async () => {
+    const untouched = await databaseFingerprint(cms);
+    const unpacked = mkdtempSync(join(tmpdir(), 'clermontech-clash-'));
+    const tag = `${database}-${process.pid}`;
+    /** Names this test creates in the shared uploads folder. */
+    const created = [`clash-folder-${tag}.png`, `clash-file-${tag}`];
+    try {
+      execFileSync('tar', ['-xzf', archive, '-C', unpacked]);
+      const { files: _files, ...header } = JSON.parse(readFileSync(join(unpacked, 'manifest.json'), 'utf8')) as Manifest;
+      const dump = header.database.path;
+      const image = join(unpacked, uploaded.url);
+      // The first upload would be put back before the clash is met: it must not be.
+      const crafted = async (name: string, uploads: string[]) => {
+        const target = join(outDir, name);
+        const sources = [dump, `uploads/aa-first-${tag}.png`, ...uploads].map((path) => ({ path, file: path === dump ? join(unpacked, dump) : image }));
+        await writeArchive(target, sources, header);
+        return target;
+      };
+      mkdirSync(join(UPLOADS, created[0]!));
+      writeFileSync(join(UPLOADS, created[0]!, 'inside.txt'), 'a folder of the installation');
+      writeFileSync(join(UPLOADS, created[1]!), 'a file of the installation');
+
+      const cases = [
+        [await crafted('clash-inside.tar.gz', [`uploads/clash-${tag}`, `uploads/clash-${tag}/b.png`]), `uploads/clash-${tag} is both a file and a folder`],
+        [await crafted('clash-folder.tar.gz', [`uploads/${created[0]}`]), `Cannot restore uploads/${created[0]}: ${join(UPLOADS, created[0]!)} is a folder`],
+        [await crafted('clash-file.tar.gz', [`uploads/${created[1]}/b.png`]), `Cannot restore uploads/${created[1]}/b.png: ${join(UPLOADS, created[1]!)} is a file, not a folder`],
+      ] as const;
+      for (const [crafted, problem] of cases) {
+        const result = await runScript(cms, 'restore.ts', [crafted, '--force']);
+        expect(result.code, result.stdout).not.toBe(0);
+        expect(result.stderr).toMatch(/^[^\n]+\n$/);
+        expect(result.stderr).toContain(problem);
+        expect(existsSync(join(UPLOADS, `aa-first-${tag}.png`)), crafted).toBe(false);
+        expect(existsSync(join(UPLOADS, `clash-${tag}`)), crafted).toBe(false);
+      }
+      expect(readFileSync(join(UPLOADS, created[0]!, 'inside.txt'), 'utf8')).toBe('a folder of the installation');
+      expect(readFileSync(join(UPLOADS, created[1]!), 'utf8')).toBe('a file of the installation');
+      expect(await databaseFingerprint(cms)).toBe(untouched);
+    } finally {
+      rmSync(unpacked, { recursive: true, force: true });
+      for (const name of [...created, `aa-first-${tag}.png`, `clash-${tag}`]) rmSync(join(UPLOADS, name), { recursive: true, force: true });
+    }
   });
 });
