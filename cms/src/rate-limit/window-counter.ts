@@ -14,7 +14,7 @@ export interface ClientWindow {
   retryAfterSeconds: number;
 }
 
-/** How many clients are tracked at most, by default: about 5 MB of windows. */
+/** How many clients are tracked at most, by default: about 8 MB of windows, keys included. */
 export const DEFAULT_CAPACITY = 50_000;
 
 /**

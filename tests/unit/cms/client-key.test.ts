@@ -9,6 +9,8 @@ describe('clientKey', () => {
     ['0:0:0:0:0:ffff:203.0.113.7', '203.0.113.7'],
     ['0000:0000:0000:0000:0000:FFFF:CB00:7107', '203.0.113.7'],
     ['::ffff:cb00:7107', '203.0.113.7'],
+    ['203.0.113.7:443', '203.0.113.7'],
+    ['[::ffff:203.0.113.7]:443', '203.0.113.7'],
   ])('counts %s as the IPv4 address %s', (ip, key) => {
     expect(clientKey(ip)).toBe(key);
   });
@@ -22,6 +24,8 @@ describe('clientKey', () => {
     '2001:db8:abcd:12::203.0.113.7',
     '2001:db8:abcd:0012::',
     '2001:db8:abcd:12::1%eth0',
+    '[2001:db8:abcd:12::1]',
+    '[2001:db8:abcd:12::2]:8443',
   ];
   it.each(sameSlash64)('counts %s under its /64', (ip) => {
     expect(clientKey(ip)).toBe('2001:db8:abcd:12::/64');
