@@ -8,13 +8,10 @@
  * the CMS (`--cms-url`, or CMS_URL) by asking it; links to other sites only with --check-external.
  */
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { registerHooks } from 'node:module';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildIfNeeded } from './build.mts';
-
-const cmsRoot = resolve(import.meta.dirname, '..');
-const require = createRequire(import.meta.url);
 
 const USAGE = `Usage: npm run verify:import -- <path-to-jekyll-site> <built-site-folder> [options]
 
@@ -75,10 +72,28 @@ async function answers(url: string): Promise<boolean> {
   return false;
 }
 
-buildIfNeeded();
-type Verify = typeof import('../src/importer/verify/index.ts');
-const verify = require(join(cmsRoot, 'dist', 'src', 'importer', 'verify', 'index.js')) as Verify;
-const { SiteError } = require(join(cmsRoot, 'dist', 'src', 'importer', 'reader.js')) as typeof import('../src/importer/reader.ts');
+/*
+ * The check reads only the importer's pure modules (no Strapi): it runs them from source, with
+ * Node's type stripping, so it neither waits for nor depends on a build of the CMS. Their imports
+ * name no extension (as the CMS's TypeScript build wants): this resolves them to the .ts file.
+ */
+registerHooks({
+  resolve(specifier, context, next) {
+    if (/^\.\.?\//.test(specifier) && !/\.[cm]?[jt]s$/.test(specifier) && context.parentURL?.endsWith('.ts')) {
+      for (const candidate of [`${specifier}.ts`, `${specifier}/index.ts`]) {
+        if (existsSync(fileURLToPath(new URL(candidate, context.parentURL)))) return next(candidate, context);
+      }
+    }
+    return next(specifier, context);
+  },
+});
+// cms/ is a CommonJS package whose sources are ES modules: Node says so once per file; nothing to act on here.
+process.removeAllListeners('warning');
+process.on('warning', (warning) => {
+  if ((warning as Error & { code?: string }).code !== 'MODULE_TYPELESS_PACKAGE_JSON') console.error(warning);
+});
+const verify = await import('../src/importer/verify/index.ts');
+const { SiteError } = await import('../src/importer/reader.ts');
 try {
   const report = await verify.verifySite({ jekyll, built, answers });
   console.log(verify.formatVerifyReport(report));

@@ -22,6 +22,8 @@ export interface EventWhen {
   notes: string[];
   /** The words of the prose the date was read from, as folded text (for the report's line numbers). */
   mention: string;
+  /** The last day, when the event spans several ("les 23 et 24 mai", "du 3 au 5 juillet"). */
+  lastDate?: CalendarDate;
 }
 
 // The old site's dates are Paris wall-clock times; the conversion is shared with the demo and the site.
@@ -195,13 +197,30 @@ export function findEventWhen(plain: string, fileDate: CalendarDate | undefined)
     if (!best || score > best.score) best = { mention, score };
   }
   if (!best || best.score < 0) return undefined;
-  const resolved = resolveYear(best.mention, fileDate);
+  const chosen = best.mention;
+  let resolved = resolveYear(chosen, fileDate);
   if (!resolved) return undefined;
-  const rest = folded.slice(best.mention.index + best.mention.length);
+  let lastDate: CalendarDate | undefined;
+  // "les 23 et 24 mai 2016", "du 3 au 5 juillet": the date found is the last day; the first is before it.
+  const before = /\b(\d{1,2})(?:\s*er)?\s*(?:et|au|-|–)\s*$/.exec(folded.slice(Math.max(0, chosen.index - 16), chosen.index));
+  const firstDay = before ? Number(before[1]) : undefined;
+  if (firstDay !== undefined && firstDay >= 1 && firstDay < resolved.date.day) {
+    lastDate = resolved.date;
+    resolved = { date: { ...resolved.date, day: firstDay }, notes: resolved.notes.filter((note) => !/which is not a/.test(note)) };
+  }
+  let rest = folded.slice(chosen.index + chosen.length);
+  // "du 3 juin au 5 juin 2020", "3 juin - 5 juin": a second date right after is the last day.
+  const after = /^\s*(?:au|-|–)\s*/.exec(rest);
+  const next = after ? mentions.find((mention) => mention.index === chosen.index + chosen.length + after[0].length) : undefined;
+  const nextDate = next ? resolveYear(next, fileDate)?.date : undefined;
+  if (nextDate && formatDate(nextDate) > formatDate(resolved.date)) {
+    lastDate = nextDate;
+    rest = folded.slice(next!.index + next!.length);
+  }
   const sentenceEnd = rest.search(/\.\s|\n\n|!\s|\?\s/);
   const window = rest.slice(0, Math.min(sentenceEnd === -1 ? rest.length : sentenceEnd, 120));
   const { start, end } = findTimes(window);
-  return { date: resolved.date, start, end, notes: resolved.notes, mention: folded.slice(best.mention.index, best.mention.index + best.mention.length) };
+  return { date: resolved.date, start, end, notes: resolved.notes, mention: folded.slice(chosen.index, chosen.index + chosen.length), ...(lastDate ? { lastDate } : {}) };
 }
 
 /** `2013-04-03` from a Jekyll file name, or undefined. */

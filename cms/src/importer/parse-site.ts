@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { extractAdmission, extractStatus } from './admission';
 import { findEventWhen, formatDate, formatTime, parisToUtc, parseIsoDate, type CalendarDate } from './dates';
 import {
   extractCapacity,
@@ -80,6 +81,9 @@ const TECHNOLOGIES: Record<string, string> = {
   sec: 'Sécurité',
   devops: 'DevOps',
 };
+
+/** A multi-day event whose announcement gives no end time is assumed to end its last day at this hour (Paris). */
+const MULTI_DAY_END = { hour: 18, minute: 0 };
 
 /** Evening events without a time in their announcement are assumed to start at this hour (Paris). */
 const DEFAULT_START = { hour: 19, minute: 0 };
@@ -523,7 +527,12 @@ export function planSite(site: JekyllSite): ImportPlan {
       const start = when.start ?? DEFAULT_START;
       if (!when.start) missing(doc, 'startsAt', `no start time found; assumed ${formatTime(DEFAULT_START)} (Paris) on ${formatDate(when.date)}`, 'warning', { prose: when.mention });
       startsAt = parisToUtc(when.date, start).toISOString();
-      if (when.end) endsAt = parisToUtc(when.date, when.end).toISOString();
+      if (when.lastDate) {
+        // Several days: the event ends on the last one, at the time each day ends.
+        const end = when.end ?? MULTI_DAY_END;
+        endsAt = parisToUtc(when.lastDate, end).toISOString();
+        if (!when.end) missing(doc, 'endsAt', `runs until ${formatDate(when.lastDate)}; no end time found, ${formatTime(MULTI_DAY_END)} (Paris) assumed`, 'warning', { prose: when.mention });
+      } else if (when.end) endsAt = parisToUtc(when.date, when.end).toISOString();
     } else if (event.fileDate) {
       missing(doc, 'startsAt', `no date found in the text; used the file's date ${formatDate(event.fileDate)} at ${formatTime(DEFAULT_START)} (Paris)`, 'warning', 1);
       startsAt = parisToUtc(event.fileDate, DEFAULT_START).toISOString();
@@ -552,6 +561,11 @@ export function planSite(site: JekyllSite): ImportPlan {
     if (!venue.address && !venue.online) missing(doc, 'venue.address', 'no street address found');
     if (!venue.coordinates && !venue.online) missing(doc, 'venue.coordinates', 'no map link or embed with coordinates');
 
+    const admission = extractAdmission(doc.body);
+    const status = extractStatus(event.title, doc.body);
+    if (status.status !== 'prevu') {
+      issue(context, doc.path, 'warning', `status read as "${status.status}" from "${status.evidence ?? ''}"`, 'eventStatus', status.evidence ? { prose: status.evidence } : 1);
+    }
     const capacity = extractCapacity(doc.body);
     if (capacity === undefined) missing(doc, 'capacity', 'no capacity ("limité à N personnes") found');
     const registrationUrl = extractRegistrationUrl(doc.body);
@@ -577,6 +591,9 @@ export function planSite(site: JekyllSite): ImportPlan {
         startsAt,
         endsAt,
         venue: key ? ref('venue', key) : null,
+        eventStatus: status.status,
+        admission: admission.admission ?? null,
+        price: admission.price ?? null,
         onlineUrl: onlineUrl ?? null,
         capacity: capacity ?? null,
         registrationUrl: registrationUrl ?? null,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extractAdmission, extractStatus } from '../../../cms/src/importer/admission.ts';
 import { extractVenue } from '../../../cms/src/importer/event-details.ts';
 import { parseFrontMatter } from '../../../cms/src/importer/front-matter.ts';
 import { flattenHtmlBlocks } from '../../../cms/src/importer/html-blocks.ts';
@@ -113,5 +114,25 @@ describe('HTML blocks (class 9)', () => {
   it('makes an indented table with blank lines one HTML block, so no line of it becomes code', () => {
     const source = 'Avant.\n\n<table>\n<tbody>\n    <tr>\n        <td>09h00</td>\n\n        <td>Accueil</td>\n    </tr>\n</tbody>\n</table>\n\nAprès.';
     expect(flattenHtmlBlocks(source)).toBe('Avant.\n\n<table>\n<tbody>\n<tr>\n<td>09h00</td>\n<td>Accueil</td>\n</tr>\n</tbody>\n</table>\n\nAprès.');
+  });
+});
+
+describe('admission and status (class 8, importer side)', () => {
+  it.each([
+    ['## Informations pratiques\n\nLa soirée est payante. Le tarif régulier est de 7 euros, le tarif étudiant de 3 euros.', { admission: 'payante', price: 'Le tarif régulier est de 7 euros, le tarif étudiant de 3 euros.' }],
+    ['## Inscription\n\nL’inscription est gratuite mais obligatoire.', { admission: 'gratuite' }],
+    ['## Programme\n\n### Léa • Un logiciel libre et gratuit\n\nIl coûte 0 € à installer.', {}],
+  ])('%j', (markdown, expected) => {
+    const { evidence: _evidence, ...admission } = extractAdmission(markdown);
+    expect(admission).toEqual(expected);
+  });
+
+  it.each([
+    ['API Hour #48 (annulé)', 'Texte.', 'annule'],
+    ['API Hour #49', '**Cette soirée est reportée** à une date ultérieure.', 'reporte'],
+    ['API Hour #50', 'Vu les circonstances, la soirée se tiendra finalement en ligne sur Twitch.', 'en_ligne'],
+    ['API Hour #51', 'Cet événement aura lieu au Celtill.\n\n### Un talk sur la gestion des rapports', 'prevu'],
+  ])('%s: %j → %s', (title, markdown, status) => {
+    expect(extractStatus(title, markdown).status).toBe(status);
   });
 });

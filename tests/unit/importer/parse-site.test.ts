@@ -285,3 +285,50 @@ ${programme}
     expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/2015-05-20-api-hour-14.md', field: 'venue', level: 'warning', line: 7 }));
   });
 });
+
+describe('planSite: event facts the old pages wrote in prose (issue 22, class 8, importer side)', () => {
+  it('reads a paid three-day workshop: price as written, first and last day, end time each day', () => {
+    const result = plan({
+      '_posts/2021-09-01-workshop-4-kubernetes.md': `---
+layout: post
+category: workshops
+title: Workshop &#35;4 - Kubernetes
+---
+
+## Informations pratiques
+
+Le workshop aura lieu du **mercredi 6 au vendredi 8 octobre 2021**, de **9h** à **17h30**, au **Bivouac**, 59 boulevard Léon Jouhaux, 63000 Clermont-Ferrand.
+
+## Tarif
+
+La participation est payante : 150 € les trois jours, repas compris.
+`,
+    });
+    const [event] = byType(result.entries, 'event');
+    expect(event?.data).toMatchObject({
+      startsAt: '2021-10-06T07:00:00.000Z',
+      endsAt: '2021-10-08T15:30:00.000Z',
+      admission: 'payante',
+      price: 'La participation est payante : 150 € les trois jours, repas compris.',
+      eventStatus: 'prevu',
+    });
+  });
+
+  it('reads "les 23 et 24 mai" as two days, and says the end time was assumed', () => {
+    const result = plan({
+      '_posts/2016-01-16-phptour.md': "---\nlayout: post\ncategory: events\ntitle: PHP Tour\n---\n\nL'événement aura lieu les **23 et 24 mai 2016** à **9h** au Polydôme.\n\nEntrée libre pour les membres.\n",
+    });
+    const [event] = byType(result.entries, 'event');
+    expect(event?.data).toMatchObject({ startsAt: '2016-05-23T07:00:00.000Z', endsAt: '2016-05-24T16:00:00.000Z', admission: 'gratuite', price: null });
+    expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/2016-01-16-phptour.md', field: 'endsAt', level: 'warning', line: 7 }));
+  });
+
+  it('marks a cancelled evening as cancelled, with a warning naming the line, and leaves admission unknown when the page does not say', () => {
+    const result = plan({
+      '_posts/2020-03-02-api-hour-48.md': "---\nlayout: post\ncategory: api-hours\ntitle: Clermont'ech API Hour &#35;48\n---\n\n**Mise à jour : la soirée est annulée** en raison des mesures sanitaires.\n\nCet événement aura lieu le **jeudi 19 mars 2020** à **19h** au **Celtill**, 11 rue Niel, 63100 Clermont-Ferrand.\n\n## Programme\n\n### Léa Martin • Un outil gratuit pour tout le monde\n",
+    });
+    const [event] = byType(result.entries, 'event');
+    expect(event?.data).toMatchObject({ eventStatus: 'annule', admission: null });
+    expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/2020-03-02-api-hour-48.md', field: 'eventStatus', level: 'warning', line: 7, message: 'status read as "annule" from "annulee"' }));
+  });
+});
