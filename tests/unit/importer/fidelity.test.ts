@@ -71,6 +71,7 @@ describe('venues (class 5)', () => {
   });
 
   it('never takes an article for a name', () => {
+    expect(extractVenue('Cet événement aura lieu le **jeudi 5 mars 2020** à **19h** à **la** salle Boris Vian.').name).toBeUndefined();
     expect(extractVenue('Cet événement aura lieu le **jeudi 5 mars 2020** à **19h** à la **salle**.').name).toBeUndefined();
   });
 });
