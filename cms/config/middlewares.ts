@@ -1,17 +1,25 @@
 import { cmsEnv } from '../src/cms-env';
+import { CORS_METHODS, siteOriginOnContentApi } from '../src/security/cors-scope';
 
 export default () => {
   const env = cmsEnv();
   return [
-    'strapi::logger',
+    // Strapi's access log, with tokens in query strings redacted.
+    'global::access-log',
     'strapi::errors',
     'strapi::security',
     {
       name: 'strapi::cors',
-      // The public site (and the admin, served by the CMS itself) are the only browsers' origins.
-      config: { origin: [new URL(env.SITE_URL).origin, new URL(env.CMS_URL).origin] },
+      // The site's scripts may read the public API and post the proposal form, without credentials;
+      // the admin (served by the CMS itself, same origin) needs no CORS, and gets none.
+      config: {
+        origin: siteOriginOnContentApi(new URL(env.SITE_URL).origin),
+        credentials: false,
+        methods: CORS_METHODS,
+        headers: ['Content-Type', 'Accept'],
+      },
     },
-    'strapi::poweredBy',
+    // No strapi::poweredBy: X-Powered-By only tells a visitor which software to attack.
     'global::auth-rate-limit',
     'strapi::query',
     'global::multipart-guard',

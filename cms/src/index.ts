@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { cmsEnv } from './cms-env';
 import { alignAdminRoles, registerRepublishAction } from './bootstrap/admin-roles';
 import { configureAdminViews } from './bootstrap/admin-views';
+import { removeDefaultApiTokens } from './bootstrap/default-api-tokens';
 import { seedDemoContent } from './bootstrap/demo-content';
 import { ensureFirstAdmin } from './bootstrap/first-admin';
 import { defaultAdminLanguageToFrench } from './bootstrap/french-admin';
@@ -11,6 +12,7 @@ import { registerProposalAdminRoutes } from './proposals/admin-routes';
 import { protectVotes } from './proposals/protect-votes';
 import { registerSitePublicRoutes } from './publisher/admin-routes';
 import { registerPublisherWebhook } from './publisher/webhook';
+import { enforcePublishedOnlyReads } from './security/published-only-reads';
 import { guardUploads } from './uploads';
 
 export default {
@@ -20,6 +22,7 @@ export default {
     registerProposalAdminRoutes(strapi);
     protectVotes(strapi);
     guardUploads(strapi);
+    enforcePublishedOnlyReads(strapi);
   },
 
   /** Each step is idempotent: booting twice changes nothing the first boot did. */
@@ -31,6 +34,7 @@ export default {
     await alignAdminRoles(strapi);
     await ensureFirstAdmin(strapi, env);
     await ensureSiteToken(strapi, env);
+    await removeDefaultApiTokens(strapi);
     await registerPublisherWebhook(strapi, env);
     if (env.SEED_DEMO) await seedDemoContent(strapi);
   },

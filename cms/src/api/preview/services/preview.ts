@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { cmsEnv } from '../../../cms-env';
 import { isPreviewType, PREVIEW_TYPES, type PreviewType } from '../../../preview/contracts';
 import { verifyPreviewToken, type PreviewClaims } from '../../../preview/token';
+import { withDraftAccess } from '../../../security/draft-access';
 
 const previewService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The token's claims when it was signed for exactly this type and document and has not expired. */
@@ -16,7 +17,8 @@ const previewService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The document's draft, populated as the site's page reads it and sanitized as the public API would. */
   async findDraft({ type, documentId }: { type: PreviewType; documentId: string }) {
     const { uid, populate } = PREVIEW_TYPES[type];
-    const draft = await strapi.documents(uid as UID.ContentType).findOne({ documentId, status: 'draft', populate: populate as never });
+    // A public route: the draft is readable here only because the controller verified the signed token.
+    const draft = await withDraftAccess(() => strapi.documents(uid as UID.ContentType).findOne({ documentId, status: 'draft', populate: populate as never }));
     if (!draft) return undefined;
     return (await strapi.contentAPI.sanitize.output(draft, strapi.getModel(uid as UID.ContentType), {})) as Record<string, unknown> & { documentId: string };
   },
