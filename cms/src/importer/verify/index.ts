@@ -155,6 +155,8 @@ export async function verifySite(options: VerifyOptions): Promise<VerifyReport> 
       const name = String(venue?.data.name ?? '');
       const problems: string[] = [];
       if (!page.text.includes(name)) problems.push(`"${name}" not shown`);
+      // A name, not a sentence's fragment nor the address run into it.
+      if (/^(?:la|le|les|l'|un|une)$/i.test(name) || /\d{1,4}\s*,?\s+(?:rue|avenue|allée|boulevard|place|impasse|chemin)\b|\d{5}|\*\*/i.test(name)) problems.push(`"${name}" is not a clean venue name`);
       if (page.jsonLd.length > 0 && !page.jsonLd.some((block) => block.includes(JSON.stringify(name)))) problems.push(`"${name}" not the JSON-LD location`);
       push('venue', problems);
     }
