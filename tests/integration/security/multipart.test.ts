@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type RunningCms } from '../../helpers/cms.ts';
 import { adminLogin, createAdminUser } from '../../helpers/content.ts';
+import { databases } from '../../helpers/postgres.ts';
 import { entriesUnder, fileForm, SCRIPT_HTML, SCRIPT_SVG, tinyPng } from '../../helpers/uploads.ts';
 
 /** Half a megabyte: enough that a parser writes it to disk, small enough for many requests. */
@@ -13,14 +14,14 @@ const PAYLOAD = Buffer.concat([tinyPng(), Buffer.alloc(512 * 1024)]);
  * Multipart bodies fill the temporary folder before any route runs. The CMS runs with a temporary
  * folder of its own, so every file its body parser leaves there is counted.
  */
-describe('multipart bodies leave no file behind', () => {
+describe.each(databases)('multipart bodies leave no file behind (%s)', (database) => {
   let cms: RunningCms;
   let tempDir: string;
   let authorToken: string;
 
   beforeAll(async () => {
     tempDir = mkdtempSync(join(tmpdir(), 'clermontech-cms-tmp-'));
-    cms = await startCms({ seedDemo: false, env: { TMPDIR: tempDir, UPLOAD_MAX_MB: '1' } });
+    cms = await startCms({ database, seedDemo: false, env: { TMPDIR: tempDir, UPLOAD_MAX_MB: '1' } });
     await createAdminUser(cms.url, await cms.adminToken(), 'Author', 'author@multipart.test', 'Author-Passw0rd!');
     authorToken = await adminLogin(cms.url, 'author@multipart.test', 'Author-Passw0rd!');
   });
