@@ -1,50 +1,48 @@
 /**
  * `npm start`: everything a newcomer needs, on SQLite with demo content. Starts the CMS, waits for
- * it, then the publisher (which builds and serves the site), prints the URLs, and stops both on Ctrl-C.
+ * it, then the publisher (which builds and serves the site), and prints the URLs. Once both are up,
+ * a process that crashes is started again (after 1 s, 2 s, 4 s… up to 30 s) while the other keeps
+ * running; Ctrl-C or SIGTERM stops both.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ConfigError, ensureLocalSecrets, loadEnv, readEnvFile, repoRoot } from '@clermontech/config';
+import { Supervised } from './start/supervisor.ts';
 
-const children: ChildProcess[] = [];
+const processes: Supervised[] = [];
 let stopping = false;
 
-function run(name: string, script: string, args: string[] = []): ChildProcess {
-  const child = spawn(process.execPath, [join(repoRoot, script), ...args], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-    env: { ...readEnvFile(), ...process.env },
+function run(name: string, script: string, args: string[] = []): Supervised {
+  const supervised = new Supervised({
+    name,
+    start: () =>
+      spawn(process.execPath, [join(repoRoot, script), ...args], {
+        cwd: repoRoot,
+        stdio: 'inherit',
+        env: { ...readEnvFile(), ...process.env },
+      }),
   });
-  child.on('exit', (code, signal) => {
-    if (stopping) return;
-    console.error(`${name} stopped (${signal ?? `exit code ${code}`}); stopping everything.`);
-    void stopAll(code ?? 1);
-  });
-  children.push(child);
-  return child;
+  supervised.start();
+  processes.push(supervised);
+  return supervised;
 }
 
 async function stopAll(exitCode = 0): Promise<never> {
-  stopping = true;
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((done) => {
-          if (child.exitCode !== null || child.signalCode !== null) return done();
-          child.once('exit', () => done());
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  if (!stopping) {
+    stopping = true;
+    await Promise.all(processes.map((supervised) => supervised.stop()));
+  }
   process.exit(exitCode);
 }
 
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+/** Waits until `url` answers; fails if the process exits first (a failed start stops everything). */
+async function waitForHealth(url: string, supervised: Supervised): Promise<void> {
   // The CMS builds its admin panel on the very first start: this can take a couple of minutes.
   const deadline = Date.now() + 15 * 60_000;
-  while (Date.now() < deadline && child.exitCode === null) {
+  const child = supervised.child!;
+  while (Date.now() < deadline && child.exitCode === null && child.signalCode === null) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -52,7 +50,7 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
     }
     await delay(250);
   }
-  throw new Error(`Nothing answered at ${url}`);
+  throw new Error(child.exitCode === null && child.signalCode === null ? `Nothing answered at ${url}` : `${supervised.name} stopped while starting; stopping everything.`);
 }
 
 async function main() {
@@ -65,12 +63,14 @@ async function main() {
 
     const cms = run('The CMS', 'cms/scripts/run.mts', ['start']);
     await waitForHealth(`http://127.0.0.1:${env.CMS_PORT}/_health`, cms);
+    cms.supervise();
 
     const publisherScript = 'site/publisher/main.ts';
     const hasPublisher = existsSync(join(repoRoot, publisherScript));
     if (hasPublisher) {
       const publisher = run('The publisher', publisherScript);
       await waitForHealth(`http://127.0.0.1:${env.SITE_PORT}/_publisher/status`, publisher);
+      publisher.supervise();
     }
 
     console.log(`
