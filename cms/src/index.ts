@@ -9,6 +9,7 @@ import { defaultAdminLanguageToFrench } from './bootstrap/french-admin';
 import { lockDownPublicRole } from './bootstrap/public-permissions';
 import { ensureSiteToken } from './bootstrap/site-token';
 import { registerProposalAdminRoutes } from './proposals/admin-routes';
+import { registerEveningAdminRoutes } from './evenings/admin-routes';
 import { protectVotes } from './proposals/protect-votes';
 import { registerSitePublicRoutes } from './publisher/admin-routes';
 import { registerPublisherWebhook } from './publisher/webhook';
@@ -20,6 +21,7 @@ export default {
     await registerRepublishAction(strapi);
     registerSitePublicRoutes(strapi, cmsEnv());
     registerProposalAdminRoutes(strapi);
+    registerEveningAdminRoutes(strapi);
     protectVotes(strapi);
     guardUploads(strapi);
     enforcePublishedOnlyReads(strapi);

@@ -42,6 +42,9 @@ const TABLE: Row[] = [
   { route: 'POST /talk-proposals/:documentId/talk', what: 'turn into a talk', call: (id) => ({ method: 'POST', path: `/talk-proposals/${id}/talk`, body: {} }), expected: everyoneBut(201) },
   { route: 'GET /site-public/status', what: 'read the site’s status', call: () => ({ method: 'GET', path: '/site-public/status' }), expected: everyoneBut(200) },
   { route: 'POST /site-public/rebuild', what: 'republish the site', call: () => ({ method: 'POST', path: '/site-public/rebuild', body: {} }), expected: everyoneBut(202) },
+  // An evening's own rights (each talk and speaker too) are tested in tests/integration/cms/evening-publish.test.ts.
+  { route: 'POST /evenings/:documentId/publish', what: 'publish an evening', call: () => ({ method: 'POST', path: '/evenings/no-such-event/publish', body: {} }), expected: everyoneBut(404) },
+  { route: 'POST /evenings/:documentId/unpublish', what: 'unpublish an evening', call: () => ({ method: 'POST', path: '/evenings/no-such-event/unpublish', body: {} }), expected: everyoneBut(404) },
 ];
 
 /** The fields a Relecteur may read and write on a proposal. */
