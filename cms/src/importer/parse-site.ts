@@ -422,7 +422,7 @@ export function planSite(site: JekyllSite): ImportPlan {
     if (linking.length === 1) signals.push({ source: 'programme', value: linking[0]!.doc.path, event: linking[0] });
     if (sessionUrl) signals.push({ source: 'session_url', value: sessionUrl, event: eventsByPath.get(sessionUrl) });
     if (category) signals.push({ source: 'category', value: category, event: eventsByPath.get(`/api-hours/${category.toLowerCase()}.html`) });
-    if (sessionName) signals.push({ source: 'session_name', value: sessionName, event: eventByName(squash(decodeEntities(sessionName))) });
+    if (sessionName) signals.push({ source: 'session_name', value: squash(decodeEntities(sessionName)), event: eventByName(squash(decodeEntities(sessionName))) });
     if (sameDay.length === 1) signals.push({ source: 'date', value: fileDate.slice(0, 10), event: sameDay[0] });
     const choice = chooseEvening(signals);
     if (!choice.event) {

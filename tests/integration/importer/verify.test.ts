@@ -68,7 +68,7 @@ describe('verifying the import against the built site (SQLite)', () => {
     expect(verified.stdout).toMatch(/^Pages checked: 229$/m);
     expect(verified.stdout, verified.stdout + verified.stderr).not.toMatch(/^Wrong:/m);
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
-    for (const field of ['page', 'title', 'date', 'venue', 'talks', 'speakers', 'links', 'images', 'words', 'markup']) {
+    for (const field of ['page', 'old URL', 'title', 'date', 'venue', 'talks', 'speakers', 'links', 'images', 'words', 'markup']) {
       const [right, wrong] = row(verified.stdout, field) ?? [0, -1];
       expect(wrong, field).toBe(0);
       expect(right, field).toBeGreaterThan(0);

@@ -258,7 +258,7 @@ ${programme}
       line: 4,
       field: 'event',
       level: 'warning',
-      message: "evening fields disagree: session_url (/api-hours/api-hour-12.html) names Clermont'ech API Hour #12, but category (api-hour-13), session_name (Clermont'ech API Hour &#35;13), date (2015-03-04) name Clermont'ech API Hour #13; linked to Clermont'ech API Hour #13",
+      message: "evening fields disagree: session_url (/api-hours/api-hour-12.html) names Clermont'ech API Hour #12, but category (api-hour-13), session_name (Clermont'ech API Hour #13), date (2015-03-04) name Clermont'ech API Hour #13; linked to Clermont'ech API Hour #13",
     });
   });
 

@@ -9,7 +9,7 @@ import { SECTION_URLS, legacyPathVariants, newUrls } from '../urls';
 import { oldReferences, oldText } from './old-post';
 import { readBuiltPage, significantWords } from './page';
 
-export const FIELDS = ['page', 'title', 'date', 'venue', 'talks', 'speakers', 'links', 'images', 'words', 'markup'] as const;
+export const FIELDS = ['page', 'old URL', 'title', 'date', 'venue', 'talks', 'speakers', 'links', 'images', 'words', 'markup'] as const;
 export type Field = (typeof FIELDS)[number];
 
 export interface FieldCheck {
@@ -135,6 +135,10 @@ export async function verifySite(options: VerifyOptions): Promise<VerifyReport> 
       continue;
     }
     check.checks.push({ field: 'page', ok: true });
+    // The old address still leads there: a static redirect page (and the publisher's 301, from redirects.json).
+    const redirectFile = builtFile(options.built, oldUrl);
+    const redirected = existsSync(redirectFile) && new RegExp(`url=${newUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`).test(readFileSync(redirectFile, 'utf8'));
+    check.checks.push(redirected && (!existsSync(redirectsFile) || redirects[oldUrl] === newUrl) ? { field: 'old URL', ok: true } : { field: 'old URL', ok: false, detail: `${oldUrl} does not lead to ${newUrl}` });
     const page = readBuiltPage(readFileSync(file, 'utf8'));
     const { body } = parseFrontMatter(documents.get(source) ?? '');
     const push = (field: Field, problems: string[]) => check.checks.push({ field, ok: problems.length === 0, ...(problems.length ? { detail: problems.join('; ') } : {}) });
