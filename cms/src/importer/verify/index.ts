@@ -137,7 +137,7 @@ export async function verifySite(options: VerifyOptions): Promise<VerifyReport> 
     check.checks.push({ field: 'page', ok: true });
     // The old address still leads there: a static redirect page (and the publisher's 301, from redirects.json).
     const redirectFile = builtFile(options.built, oldUrl);
-    const redirected = existsSync(redirectFile) && new RegExp(`url=${newUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`).test(readFileSync(redirectFile, 'utf8'));
+    const redirected = existsSync(redirectFile) && new RegExp(`url=(?:https?://[^/"']+)?${newUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`).test(readFileSync(redirectFile, 'utf8'));
     check.checks.push(redirected && (!existsSync(redirectsFile) || redirects[oldUrl] === newUrl) ? { field: 'old URL', ok: true } : { field: 'old URL', ok: false, detail: `${oldUrl} does not lead to ${newUrl}` });
     const page = readBuiltPage(readFileSync(file, 'utf8'));
     const { body } = parseFrontMatter(documents.get(source) ?? '');
