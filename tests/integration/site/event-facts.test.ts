@@ -4,7 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type RunningCms } from '../../helpers/cms.ts';
-import { createDraft, publishChange } from '../../helpers/content.ts';
+import { createDraft, findBySlug, publishChange, type ListResponse } from '../../helpers/content.ts';
 import { databases } from '../../helpers/postgres.ts';
 import { buildSite, type SiteBuild } from '../../helpers/site.ts';
 
@@ -21,6 +21,12 @@ function jsonLd(html: string): Record<string, unknown>[] {
 function facts(html: string): string {
   const block = /<dl class="facts">(.*?)<\/dl>/s.exec(html)?.[1] ?? '';
   return block.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}
+
+/** How many entries of a collection the public API publishes. */
+async function publishedCount(cms: RunningCms, path: string): Promise<number> {
+  const body = (await (await cms.fetch(`/api/${path}?pagination[pageSize]=1`)).json()) as ListResponse;
+  return body.meta.pagination.total;
 }
 
 interface AtomEntry {
@@ -52,6 +58,23 @@ describe.each(databases)('event status, price, dates and links on the built site
       startsAt: new Date(Date.now() + 30 * DAY_MS).toISOString(),
       onlineUrl: 'https://visio.example/apero',
       summary: 'Une heure pour discuter, chacun chez soi.',
+    });
+    await publish(EVENT, {
+      title: 'Soirée reportée',
+      slug: 'soiree-reportee',
+      kind: 'other',
+      eventStatus: 'reporte',
+      startsAt: new Date(Date.now() + 40 * DAY_MS).toISOString(),
+      registrationUrl: 'https://mobilizon.example/events/reportee',
+    });
+    await publish(EVENT, {
+      title: 'Soirée passée en ligne',
+      slug: 'soiree-passee-en-ligne',
+      kind: 'other',
+      eventStatus: 'en_ligne',
+      startsAt: new Date(Date.now() + 50 * DAY_MS).toISOString(),
+      venue: (await findBySlug(cms.url, 'venues', 'la-fabrique-des-puys')).documentId,
+      onlineUrl: 'https://visio.example/soiree',
     });
     const replayed = await publish(EVENT, {
       title: 'API Hour #12',
@@ -155,6 +178,28 @@ describe.each(databases)('event status, price, dates and links on the built site
     });
   });
 
+  it('marks a postponed evening "Reporté" everywhere and takes no registration for its old date', () => {
+    const html = page('evenements/soiree-reportee/index.html');
+    expect(html).toMatch(/class="status-banner[^"]*"><strong>Reporté<\/strong>/);
+    expect(html).not.toContain('https://mobilizon.example/events/reportee');
+    expect(jsonLd(html)[0]).toMatchObject({ eventStatus: 'https://schema.org/EventPostponed' });
+    const calendar = ical.sync.parseICS(page('events.ics'));
+    const event = Object.values(calendar).find((component) => component?.type === 'VEVENT' && String(component.url).includes('soiree-reportee')) as VEvent;
+    expect(event.status).toBe('TENTATIVE');
+  });
+
+  it('shows an evening moved online as "En ligne", not at its venue', () => {
+    const html = page('evenements/soiree-passee-en-ligne/index.html');
+    expect(html).toMatch(/class="status-banner[^"]*"><strong>En ligne<\/strong>/);
+    expect(facts(html)).toContain('Lieu En ligne');
+    expect(facts(html)).not.toContain('La Fabrique des Puys');
+    expect(jsonLd(html)[0]).toMatchObject({
+      eventStatus: 'https://schema.org/EventMovedOnline',
+      eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
+      location: { '@type': 'VirtualLocation', url: 'https://visio.example/soiree' },
+    });
+  });
+
   it('links a past evening to its replay, not to the channel it was streamed on', () => {
     const html = page('api-hours/api-hour-12/index.html');
     expect(html).toMatch(/<a class="button" href="https:\/\/www\.youtube\.com\/watch\?v=api-hour-12">\s*Revoir la soirée/);
@@ -167,14 +212,15 @@ describe.each(databases)('event status, price, dates and links on the built site
       return { id: parsed.feed.id, entries: parsed.feed.entry };
     };
 
-    it('holds every event, talk and post, newest first', () => {
+    it('holds every event, talk and post, newest first', async () => {
       const { entries: list } = entries();
       const kinds = (prefix: string) => list.filter((entry) => entry.link['@_href'].startsWith(`https://www.clermontech.org/${prefix}`)).length;
-      // Demo content: 6 events, 5 talks, 3 posts; this test adds 2 events (one an API Hour) and a talk.
-      expect(list).toHaveLength(8 + 6 + 3);
-      expect(kinds('talks/')).toBe(6);
-      expect(kinds('blog/')).toBe(3);
-      expect(kinds('api-hours/') + kinds('evenements/') + kinds('groups/')).toBe(8);
+      const [events, talks, posts] = await Promise.all(['events', 'talks', 'posts'].map((path) => publishedCount(cms, path)));
+      expect(events).toBeGreaterThan(6);
+      expect(list).toHaveLength(events! + talks! + posts!);
+      expect(kinds('talks/')).toBe(talks);
+      expect(kinds('blog/')).toBe(posts);
+      expect(kinds('api-hours/') + kinds('evenements/') + kinds('groups/')).toBe(events);
       const published = list.map((entry) => Date.parse(entry.published));
       expect(published).toEqual([...published].sort((a, b) => b - a));
     });
