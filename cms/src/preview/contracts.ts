@@ -25,7 +25,14 @@ export function isPreviewType(type: string): type is PreviewType {
   return Object.hasOwn(PREVIEW_TYPES, type);
 }
 
-/** `GET /api/preview/:type/:documentId?token=…` answers `{ data: <the draft, as the REST API shapes entries> }`. */
+/** Drafts shown with the previewed one, by type (an event's talks and their speakers, a talk's speakers). */
+export type RelatedDrafts = Partial<Record<PreviewType, (Record<string, unknown> & { documentId: string })[]>>;
+
+/**
+ * `GET /api/preview/:type/:documentId?token=…` answers `{ data: <the draft, as the REST API shapes entries>,
+ * related: <the drafts its page shows with it> }`.
+ */
 export interface PreviewDraftResponse {
   data: Record<string, unknown> & { documentId: string };
+  related: RelatedDrafts;
 }

@@ -39,7 +39,7 @@ export class PreviewRefused extends Error {
  * The draft, from the CMS's preview route, which checks the token (signed by the CMS for this document)
  * and shapes the entry as the REST API does; validated by the same schema as published entries.
  */
-async function fetchDraft(type: PreviewType, documentId: string, token: string): Promise<RawEntry> {
+async function fetchDraft(type: PreviewType, documentId: string, token: string): Promise<{ entry: RawEntry; related: Partial<Record<PreviewType, RawEntry[]>> }> {
   // The site's read-only token is not sent: the preview token is the only credential.
   const { url } = cmsConnection();
   let body: unknown;
@@ -54,19 +54,29 @@ async function fetchDraft(type: PreviewType, documentId: string, token: string):
   if (typeof data !== 'object' || data === null || (data as RawEntry).documentId !== documentId) {
     throw new CmsResponseError(`CMS answered the preview of ${type} ${documentId} without the entry`);
   }
-  return absolutizeMediaUrls(data as RawEntry, url);
+  const related = (body as { related?: Partial<Record<PreviewType, RawEntry[]>> }).related ?? {};
+  const absolute = Object.fromEntries(
+    Object.entries(related).filter(([relatedType]) => isPreviewType(relatedType)).map(([relatedType, entries]) => [relatedType, (entries ?? []).map((entry) => absolutizeMediaUrls(entry, url))]),
+  );
+  return { entry: absolutizeMediaUrls(data as RawEntry, url), related: absolute };
 }
 
 /**
  * The catalog the public pages would see once this draft is published: the release's published
- * content with the draft in place of (or added to) its published version. Relations to content that
- * is not published are dropped, as on the live site.
+ * content with the draft in place of (or added to) its published version, and so are the drafts the
+ * CMS sends with it (an event's talks and their speakers, a talk's speakers: what "Publier la soirée"
+ * publishes together). Relations to other unpublished content are dropped, as on the live site.
  */
 export async function previewCatalog(type: PreviewType, documentId: string, token: string): Promise<Catalog> {
-  const { schema, collection } = PREVIEW_TYPES[type];
-  const draft = parseEntry(type, schema, await fetchDraft(type, documentId, token)) as { documentId: string };
+  const { entry, related } = await fetchDraft(type, documentId, token);
   const collections = await loadCollections();
-  const entries = collections[collection] as { documentId: string }[];
-  (collections as unknown as Record<string, unknown[]>)[collection] = [...entries.filter((entry) => entry.documentId !== documentId), draft];
+  const swapIn = (draftType: PreviewType, raw: RawEntry) => {
+    const { schema, collection } = PREVIEW_TYPES[draftType];
+    const draft = parseEntry(draftType, schema, raw) as { documentId: string };
+    const entries = (collections as unknown as Record<string, { documentId: string }[]>)[collection]!;
+    (collections as unknown as Record<string, unknown[]>)[collection] = [...entries.filter((published) => published.documentId !== draft.documentId), draft];
+  };
+  for (const [relatedType, entries] of Object.entries(related) as [PreviewType, RawEntry[]][]) for (const raw of entries) swapIn(relatedType, raw);
+  swapIn(type, entry);
   return buildCatalog(collections, new Date());
 }

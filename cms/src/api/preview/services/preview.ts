@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { cmsEnv } from '../../../cms-env';
-import { isPreviewType, PREVIEW_TYPES, type PreviewType } from '../../../preview/contracts';
+import { isPreviewType, PREVIEW_TYPES, type PreviewType, type RelatedDrafts } from '../../../preview/contracts';
+import { findRelatedDrafts } from '../../../preview/related-drafts';
 import { verifyPreviewToken, type PreviewClaims } from '../../../preview/token';
 import { withDraftAccess } from '../../../security/draft-access';
 
@@ -21,6 +22,11 @@ const previewService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const draft = await withDraftAccess(() => strapi.documents(uid as UID.ContentType).findOne({ documentId, status: 'draft', populate: populate as never }));
     if (!draft) return undefined;
     return (await strapi.contentAPI.sanitize.output(draft, strapi.getModel(uid as UID.ContentType), {})) as Record<string, unknown> & { documentId: string };
+  },
+
+  /** The drafts the document's page shows with it (an event's programme): see preview/related-drafts.ts. */
+  findRelatedDrafts(type: PreviewType, draft: Record<string, unknown> & { documentId: string }): Promise<RelatedDrafts> {
+    return findRelatedDrafts(strapi, type, draft);
   },
 });
 
