@@ -104,7 +104,7 @@ describe('publisher: malformed requests never take it down', () => {
     const started = performance.now();
     for (let i = 0; i < requests.length; i += AT_ONCE) {
       const batch = requests.slice(i, i + AT_ONCE);
-      const results = await Promise.all(batch.map((request) => rawRequest(port, request)));
+      const results = await Promise.all(batch.map((request) => rawRequest(port, request, 3_000)));
       results.forEach((answer, j) => answers.push({ request: batch[j]!.toString('latin1').slice(0, 120), answer }));
       // Checked as it goes, so a crash names the request that caused it.
       const alive = await stack.publisher.get('/_publisher/status').then((response) => response.ok, () => false);
