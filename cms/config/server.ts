@@ -1,4 +1,5 @@
 import { cmsEnv, cmsSecrets } from '../src/cms-env';
+import { registrationCronTasks } from '../src/registrations/cron-tasks';
 
 export default () => {
   const env = cmsEnv();
@@ -14,5 +15,7 @@ export default () => {
     logger: { updates: { enabled: false } },
     // Remote data transfer (strapi transfer) could overwrite the whole database: off in production.
     transfer: { remote: { enabled: env.NODE_ENV !== 'production' } },
+    // Reminders, e-mail retries and anonymisation of registrations (src/registrations/chores.ts).
+    cron: { enabled: true, tasks: registrationCronTasks },
   };
 };

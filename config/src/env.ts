@@ -34,6 +34,14 @@ const EnvSchema = z
     /** Talk proposals accepted per client IP and window (every attempt counts, refused ones too). */
     PROPOSAL_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
     PROPOSAL_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
+    /** Signs the links of registration e-mails (confirm, cancel): HMAC key, at least 32 random bytes; required in production. */
+    REGISTRATION_SECRET: optionalText.pipe(z.string().min(43, 'must hold at least 32 random bytes (openssl rand -hex 32)').optional()),
+    /** Registrations accepted per client IP (per /64 for IPv6) and window, and per e-mail address and window. */
+    REGISTRATION_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(20),
+    REGISTRATION_EMAIL_LIMIT_MAX: z.coerce.number().int().min(1).default(3),
+    REGISTRATION_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
+    /** Days after an event when its registrations are anonymised. */
+    REGISTRATION_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
     /** Where new talk proposals are announced (the team's address); no announcement when unset. */
     PROPOSAL_EMAIL: optionalText.pipe(z.email().optional()),
     /** Sender of the CMS's e-mails, e.g. "Clermont'ech <contact@clermontech.fr>". */

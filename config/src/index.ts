@@ -15,3 +15,21 @@ export {
   type ProposalInput,
   type ProposalTextField,
 } from './proposal.js';
+export {
+  AvailabilitySchema,
+  checkRegistration,
+  DEFAULT_REGISTRATION_RETENTION_DAYS,
+  describeAvailability,
+  REGISTRATION_FIELDS,
+  REGISTRATION_HONEYPOT,
+  REGISTRATION_MODES,
+  REGISTRATION_PAGES,
+  REGISTRATION_STATUSES,
+  registrationPrivacyNotice,
+  type Availability,
+  type RegistrationCheck,
+  type RegistrationInput,
+  type RegistrationMode,
+  type RegistrationPage,
+  type RegistrationStatus,
+} from './registration.js';

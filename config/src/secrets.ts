@@ -12,11 +12,11 @@ export const SECRET_NAMES = [
 ] as const;
 
 /**
- * Shared tokens between the parts: the site's read-only CMS token, the publisher's webhook token and
- * the key that signs preview links.
+ * Shared tokens between the parts: the site's read-only CMS token, the publisher's webhook token,
+ * the key that signs preview links, and the one that signs registration links (the CMS's alone).
  * Generated locally like the secrets; set them yourself in production, on both sides.
  */
-export const SHARED_TOKEN_NAMES = ['CMS_TOKEN', 'PUBLISHER_TOKEN', 'PREVIEW_SECRET'] as const;
+export const SHARED_TOKEN_NAMES = ['CMS_TOKEN', 'PUBLISHER_TOKEN', 'PREVIEW_SECRET', 'REGISTRATION_SECRET'] as const;
 
 const PLACEHOLDERS = /^(tobemodified|changeme|change-me|secret|example|placeholder|xxx+)/i;
 

@@ -2,6 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { REPUBLISH_ACTION } from '../publisher/contracts';
 
 const PROPOSAL = 'api::proposal.proposal';
+/** Registrations hold attendees' names and e-mails: Editors manage them, Authors never see them. */
+const REGISTRATION = 'api::registration.registration';
+const REGISTRATION_ACTIONS = ['create', 'read', 'update', 'delete'].map((action) => `plugin::content-manager.explorer.${action}`);
 const AUTHOR = 'strapi-author';
 const EDITOR = 'strapi-editor';
 
@@ -31,19 +34,31 @@ const permissionsOf = async (strapi: Core.Strapi, id: number) =>
 /**
  * Makes the built-in roles mean what the README tells volunteers, whatever was clicked in the admin
  * since the last boot: an Author never sees talk proposals (they hold speakers' e-mail addresses and
- * the members' discussion) nor republishes the site; an Editor may republish. Roles the board
+ * the members' discussion) nor registrations (attendees' names and e-mails), nor republishes the
+ * site; an Editor may republish and manage registrations. Roles the board
  * creates are left as they made them.
  */
 export async function alignAdminRoles(strapi: Core.Strapi): Promise<void> {
   const permissions = strapi.service('admin::permission') as { deleteByIds(ids: number[]): Promise<void> };
   const author = await roleId(strapi, AUTHOR);
   if (author !== undefined) {
-    const forbidden = (await permissionsOf(strapi, author)).filter(({ action, subject }) => subject === PROPOSAL || action === REPUBLISH_ACTION);
+    const forbidden = (await permissionsOf(strapi, author)).filter(({ action, subject }) => subject === PROPOSAL || subject === REGISTRATION || action === REPUBLISH_ACTION);
     if (forbidden.length > 0) await permissions.deleteByIds(forbidden.map(({ id }) => id));
   }
   const editor = await roleId(strapi, EDITOR);
-  if (editor !== undefined && !(await permissionsOf(strapi, editor)).some(({ action }) => action === REPUBLISH_ACTION)) {
-    const roles = strapi.service('admin::role') as { addPermissions(roleId: number, permissions: object[]): Promise<unknown> };
+  if (editor === undefined) return;
+  const editorHas = await permissionsOf(strapi, editor);
+  const roles = strapi.service('admin::role') as { addPermissions(roleId: number, permissions: object[]): Promise<unknown> };
+  if (!editorHas.some(({ action }) => action === REPUBLISH_ACTION)) {
     await roles.addPermissions(editor, [{ action: REPUBLISH_ACTION, subject: null, properties: {}, conditions: [] }]);
+  }
+  // Installations older than registrations: the Editor role was made before the type existed.
+  const fields = Object.keys(strapi.contentType(REGISTRATION).attributes).filter((name) => !['createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'publishedAt', 'locale', 'localizations'].includes(name));
+  const missing = REGISTRATION_ACTIONS.filter((wanted) => !editorHas.some(({ action, subject }) => action === wanted && subject === REGISTRATION));
+  if (missing.length > 0) {
+    await roles.addPermissions(
+      editor,
+      missing.map((action) => ({ action, subject: REGISTRATION, properties: action.endsWith('.delete') ? {} : { fields }, conditions: [] })),
+    );
   }
 }
