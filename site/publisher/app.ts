@@ -3,7 +3,7 @@ import { LegacyRedirects } from './legacy-redirects.ts';
 import { PREVIEW_PREFIX } from './preview.ts';
 import { publicStatus, type PublisherStatus } from './publisher.ts';
 import type { Release, ReleaseStore } from './release-store.ts';
-import { securityHeaders } from './security-headers.ts';
+import { HSTS, securityHeaders } from './security-headers.ts';
 import { encodeFor, isHashedAsset, readStatic, resolveFile } from './static-files.ts';
 import { isAuthorized } from './webhook-auth.ts';
 
@@ -20,9 +20,6 @@ export interface AppDependencies {
   /** The site is served over HTTPS (SITE_URL): every answer tells browsers to keep to it. */
   https?: boolean;
 }
-
-/** Two years, subdomains included: what the HSTS preload list asks for. */
-const HSTS = 'max-age=63072000; includeSubDomains';
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {

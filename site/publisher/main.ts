@@ -7,6 +7,7 @@ import { createPreview } from './preview.ts';
 import { PreviewImageGrants } from './preview-images.ts';
 import { Publisher } from './publisher.ts';
 import { ReleaseStore } from './release-store.ts';
+import { HSTS } from './security-headers.ts';
 import { StatusFile } from './status.ts';
 
 let config;
@@ -38,7 +39,7 @@ const app = createApp({
   cmsOrigin: new URL(config.cmsUrl).origin,
   https: config.https,
 });
-const server = serve(app, { origin: config.origin });
+const server = serve(app, { origin: config.origin, headers: config.https ? { 'strict-transport-security': HSTS } : {} });
 
 server.listen(config.port, config.host, () => {
   console.log(`publisher: serving ${config.releasesDir} on http://${config.host}:${config.port}`);

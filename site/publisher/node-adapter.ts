@@ -8,6 +8,8 @@ export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'] as const;
 export interface ServeOptions {
   /** The site's public origin: request URLs are built on it, never on the Host header. */
   origin: string;
+  /** Added to the answers the adapter gives itself (405, 400, 500), as the app adds them to its own. */
+  headers?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -48,8 +50,9 @@ export function toRequest(raw: RawRequest, origin: string): Request {
   }
 }
 
-function refuse(res: ServerResponse, error: HttpError): void {
+function refuse(res: ServerResponse, error: HttpError, extra: Record<string, string>): void {
   res.writeHead(error.status, {
+    ...extra,
     'content-type': 'text/plain; charset=utf-8',
     'cache-control': 'no-store',
     ...(error.status === 405 ? { allow: ALLOWED_METHODS.join(', ') } : {}),
@@ -67,12 +70,12 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
  * Binds a fetch-style handler to a Node HTTP server. No request can end the process: whatever a
  * request holds, and whatever the handler throws, the client gets a 4xx or a 500.
  */
-export function serve(handler: (request: Request) => Promise<Response>, { origin, log = console.error }: ServeOptions): Server {
+export function serve(handler: (request: Request) => Promise<Response>, { origin, headers = {}, log = console.error }: ServeOptions): Server {
   const fail = (res: ServerResponse, error: unknown) => {
     if (res.headersSent) return void res.destroy();
-    if (error instanceof HttpError) return refuse(res, error);
+    if (error instanceof HttpError) return refuse(res, error, headers);
     log(`publisher: request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+    res.writeHead(500, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
     res.end('Internal error\n');
   };
 
@@ -99,7 +102,8 @@ export function serve(handler: (request: Request) => Promise<Response>, { origin
   // Node hands CONNECT to this event instead of the handler, and without a listener drops the connection unanswered.
   server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
     socket.on('error', () => socket.destroy());
-    socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ALLOWED_METHODS.join(', ')}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+    const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+    socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ALLOWED_METHODS.join(', ')}\r\n${extra}Content-Length: 0\r\nConnection: close\r\n\r\n`);
   });
   return server;
 }

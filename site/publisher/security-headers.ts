@@ -1,3 +1,6 @@
+/** Strict-Transport-Security when the site is served over HTTPS: two years, subdomains included. */
+export const HSTS = 'max-age=63072000; includeSubDomains';
+
 /**
  * Headers on every page of the public site. Scripts come from the site's own files only (no inline
  * script: JSON-LD blocks are data, not scripts); Pagefind's search needs WebAssembly.
