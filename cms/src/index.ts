@@ -10,6 +10,7 @@ import { lockDownPublicRole } from './bootstrap/public-permissions';
 import { ensureSiteToken } from './bootstrap/site-token';
 import { registerProposalAdminRoutes } from './proposals/admin-routes';
 import { registerEveningAdminRoutes } from './evenings/admin-routes';
+import { makeSlugsFollowTitles } from './evenings/slug-follows-title';
 import { protectVotes } from './proposals/protect-votes';
 import { registerSitePublicRoutes } from './publisher/admin-routes';
 import { registerPublisherWebhook } from './publisher/webhook';
@@ -22,6 +23,7 @@ export default {
     registerSitePublicRoutes(strapi, cmsEnv());
     registerProposalAdminRoutes(strapi);
     registerEveningAdminRoutes(strapi);
+    makeSlugsFollowTitles(strapi);
     protectVotes(strapi);
     guardUploads(strapi);
     enforcePublishedOnlyReads(strapi);
