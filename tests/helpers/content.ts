@@ -1,6 +1,6 @@
 /** The public collections, their REST path and the number of entries the demo content publishes. */
 export const DEMO_COLLECTIONS = [
-  { type: 'event', path: 'events', demoCount: 6 },
+  { type: 'event', path: 'events', demoCount: 7 },
   { type: 'talk', path: 'talks', demoCount: 5 },
   { type: 'speaker', path: 'speakers', demoCount: 5 },
   { type: 'venue', path: 'venues', demoCount: 3 },

@@ -58,6 +58,7 @@ async function seed(strapi: Core.Strapi, now: Date): Promise<void> {
       admission: event.admission,
       price: event.price,
       registrationUrl: event.registrationUrl,
+      registrationMode: event.registrationMode,
       onlineUrl: event.onlineUrl,
       replayUrl: event.replayUrl,
       photosUrl: event.photosUrl,

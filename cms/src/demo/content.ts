@@ -48,6 +48,8 @@ export interface DemoEvent {
   group?: string;
   capacity?: number;
   registrationUrl?: string;
+  /** Registrations on the site (the form on the event page); the others use registrationUrl or nothing. */
+  registrationMode?: 'aucune' | 'lien' | 'site';
   onlineUrl?: string;
   replayUrl?: string;
   photosUrl?: string;
@@ -391,6 +393,23 @@ export function demoEvents(now: Date): DemoEvent[] {
       description:
         'Formation pratique en petit groupe, de 9h à 17h30 chaque jour : chacun repart avec son cluster et ses manifestes. Le prix couvre la salle, les machines et les déjeuners.',
       sponsors: ['coop-auvergne-web'],
+      talks: [],
+    },
+    {
+      slug: 'api-hour-74',
+      title: 'API Hour #74',
+      kind: 'api-hour',
+      number: 74,
+      startsAt: parisDateTime(shiftDays(now, 49), 19, 0),
+      durationHours: 2.5,
+      venue: 'la-fabrique-des-puys',
+      capacity: 50,
+      admission: 'gratuite',
+      registrationMode: 'site',
+      summary: 'La première API Hour où l’on s’inscrit directement sur le site, liste d’attente comprise.',
+      description:
+        'Programme en cours de construction : [proposez un talk](/proposer-un-talk/) ! La salle est limitée à **50 personnes** : inscrivez-vous sur cette page ; une place libérée passe aussitôt à la première personne en liste d’attente.',
+      sponsors: [],
       talks: [],
     },
   ];

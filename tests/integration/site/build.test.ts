@@ -107,7 +107,7 @@ describe('site build from the demo content', () => {
     expect(text).toContain('TZID:Europe/Paris');
     const calendar = ical.sync.parseICS(text);
     const events = Object.values(calendar).filter((component) => component?.type === 'VEVENT') as VEvent[];
-    expect(events).toHaveLength(6);
+    expect(events).toHaveLength(7);
     const next = events.find((event) => String(event.summary).includes('API Hour #73'))!;
     expect(next.uid).toMatch(/@clermontech\.org$/);
     const demo = await (await cms.fetch('/api/events?filters[slug][$eq]=api-hour-73')).json() as { data: { startsAt: string }[] };

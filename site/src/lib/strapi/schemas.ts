@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import type { RegistrationMode } from '@clermontech/config';
 
 /**
  * The CMS content types as the site reads them (cms/src/api/<type>/content-types/<type>/schema.json).
@@ -128,6 +129,14 @@ export const EventSchema = DocumentSchema.extend({
   price: optionalText,
   /** Registration page (shown until the event is over). */
   registrationUrl: optionalText,
+  /** How people register: aucune, lien (registrationUrl), site (the form on the page); unset: the link if there is one. */
+  registrationMode: optional(z.enum(['aucune', 'lien', 'site'] as const satisfies readonly RegistrationMode[])),
+  /** When the site's form opens; unset: as soon as the event is published. */
+  registrationOpensAt: optional(datetime),
+  /** When the site's form closes; unset: when the event starts. */
+  registrationClosesAt: optional(datetime),
+  /** Once full, later registrations wait for a freed place (default) instead of being told "complet". */
+  waitingList: withDefault(z.boolean(), true),
   /** One or two sentences for lists and previews. */
   summary: optionalText,
   /** Markdown description. */
