@@ -22,7 +22,7 @@ import { isEntryRef, type AssetRef, type EntryRef, type FieldValue, type ImportP
 import type { JekyllSite } from './reader';
 import { decodeEntities, firstParagraph, fold, nameKey, plainText, slugify, squash, text, truncate } from './text';
 import { SECTION_URLS, jekyllPagePath, jekyllPostPath, legacyPathVariants, newUrls, parsePostFileName, postCategories } from './urls';
-import { matchProgramme, programmeHeadings } from './programme';
+import { matchProgramme, programmeHeadings, withoutProgramme, type ProgrammeTalk } from './programme';
 import { chooseEvening, type EveningSignal } from './talk-evening';
 import { parseVideo } from './video';
 
@@ -146,6 +146,11 @@ interface TalkDraft {
   order?: number;
   speakers: string[];
   url: string;
+}
+
+/** A talk as the programme matcher knows it: its `{% post_url %}` name is its file name without extension. */
+function programmeTalk(talk: TalkDraft): ProgrammeTalk {
+  return { title: talk.title, speakers: talk.speakers, fileName: posix.basename(talk.doc.path).replace(/\.(md|markdown|mkd|html)$/i, '') };
 }
 
 interface SpeakerDraft {
@@ -578,6 +583,10 @@ export function planSite(site: JekyllSite): ImportPlan {
     const intro = sections(doc.body)[0];
     const summary = intro && intro.title === '' ? firstParagraph(intro.content, 500) : undefined;
 
+    // The talks it announces are shown from their own entries: their sections leave the description.
+    const eventTalks = talks.filter((talk) => talk.event === event).map(programmeTalk);
+    const announced = new Set([...matchProgramme(eventTalks, programmeHeadings(doc.body)).values()].map((heading) => heading.index));
+
     entries.push({
       type: 'event',
       key: event.legacyPath,
@@ -598,7 +607,7 @@ export function planSite(site: JekyllSite): ImportPlan {
         capacity: capacity ?? null,
         registrationUrl: registrationUrl ?? null,
         summary: summary ?? null,
-        description: rewrite(doc, doc.body, 'description', event.legacyPath),
+        description: rewrite(doc, withoutProgramme(doc.body, announced), 'description', event.legacyPath),
         group: event.groupKey ? ref('group', event.groupKey) : null,
         photosUrl: extractPhotosUrl(doc.body, flickrUser, text(doc.data.flickr_set_id)) ?? null,
         cover: coverPath ? asset(coverPath) : null,
@@ -642,7 +651,7 @@ export function planSite(site: JekyllSite): ImportPlan {
     // The order the old page listed them in; talks it does not announce follow, by file name.
     const headings = programmeHeadings(event.doc.body);
     const matched = matchProgramme(
-      list.map((talk) => ({ title: talk.title, speakers: talk.speakers, fileName: posix.basename(talk.doc.path).replace(/\.(md|markdown|mkd|html)$/i, '') })),
+      list.map(programmeTalk),
       headings,
     );
     const rank = (talk: TalkDraft): number => matched.get(list.indexOf(talk))?.index ?? 1000 + (talk.order ?? 0);

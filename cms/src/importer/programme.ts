@@ -82,3 +82,40 @@ export function matchProgramme(talks: ProgrammeTalk[], headings: ProgrammeHeadin
   }
   return matched;
 }
+
+const HEADING_LINE = /^#{1,6}\s+(.*?)\s*#*\s*$/;
+const PROGRAMME_TITLE = /^(au )?programme\b/;
+
+/**
+ * The page without what its structured talks now carry: the sections under the given headings
+ * (positions as in `programmeHeadings`), and a "Programme" heading left with nothing under it.
+ * The evening's page shows the programme once, from the talks.
+ */
+export function withoutProgramme(markdown: string, headings: ReadonlySet<number>): string {
+  const kept: string[] = [];
+  let index = -1;
+  let skipping = false;
+  for (const line of markdown.replace(/\r\n?/g, '\n').split('\n')) {
+    if (HEADING_LINE.test(line)) {
+      index++;
+      skipping = headings.has(index);
+    }
+    if (!skipping) kept.push(line);
+  }
+  return dropEmptyProgrammeHeadings(kept).join('\n');
+}
+
+function dropEmptyProgrammeHeadings(lines: string[]): string[] {
+  return lines.filter((line, at) => {
+    const heading = HEADING_LINE.exec(line);
+    if (!heading || !PROGRAMME_TITLE.test(fold(heading[1]!))) return true;
+    const next = lines.findIndex((other, position) => position > at && HEADING_LINE.test(other));
+    const under = lines.slice(at + 1, next === -1 ? undefined : next);
+    const nextIsDeeper = next !== -1 && depth(lines[next]!) > depth(line);
+    return nextIsDeeper || under.some((text) => text.trim() !== '');
+  });
+}
+
+function depth(headingLine: string): number {
+  return /^#+/.exec(headingLine)?.[0].length ?? 0;
+}

@@ -96,7 +96,8 @@ describe('planSite', () => {
       registrationUrl: 'https://mobilizon.fr/events/3f0c7a1e-2b5d-4c7e-9a51-7d2f1b0e6c11',
       legacyPath: '/api-hours/api-hour-50.html',
     });
-    expect(event?.data.description).toContain('[Le premier](/talks/un-talk/)');
+    // The programme's sections are carried by the talks themselves: the description does not repeat them.
+    expect(event?.data.description).not.toContain('/talks/un-talk/');
     expect(byType(result.entries, 'venue')).toHaveLength(0);
     // Online: a missing venue is not a missing field.
     expect(result.issues.filter((issue) => issue.field?.startsWith('venue'))).toEqual([]);
@@ -269,7 +270,8 @@ ${programme}
     });
     const [imported] = byType(result.entries, 'talk');
     expect(imported?.data).toMatchObject({ title: 'Des tests qui durent plus longtemps', duration: 30, position: 1, event: { key: '/api-hours/api-hour-13.html' } });
-    expect(byType(result.entries, 'event')[0]?.data.description).toContain('[Voir la vidéo](/talks/des-tests-qui-durent-plus-longtemps/)');
+    // Matched to its heading, the talk's section leaves the evening's description (shown once, from the talk).
+    expect(byType(result.entries, 'event')[0]?.data.description).not.toContain('/talks/des-tests-qui-durent-plus-longtemps/');
     expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/2015-03-04-camille-dupre-des-tests.md', line: 5, level: 'warning', message: 'front matter: title: the quoted value closes on line 6; read as one value' }));
     expect(result.issues.filter((found) => found.level === 'error')).toEqual([]);
   });
