@@ -14,6 +14,7 @@ import { makeSlugsFollowTitles } from './evenings/slug-follows-title';
 import { protectVotes } from './proposals/protect-votes';
 import { registerSitePublicRoutes } from './publisher/admin-routes';
 import { registerPublisherWebhook } from './publisher/webhook';
+import { hideWhereMediaIsUsed } from './security/media-usage';
 import { enforcePublishedOnlyReads } from './security/published-only-reads';
 import { guardUploads } from './uploads';
 
@@ -27,6 +28,7 @@ export default {
     protectVotes(strapi);
     guardUploads(strapi);
     enforcePublishedOnlyReads(strapi);
+    hideWhereMediaIsUsed(strapi);
   },
 
   /** Each step is idempotent: booting twice changes nothing the first boot did. */

@@ -3,6 +3,7 @@ import { startCms, type RunningCms } from '../../helpers/cms.ts';
 import { createDraft, findBySlug, publishChange, updateDraft, type ListResponse } from '../../helpers/content.ts';
 import { PATH_SPELLINGS } from '../../helpers/path-spellings.ts';
 import { databases } from '../../helpers/postgres.ts';
+import { tinyPng } from '../../helpers/uploads.ts';
 import { memberRequest, PROPOSAL_UID, proposalForm, sendProposal, storedProposals } from '../../helpers/proposals.ts';
 
 /** Every draft value seeded below contains this word (any case); no public answer may. */
@@ -83,18 +84,27 @@ describe.each(databases)('drafts stay private however the content-API path is sp
     };
     const venues = (await (await cms.fetch('/api/venues')).json()) as ListResponse;
     const venue = venues.data[0]!;
+    // One image used by a published event and by drafts: a file lists every entry that uses it.
+    const form = new FormData();
+    form.append('files', new Blob([new Uint8Array(tinyPng())], { type: 'image/png' }), 'couverture.png');
+    const uploaded = await cms.fetch('/upload', { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: form });
+    if (uploaded.status !== 201) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
+    const cover = ((await uploaded.json()) as { id: number }[])[0]!.id;
+    const published = await findBySlug(cms.url, 'events', 'api-hour-73');
+    await publishChange(cms.url, admin, 'api::event.event', published.documentId, { cover });
     await draft('events', 'api::event.event', {
       title: `${MARKER} soirée`,
       slug: `${MARKER}-soiree`,
       kind: 'other',
       startsAt: '2030-01-01T18:00:00.000Z',
       summary: `${MARKER} résumé`,
+      cover,
       venue: { connect: [{ documentId: venue.documentId }] },
     });
     await draft('talks', 'api::talk.talk', { title: `${MARKER} talk`, slug: `${MARKER}-talk`, abstract: `${MARKER} résumé` });
     const speaker = await draft('speakers', 'api::speaker.speaker', { name: `${MARKER} Oratrice`, slug: `${MARKER}-oratrice`, bio: `${MARKER} bio` });
     await draft('venues', 'api::venue.venue', { name: `${MARKER} salle`, slug: `${MARKER}-salle`, city: `${MARKER}ville` });
-    await draft('posts', 'api::post.post', { title: `${MARKER} billet`, slug: `${MARKER}-billet`, date: '2030-01-01', body: `${MARKER} texte` });
+    await draft('posts', 'api::post.post', { title: `${MARKER} billet`, slug: `${MARKER}-billet`, date: '2030-01-01', body: `${MARKER} texte`, cover });
     await draft('sponsors', 'api::sponsor.sponsor', { name: `${MARKER} mécène`, slug: `${MARKER}-mecene`, url: `https://${MARKER}.example` });
     await draft('groups', 'api::group.group', { name: `${MARKER} groupe`, slug: `${MARKER}-groupe`, technology: MARKER });
     await draft('members', 'api::member.member', { name: `${MARKER} Membre`, role: 'board-member' });
@@ -130,6 +140,9 @@ describe.each(databases)('drafts stay private however the content-API path is sp
       { label: 'speakers with talks and events', type: 'speakers', query: 'populate[talks][populate][event]=true&pagination[pageSize]=100' },
       { label: 'talks with speakers and event', type: 'talks', query: 'populate=*&pagination[pageSize]=100' },
       { label: 'venues with events', type: 'venues', query: 'populate[events]=true&pagination[pageSize]=100' },
+      { label: 'events with the entries using their cover', type: 'events', query: 'populate[cover][populate][related]=true&pagination[pageSize]=100' },
+      { label: 'events with everything about their cover', type: 'events', query: 'populate[cover][populate]=*&pagination[pageSize]=100' },
+      { label: 'events with the posts using their cover', type: 'events', query: 'populate[cover][populate][related][on][api::post.post]=true&pagination[pageSize]=100' },
     );
   }
 
