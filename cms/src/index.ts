@@ -9,6 +9,7 @@ import { defaultAdminLanguageToFrench } from './bootstrap/french-admin';
 import { lockDownPublicRole } from './bootstrap/public-permissions';
 import { ensureSiteToken } from './bootstrap/site-token';
 import { registerProposalAdminRoutes } from './proposals/admin-routes';
+import { registerRegistrationAdminRoutes } from './registrations/admin-routes';
 import { registerEveningAdminRoutes } from './evenings/admin-routes';
 import { makeSlugsFollowTitles } from './evenings/slug-follows-title';
 import { protectVotes } from './proposals/protect-votes';
@@ -23,6 +24,7 @@ export default {
     await registerRepublishAction(strapi);
     registerSitePublicRoutes(strapi, cmsEnv());
     registerProposalAdminRoutes(strapi);
+    registerRegistrationAdminRoutes(strapi);
     registerEveningAdminRoutes(strapi);
     makeSlugsFollowTitles(strapi);
     protectVotes(strapi);

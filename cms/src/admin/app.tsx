@@ -2,6 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { Globe } from '@strapi/icons';
 import { REPUBLISH_ACTION } from '../publisher/contracts';
 import { ProposalPanel } from './proposals/ProposalPanel';
+import { RegistrationPanel } from './registrations/RegistrationPanel';
 
 export default {
   config: {
@@ -20,6 +21,6 @@ export default {
   },
   bootstrap(app: StrapiApp) {
     // Members vote on talk proposals and turn the accepted ones into talks from the proposal's page.
-    (app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void }).addEditViewSidePanel([ProposalPanel]);
+    (app.getPlugin('content-manager').apis as { addEditViewSidePanel(panels: unknown[]): void }).addEditViewSidePanel([ProposalPanel, RegistrationPanel]);
   },
 };

@@ -203,6 +203,31 @@ describe.each(databases)('registrations (%s)', (database) => {
     const editor = await asUser(`editor-${database}@clermontech.test`, 'Editor-Passw0rd!');
     expect(editor.status).toBe(200);
     expect(((await editor.json()) as { results: { email: string }[] }).results.map((row) => row.email)).toEqual(['roles@example.org']);
+
+    // The event's "Inscriptions" panel and door list: the same rule on their own admin routes.
+    const tokens = {
+      Author: await adminLogin(cms.url, `author-${database}@clermontech.test`, 'Author-Passw0rd!'),
+      Editor: await adminLogin(cms.url, `editor-${database}@clermontech.test`, 'Editor-Passw0rd!'),
+    };
+    const panel = (who: keyof typeof tokens, path: string, body?: unknown) =>
+      cms.fetch(`/event-registrations${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    for (const path of [`/events/${event.documentId}`, `/events/${event.documentId}/export.csv`]) {
+      const refused = await panel('Author', path);
+      expect(refused.status).toBe(403);
+      expect(await refused.text()).not.toContain('roles@example.org');
+    }
+    const listed = (await (await panel('Editor', `/events/${event.documentId}`)).json()) as { capacity: number; counts: Record<string, number>; registrations: { documentId: string; email: string }[] };
+    expect(listed).toMatchObject({ capacity: 10, counts: { confirmed: 1, waiting: 0, cancelled: 0, present: 0, pending: 0 } });
+    expect(listed.registrations.map((row) => row.email)).toEqual(['roles@example.org']);
+    const attendee = listed.registrations[0]!.documentId;
+    expect((await panel('Author', `/${attendee}/present`, { present: true })).status).toBe(403);
+    expect(await (await panel('Editor', `/${attendee}/present`, { present: true })).json()).toMatchObject({ status: 'present' });
+    const csv = await (await panel('Editor', `/events/${event.documentId}/export.csv`)).text();
+    expect(csv).toContain('"Rôle Visible","roles@example.org","present","oui"');
   });
 
   it('is not published content: registering and confirming leave the site’s content version alone', async () => {

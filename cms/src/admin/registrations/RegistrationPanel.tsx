@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Box, Button, Flex, TextInput, Typography } from '@strapi/design-system';
+import { useFetchClient } from '@strapi/strapi/admin';
+import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
+import type { AttendeeRow, EventRegistrations } from '../../registrations/contracts';
+
+const EVENT = 'api::event.event';
+
+const errorMessage = (error: unknown) => {
+  const response = (error as { response?: { status?: number; data?: { error?: { message?: string } } } }).response;
+  return response?.data?.error?.message ?? (error instanceof Error ? error.message : String(error));
+};
+
+/** Accents and case don't matter at the door: "helene" finds "Hélène". */
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Counts, CSV export and the door list of an event, beside its form. */
+function EventRegistrationsPanel({ documentId }: { documentId: string }) {
+  const { get, post } = useFetchClient();
+  const [state, setState] = useState<EventRegistrations>();
+  const [search, setSearch] = useState('');
+  const [busy, setBusy] = useState<string>();
+  const [problem, setProblem] = useState<string>();
+
+  const refresh = useCallback(async () => {
+    try {
+      setState((await get<EventRegistrations>(`/event-registrations/events/${documentId}`)).data);
+    } catch (error) {
+      setProblem(errorMessage(error));
+    }
+  }, [documentId, get]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const exportCsv = async () => {
+    try {
+      const { data } = await get<Blob>(`/event-registrations/events/${documentId}/export.csv`, { responseType: 'blob' } as never);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(data instanceof Blob ? data : new Blob([String(data)], { type: 'text/csv' }));
+      link.download = 'inscriptions.csv';
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch (error) {
+      setProblem(errorMessage(error));
+    }
+  };
+
+  const toggle = async (row: AttendeeRow) => {
+    setBusy(row.documentId);
+    setProblem(undefined);
+    try {
+      await post(`/event-registrations/${row.documentId}/present`, { present: row.status !== 'present' });
+      await refresh();
+    } catch (error) {
+      setProblem(errorMessage(error));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  if (problem && !state) {
+    return (
+      <Typography variant="pi" textColor="danger600" role="alert">
+        {problem}
+      </Typography>
+    );
+  }
+  if (!state) return <Typography variant="omega">Inscriptions…</Typography>;
+  const { counts, capacity } = state;
+  const expected = state.registrations.filter((row) => row.status === 'confirmed' || row.status === 'present');
+  const shown = search.trim() === '' ? expected : expected.filter((row) => fold(`${row.name ?? ''} ${row.email ?? ''}`).includes(fold(search.trim())));
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3} width="100%">
+      <Typography variant="omega" data-testid="registration-counts">
+        {`${counts.confirmed + counts.present}${capacity === null ? '' : ` / ${capacity}`} confirmé·es, dont ${counts.present} présent·es ; ${counts.waiting} en attente ; ${counts.cancelled} annulé·es ; ${counts.pending} non confirmé·es`}
+      </Typography>
+      <Button variant="secondary" onClick={() => void exportCsv()} fullWidth>
+        Exporter en CSV
+      </Button>
+      <TextInput aria-label="Chercher un nom (liste à l’entrée)" placeholder="Chercher un nom…" value={search} onChange={(event: { target: { value: string } }) => setSearch(event.target.value)} />
+      {shown.map((row) => (
+        <Flex key={row.documentId} justifyContent="space-between" gap={2}>
+          <Box>
+            <Typography variant="omega">{row.name ?? '(anonymisé)'}</Typography>
+            {row.firstTime ? <Typography variant="pi" textColor="neutral600"> · première fois</Typography> : null}
+            {row.accessibilityNeeds ? (
+              <Typography variant="pi" textColor="neutral600" tag="p">
+                {row.accessibilityNeeds}
+              </Typography>
+            ) : null}
+          </Box>
+          <Button variant={row.status === 'present' ? 'success-light' : 'tertiary'} loading={busy === row.documentId} onClick={() => void toggle(row)}>
+            {row.status === 'present' ? 'Présent·e ✓' : 'Présent·e'}
+          </Button>
+        </Flex>
+      ))}
+      {problem ? (
+        <Typography variant="pi" textColor="danger600" role="alert">
+          {problem}
+        </Typography>
+      ) : null}
+    </Flex>
+  );
+}
+
+/** The side panel, on events only; hidden from roles that may not read registrations (the route answers 403). */
+export const RegistrationPanel: PanelComponent = ({ model, documentId }) => {
+  if (model !== EVENT || !documentId) return null;
+  return { title: 'Inscriptions', content: <EventRegistrationsPanel documentId={documentId} /> };
+};

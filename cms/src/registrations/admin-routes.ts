@@ -1,0 +1,90 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { REGISTRATION_STATUSES, type RegistrationStatus } from '@clermontech/config';
+import { mayOnModel } from '../proposals/entity-permission';
+import type { AttendeeRow, EventRegistrations } from './contracts';
+import { toCsv } from './csv';
+import { REGISTRATION_UID, registrations, type RegistrationRow } from './store';
+
+const EVENT_UID = 'api::event.event';
+
+function refuse(ctx: Context, status: number, message: string): void {
+  ctx.status = status;
+  ctx.body = { error: { status, message } };
+}
+
+const asAttendee = (row: RegistrationRow): AttendeeRow => ({
+  documentId: row.documentId,
+  status: row.registrationStatus,
+  name: row.name,
+  email: row.email,
+  firstTime: row.firstTime === true,
+  accessibilityNeeds: row.accessibilityNeeds,
+  createdAt: new Date(row.createdAt).toISOString(),
+});
+
+async function eventRegistrations(strapi: Core.Strapi, eventDocumentId: string): Promise<EventRegistrations | undefined> {
+  const event = (await strapi.db.query(EVENT_UID).findOne({ where: { documentId: eventDocumentId }, select: ['capacity'] })) as { capacity: number | null } | null;
+  if (!event) return undefined;
+  const rows = (await registrations(strapi).findMany({ where: { eventDocumentId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })) as RegistrationRow[];
+  const counts = Object.fromEntries(REGISTRATION_STATUSES.map((status) => [status, 0])) as Record<RegistrationStatus, number>;
+  for (const row of rows) counts[row.registrationStatus] += 1;
+  return { capacity: event.capacity ?? null, counts, registrations: rows.map(asAttendee) };
+}
+
+/**
+ * Admin routes behind an event's "Inscriptions" panel and its door list: the list and counts, a CSV
+ * export, ticking someone present. Attendees' names and e-mails are read with the role's right to
+ * read registrations (Editors have it; Authors never: bootstrap/admin-roles.ts), changes with the
+ * right to update them.
+ */
+export function registerRegistrationAdminRoutes(strapi: Core.Strapi): void {
+  const list = async (ctx: Context) => {
+    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'read')) return refuse(ctx, 403, 'Votre rôle ne permet pas de voir les inscriptions.');
+    const found = await eventRegistrations(strapi, String(ctx.params.documentId));
+    if (!found) return refuse(ctx, 404, 'Cet événement n’existe pas.');
+    ctx.body = found;
+  };
+
+  const exportCsv = async (ctx: Context) => {
+    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'read')) return refuse(ctx, 403, 'Votre rôle ne permet pas de voir les inscriptions.');
+    const found = await eventRegistrations(strapi, String(ctx.params.documentId));
+    if (!found) return refuse(ctx, 404, 'Cet événement n’existe pas.');
+    ctx.type = 'text/csv; charset=utf-8';
+    ctx.set('Content-Disposition', 'attachment; filename="inscriptions.csv"');
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = toCsv(
+      ['Nom', 'E-mail', 'Statut', 'Première fois', 'Besoins d’accessibilité', 'Inscrit·e le'],
+      found.registrations.map((row) => [row.name ?? '', row.email ?? '', row.status, row.firstTime ? 'oui' : 'non', row.accessibilityNeeds ?? '', row.createdAt]),
+    );
+  };
+
+  /** The door list's button: present, or back to confirmed after a wrong tap. */
+  const markPresent = async (ctx: Context) => {
+    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'update')) return refuse(ctx, 403, 'Votre rôle ne permet pas de modifier les inscriptions.');
+    const present = (ctx.request.body as { present?: unknown } | undefined)?.present;
+    if (typeof present !== 'boolean') return refuse(ctx, 400, 'present: true ou false');
+    const row = (await registrations(strapi).findOne({ where: { documentId: String(ctx.params.documentId) } })) as RegistrationRow | null;
+    if (!row) return refuse(ctx, 404, 'Cette inscription n’existe pas.');
+    const from: RegistrationStatus = present ? 'confirmed' : 'present';
+    if (row.registrationStatus !== from && row.registrationStatus !== (present ? 'present' : 'confirmed')) {
+      return refuse(ctx, 409, 'Seule une inscription confirmée peut être marquée présente.');
+    }
+    const updated = (await registrations(strapi).update({
+      where: { id: row.id },
+      data: { registrationStatus: present ? 'present' : 'confirmed', presentAt: present ? new Date() : null },
+    })) as RegistrationRow;
+    ctx.body = asAttendee(updated);
+  };
+
+  const guard = { policies: ['admin::isAuthenticatedAdmin'] };
+  strapi.server.routes({
+    type: 'admin',
+    prefix: '/event-registrations',
+    routes: [
+      { method: 'GET', path: '/events/:documentId', handler: list, config: guard },
+      { method: 'GET', path: '/events/:documentId/export.csv', handler: exportCsv, config: guard },
+      { method: 'POST', path: '/:documentId/present', handler: markPresent, config: guard },
+    ],
+  } as never);
+}
