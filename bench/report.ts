@@ -1,11 +1,14 @@
 import type { ApiFigures } from './scenarios/api.ts';
 import type { BuildFigures, BuildResult } from './scenarios/build.ts';
 import type { PublishResult } from './scenarios/publish.ts';
+import type { RegistrationRushFigures } from './scenarios/registrations.ts';
 import { PAGE_KINDS, type WeightResult } from './scenarios/weight.ts';
 import { formatKiB, formatNumber, formatSummary, renderTable, type Table } from './table.ts';
 import type { TargetResult } from './targets.ts';
 
-export const SCENARIOS = ['build', 'publish', 'api', 'weight'] as const;
+export const SCENARIOS = ['build', 'publish', 'api', 'weight', 'registrations'] as const;
+/** Scenarios run once on their own CMS, not on each corpus. */
+export const STANDALONE_SCENARIOS: readonly Scenario[] = ['registrations'];
 export type Scenario = (typeof SCENARIOS)[number];
 export type Database = 'sqlite' | 'postgres';
 
@@ -35,6 +38,8 @@ export interface BenchReport {
   tree: { commit: string; dirty: boolean };
   options: Record<string, unknown>;
   corpora: Record<string, CorpusReport>;
+  /** The registration rush, per database; a string says why it was not measured. */
+  registrations?: Partial<Record<Database, RegistrationRushFigures | string>>;
   targets: TargetResult[];
 }
 
@@ -179,6 +184,30 @@ function weightTable(report: BenchReport): Table[] {
   ];
 }
 
+function registrationsTable(report: BenchReport): Table[] {
+  const rows = Object.entries(report.registrations ?? {}).map(([database, figures]) =>
+    typeof figures === 'string'
+      ? [database, figures]
+      : [
+          database,
+          `${figures.registrations} in ${figures.spreadSeconds} s for ${figures.places}`,
+          formatNumber(figures.postP95Ms),
+          formatNumber(figures.postMedianMs),
+          formatNumber(figures.confirmP95Ms),
+          `${figures.confirmed} / ${figures.waiting}`,
+          `${figures.stored} / ${figures.mailed}`,
+        ],
+  );
+  if (!rows.length) return [];
+  return [
+    {
+      title: 'Registration rush: the form posted from as many addresses, then every confirmation link at once',
+      headers: ['database', 'rush', 'POST p95 ms', 'POST median ms', 'confirm p95 ms', 'confirmed / waiting', 'stored / e-mailed'],
+      rows,
+    },
+  ];
+}
+
 function targetsTable(report: BenchReport): Table {
   return {
     title: 'Targets',
@@ -200,6 +229,6 @@ export function renderReport(report: BenchReport): string {
   const { machine } = report;
   const tree = `${report.tree.commit}${report.tree.dirty ? ' + uncommitted changes' : ''}`;
   const header = `# Clermont'ech bench — ${report.startedAt}, ${report.durationSeconds.toFixed(0)} s, ${tree}; ${machine.cpus} CPUs, ${machine.memoryGiB.toFixed(0)} GiB, Node ${machine.node}, load ${machine.loadAverage.map((load) => load.toFixed(1)).join(' ')}\n`;
-  const tables = [corporaTable(report), ...buildTables(report), ...publishTable(report), ...apiTable(report), ...weightTable(report), ...problemsTable(report), targetsTable(report)];
+  const tables = [corporaTable(report), ...buildTables(report), ...publishTable(report), ...apiTable(report), ...weightTable(report), ...registrationsTable(report), ...problemsTable(report), targetsTable(report)];
   return [header, ...tables.map(renderTable)].join('\n');
 }

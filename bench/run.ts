@@ -16,17 +16,18 @@ import { repoRoot } from '../tests/helpers/cms.ts';
 import { freePort } from '../tests/helpers/ports.ts';
 import { postgresServerUrl } from '../tests/helpers/postgres.ts';
 import { CorpusUnavailable, isCorpusName, loadCorpus, syntheticScale, type Corpus } from './corpus/load.ts';
-import { renderReport, SCENARIOS, type BenchReport, type CorpusReport, type Database, type Scenario } from './report.ts';
+import { renderReport, SCENARIOS, STANDALONE_SCENARIOS, type BenchReport, type CorpusReport, type Database, type Scenario } from './report.ts';
 import { benchApi } from './scenarios/api.ts';
 import { benchBuild, buildForOtherScenarios } from './scenarios/build.ts';
 import { benchPublish } from './scenarios/publish.ts';
+import { benchRegistrationRush } from './scenarios/registrations.ts';
 import { benchWeight } from './scenarios/weight.ts';
 import { evaluateTargets } from './targets.ts';
 import { stopEverything } from './tools/cleanup.ts';
 
 const USAGE = `Usage: npm run bench -- [options]
 
-  --scenario <list>          build, publish, api, weight (default: all)
+  --scenario <list>          build, publish, api, weight, registrations (default: all)
   --corpus <list>            demo, fixture, x<scale> e.g. x10, x100, x0.2 (default: demo,fixture,x10,x100)
   --runs <n>                 repetitions of each measure (default: 3)
   --edits <n>                single publish-to-live edits (default: 10)
@@ -211,7 +212,16 @@ async function main(): Promise<void> {
     corpora: {},
     targets: [],
   };
-  for (const name of options.corpora) report.corpora[name] = await benchCorpus(name, options);
+  if (options.scenarios.some((scenario) => !STANDALONE_SCENARIOS.includes(scenario))) {
+    for (const name of options.corpora) report.corpora[name] = await benchCorpus(name, options);
+  }
+  if (options.scenarios.includes('registrations')) {
+    report.registrations = {};
+    for (const database of options.databases) {
+      log(`registration rush on ${database}`);
+      report.registrations[database] = await benchRegistrationRush(database).catch((error: unknown) => `failed: ${firstLines(error).split('\n')[0]}`);
+    }
+  }
   report.durationSeconds = (Date.now() - started.getTime()) / 1000;
   report.targets = evaluateTargets(report);
   console.log(renderReport(report));
