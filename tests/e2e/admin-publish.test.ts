@@ -42,7 +42,8 @@ describe('a volunteer publishes from the admin', () => {
     await title.waitFor({ timeout: 60_000 });
     await title.fill('API Hour #73 : publié depuis l’admin');
     await editor.screenshot({ path: artifactPath('admin-event-edit.png') });
-    await editor.getByRole('button', { name: /^Publier$/ }).click();
+    // On an event, the main button publishes the evening: the changed title is saved first.
+    await editor.getByRole('button', { name: 'Publier la soirée' }).click();
 
     // The widget, open in another tab, shows the build running, then the new release's time.
     await expect.poll(() => widget.textContent(), { timeout: 60_000, interval: 200 }).toContain('publication en cours');

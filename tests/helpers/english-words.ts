@@ -1,0 +1,80 @@
+/**
+ * English words a French admin screen should not show: Strapi's untranslated interface strings are
+ * made of these. Words French shares (document, actions, relation, widget) and the names and
+ * borrowed words the association uses (talk, speaker, API Hour, Strapi…) are not in the list.
+ */
+const ENGLISH = new Set([
+  "the",
+  "and",
+  "or",
+  "of",
+  "to",
+  "is",
+  "are",
+  "this",
+  "that",
+  "with",
+  "your",
+  "you",
+  "will",
+  "be",
+  "not",
+  "from",
+  "for",
+  "it",
+  "entry",
+  "entries",
+  "draft",
+  "drafts",
+  "publish",
+  "published",
+  "unpublish",
+  "save",
+  "saved",
+  "search",
+  "welcome",
+  "settings",
+  "content",
+  "manager",
+  "preview",
+  "related",
+  "delete",
+  "create",
+  "edit",
+  "modified",
+  "more",
+  "cancel",
+  "confirm",
+  "open",
+  "close",
+  "back",
+  "add",
+  "new",
+  "password",
+  "login",
+  "sign",
+  "remember",
+  "forgot",
+  "upload",
+  "library",
+  "yes",
+  "no",
+  "status",
+  "name",
+  "last",
+  "update",
+  "updated",
+  "created",
+  "by",
+  "loading",
+  "error",
+  "success",
+]);
+
+/** The English words in `text`, each once, in order of appearance. */
+export function englishWordsIn(text: string): string[] {
+  const found = new Set<string>();
+  for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? [])
+    if (ENGLISH.has(word)) found.add(word);
+  return [...found];
+}
