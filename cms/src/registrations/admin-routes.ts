@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { REGISTRATION_STATUSES, type RegistrationStatus } from '@clermontech/config';
+import { checkRegistration, REGISTRATION_STATUSES, type Env, type RegistrationStatus } from '@clermontech/config';
+import { cmsEnv } from '../cms-env';
 import { mayOnModel } from '../proposals/entity-permission';
 import type { AttendeeRow, EventRegistrations } from './contracts';
 import { toCsv } from './csv';
-import { REGISTRATION_UID, registrations, type RegistrationRow } from './store';
+import { deliverOwedMails } from './deliver';
+import { publishedEvent, REGISTRATION_UID, registrations, withEventLocked, type RegistrationRow } from './store';
 
 const EVENT_UID = 'api::event.event';
 
@@ -34,11 +36,11 @@ async function eventRegistrations(strapi: Core.Strapi, eventDocumentId: string):
 
 /**
  * Admin routes behind an event's "Inscriptions" panel and its door list: the list and counts, a CSV
- * export, ticking someone present. Attendees' names and e-mails are read with the role's right to
+ * export, ticking someone present, adding someone by hand. Attendees' names and e-mails are read with the role's right to
  * read registrations (Editors have it; Authors never: bootstrap/admin-roles.ts), changes with the
  * right to update them.
  */
-export function registerRegistrationAdminRoutes(strapi: Core.Strapi): void {
+export function registerRegistrationAdminRoutes(strapi: Core.Strapi, env: Env = cmsEnv()): void {
   const list = async (ctx: Context) => {
     if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'read')) return refuse(ctx, 403, 'Votre rôle ne permet pas de voir les inscriptions.');
     const found = await eventRegistrations(strapi, String(ctx.params.documentId));
@@ -77,12 +79,47 @@ export function registerRegistrationAdminRoutes(strapi: Core.Strapi): void {
     ctx.body = asAttendee(updated);
   };
 
+  /**
+   * Someone registered by hand (by phone, at the door): confirmed at once, over the capacity if the
+   * volunteer decides so, and sent « Inscription confirmée » with the event and the cancel link.
+   */
+  const addByHand = async (ctx: Context) => {
+    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'create')) return refuse(ctx, 403, 'Votre rôle ne permet pas d’ajouter des inscriptions.');
+    const eventDocumentId = String(ctx.params.documentId);
+    const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+    const check = checkRegistration({ event: eventDocumentId, name: body.name, email: body.email, firstTime: body.firstTime === true });
+    if (!check.ok) return refuse(ctx, 400, check.message);
+    if (!(await publishedEvent(strapi, eventDocumentId))) return refuse(ctx, 404, 'Cet événement n’est pas publié.');
+    const created = await withEventLocked(strapi, eventDocumentId, async () => {
+      const email = check.registration.email.toLowerCase();
+      const existing = (await registrations(strapi).findOne({ where: { eventDocumentId, email, registrationStatus: { $in: ['confirmed', 'present', 'waiting', 'pending'] } } })) as RegistrationRow | null;
+      if (existing) return undefined;
+      return (await registrations(strapi).create({
+        data: {
+          eventDocumentId,
+          registrationStatus: 'confirmed',
+          confirmedAt: new Date(),
+          name: check.registration.name,
+          email,
+          firstTime: check.registration.firstTime,
+          pendingMails: ['confirmed'],
+          mailPending: true,
+        },
+      })) as RegistrationRow;
+    });
+    if (!created) return refuse(ctx, 409, 'Cette adresse est déjà inscrite à cet événement.');
+    void deliverOwedMails(strapi, env, [created.documentId]);
+    ctx.status = 201;
+    ctx.body = asAttendee(created);
+  };
+
   const guard = { policies: ['admin::isAuthenticatedAdmin'] };
   strapi.server.routes({
     type: 'admin',
     prefix: '/event-registrations',
     routes: [
       { method: 'GET', path: '/events/:documentId', handler: list, config: guard },
+      { method: 'POST', path: '/events/:documentId', handler: addByHand, config: guard },
       { method: 'GET', path: '/events/:documentId/export.csv', handler: exportCsv, config: guard },
       { method: 'POST', path: '/:documentId/present', handler: markPresent, config: guard },
     ],

@@ -228,6 +228,12 @@ describe.each(databases)('registrations (%s)', (database) => {
     expect(await (await panel('Editor', `/${attendee}/present`, { present: true })).json()).toMatchObject({ status: 'present' });
     const csv = await (await panel('Editor', `/events/${event.documentId}/export.csv`)).text();
     expect(csv).toContain('"Rôle Visible","roles@example.org","present","oui"');
+
+    // Added by hand (a phone call): confirmed at once and sent « Inscription confirmée »; Authors can't.
+    expect((await panel('Author', `/events/${event.documentId}`, { name: 'Par Téléphone', email: 'tel@example.org' })).status).toBe(403);
+    expect(await (await panel('Editor', `/events/${event.documentId}`, { name: 'Par Téléphone', email: 'tel@example.org' })).json()).toMatchObject({ status: 'confirmed' });
+    expect((await panel('Editor', `/events/${event.documentId}`, { name: 'Par Téléphone', email: 'tel@example.org' })).status).toBe(409);
+    expect((await smtp.waitForMail('tel@example.org', /^Inscription confirmée$/)).attachments).toHaveLength(1);
   });
 
   it('is not published content: registering and confirming leave the site’s content version alone', async () => {

@@ -21,6 +21,8 @@ function EventRegistrationsPanel({ documentId }: { documentId: string }) {
   const [search, setSearch] = useState('');
   const [busy, setBusy] = useState<string>();
   const [problem, setProblem] = useState<string>();
+  const [newName, setNewName] = useState('');
+  const [newEmail, setNewEmail] = useState('');
 
   const refresh = useCallback(async () => {
     try {
@@ -52,6 +54,21 @@ function EventRegistrationsPanel({ documentId }: { documentId: string }) {
     setProblem(undefined);
     try {
       await post(`/event-registrations/${row.documentId}/present`, { present: row.status !== 'present' });
+      await refresh();
+    } catch (error) {
+      setProblem(errorMessage(error));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const addByHand = async () => {
+    setBusy('new');
+    setProblem(undefined);
+    try {
+      await post(`/event-registrations/events/${documentId}`, { name: newName, email: newEmail });
+      setNewName('');
+      setNewEmail('');
       await refresh();
     } catch (error) {
       setProblem(errorMessage(error));
@@ -97,6 +114,14 @@ function EventRegistrationsPanel({ documentId }: { documentId: string }) {
           </Button>
         </Flex>
       ))}
+      <Typography variant="sigma" textColor="neutral600">
+        Ajouter à la main (confirmé·e, reçoit l’e-mail)
+      </Typography>
+      <TextInput aria-label="Nom de la personne à ajouter" placeholder="Nom" value={newName} onChange={(event: { target: { value: string } }) => setNewName(event.target.value)} />
+      <TextInput aria-label="E-mail de la personne à ajouter" placeholder="E-mail" type="email" value={newEmail} onChange={(event: { target: { value: string } }) => setNewEmail(event.target.value)} />
+      <Button variant="secondary" loading={busy === 'new'} onClick={() => void addByHand()} fullWidth>
+        Ajouter
+      </Button>
       {problem ? (
         <Typography variant="pi" textColor="danger600" role="alert">
           {problem}
