@@ -199,6 +199,8 @@ export const adminViews: Record<string, ContentTypeView> = {
       tagline: { label: 'Slogan' },
       contactEmail: { label: 'E-mail de contact' },
       talkProposalEmail: { label: 'E-mail des propositions de talks' },
+      logo: { label: 'Logo', hint: 'En tête et en pied de chaque page. PNG ou JPEG, fond transparent de préférence ; sans logo, le nom du site s’affiche.' },
+      mascot: { label: 'Mascotte', hint: 'L’ornithorynque, affiché dans le pied de page et sur l’accueil. PNG ou JPEG, carré de préférence.' },
       socialLinks: { label: 'Réseaux sociaux' },
       announcement: { label: 'Bannière d’annonce', hint: 'Affichée en haut du site jusqu’à la date indiquée.' },
       seo: { label: 'Référencement par défaut' },

@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import * as demo from '../demo/content';
+import { demoBrandFiles } from './demo-brand';
 
 type SeedState = 'started' | 'done' | 'skipped';
 
@@ -88,6 +89,6 @@ async function seed(strapi: Core.Strapi, now: Date): Promise<void> {
 
   const globals = strapi.documents('api::global.global');
   if (!(await globals.findFirst({}))) {
-    await globals.create({ data: { ...demo.globalSettings, announcement: demo.demoAnnouncement(now) } as never });
+    await globals.create({ data: { ...demo.globalSettings, ...(await demoBrandFiles(strapi)), announcement: demo.demoAnnouncement(now) } as never });
   }
 }

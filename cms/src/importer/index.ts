@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { PUBLISHER_WEBHOOK_NAME } from '../publisher/webhook';
+import { importBrand } from './brand';
 import { planSite } from './parse-site';
 import { ENTRY_TYPES, type EntryType, type ImportPlan } from './plan';
 import { silentProgress, type Progress } from './progress';
@@ -101,6 +102,12 @@ export async function runImport(strapi: Core.Strapi | undefined, options: Import
   report.media = result.media;
   for (const entry of result.entries) report.counts[entry.type][entry.outcome]++;
   report.changes = result.entries.filter((entry) => entry.outcome === 'created' || entry.outcome === 'updated').length + result.media.uploaded;
+  // The logo and mascot belong to no entry type: a full import sets them, a partial one (--only) does not.
+  if (report.only.length === 0) {
+    const brand = await importBrand(strapi, options.site);
+    report.issues.push(...brand.issues);
+    if (brand.changed) report.changes++;
+  }
   if (result.entries.some((entry) => entry.outcome === 'failed')) report.exitCode = 1;
   if (report.changes > 0) {
     await markDemoContentSkipped(strapi);
