@@ -16,6 +16,8 @@ export const PAGE_SIZE = {
   blog: 10,
 } as const;
 export const HOME_LATEST_POSTS = 3;
+/** Talks already given, newest first, under the next evening on the home page. */
+export const HOME_LATEST_TALKS = 4;
 
 /** Page slugs that have their own section and are not rendered at /<slug>/. */
 export const SECTION_PAGE_SLUGS = ['association', 'tech-time'] as const;

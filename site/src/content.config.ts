@@ -61,7 +61,7 @@ export const collections = {
       type: 'global',
       single: true,
       schema: GlobalSchema,
-      populate: { socialLinks: true, announcement: true, seo: { populate: { shareImage: media } } },
+      populate: { logo: media, mascot: media, socialLinks: true, announcement: true, seo: { populate: { shareImage: media } } },
     }),
   }),
 };

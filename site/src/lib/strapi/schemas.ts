@@ -320,6 +320,10 @@ export const GlobalSchema = DocumentSchema.extend({
   contactEmail: optionalText,
   /** Where to propose a talk. */
   talkProposalEmail: optionalText,
+  /** The association's logo (header, footer); the site's name is written instead when absent. */
+  logo: optional(MediaSchema),
+  /** The association's mascot, the platypus (footer, home page). */
+  mascot: optional(MediaSchema),
   /** Social network links for the footer. */
   socialLinks: z.array(LinkSchema),
   /** Home page banner. */
