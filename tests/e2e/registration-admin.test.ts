@@ -43,8 +43,8 @@ describe('the « Inscriptions » panel of an event, in the admin', () => {
   });
 
   const openEvent = async (who: { email: string; password: string }, documentId = eventId) => {
-    // A tablet held at the entrance. (On a phone, Strapi folds the side panels into a drawer at the bottom.)
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 1000 } });
+    // A phone's screen: the door list is used standing at the entrance.
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await logIn(page, cms.url, who);
     await page.goto(`${cms.url}/admin/content-manager/collection-types/api::event.event/${documentId}`);
@@ -53,6 +53,8 @@ describe('the « Inscriptions » panel of an event, in the admin', () => {
 
   it('gives an Editor the counts and a door list: search a name, tap « Présent·e »', async () => {
     const { context, page } = await openEvent(EDITOR);
+    // On a phone, Strapi folds the side panels into a drawer at the bottom of the screen.
+    await page.getByRole('button', { name: 'Ouvrir plus d’actions' }).or(page.getByRole('button', { name: "Ouvrir plus d'actions" })).click({ timeout: 60_000 });
     const counts = page.getByTestId('registration-counts');
     await expect.poll(() => counts.textContent(), { timeout: 60_000 }).toContain('2 / 50 confirmé·es, dont 0 présent·es');
     await page.getByLabel('Chercher un nom (liste à l’entrée)').fill('helene');
@@ -70,6 +72,7 @@ describe('the « Inscriptions » panel of an event, in the admin', () => {
     const authorToken = await adminLogin(cms.url, AUTHOR.email, AUTHOR.password);
     const own = await createDraft(cms.url, authorToken, 'api::event.event', { title: 'Soirée de l’Author', slug: 'soiree-de-l-author', kind: 'other', startsAt: new Date(Date.now() + 86_400_000).toISOString() });
     const { context, page } = await openEvent(AUTHOR, own.documentId);
+    await page.getByRole('button', { name: 'Ouvrir plus d’actions' }).or(page.getByRole('button', { name: "Ouvrir plus d'actions" })).click({ timeout: 60_000 });
     await page.getByText('Votre rôle ne permet pas de voir les inscriptions.').waitFor({ timeout: 60_000 });
     expect(await page.content()).not.toContain('helene@example.org');
     expect(await page.content()).not.toContain('Hélène Porte');
