@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchBrowser } from '../helpers/browser.ts';
@@ -5,6 +7,8 @@ import { linkIn, storedRegistrations } from '../helpers/registrations.ts';
 import { findBySlug } from '../helpers/content.ts';
 import { startStack, type Stack } from '../helpers/publisher.ts';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The demo content's upcoming evening that takes registrations on the site. */
 const EVENT_PATH = '/api-hours/api-hour-74/';
@@ -67,6 +71,20 @@ describe('the registration form, in a browser', () => {
 
     const stored = (await storedRegistrations(stack.cms, eventId)).filter((row) => row.email === 'sans-script@example.org');
     expect(stored).toEqual([expect.objectContaining({ registrationStatus: 'confirmed', name: 'Sans Script', firstTime: true, accessibilityNeeds: 'Une place près de l’écran' })]);
+  });
+
+  it.each([EVENT_PATH, '/inscription/merci/', '/inscription/liste-d-attente/'])('%s has no serious or critical accessibility violation (axe-core)', async (path) => {
+    // axe is injected by the test, so this context alone ignores the site's CSP.
+    const context = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto(`${stack.publisher.url}${path}`);
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      return (await axe.run(document)).violations.map(({ id, impact, nodes }) => ({ id, impact, count: nodes.length }));
+    });
+    await context.close();
+    expect(violations.filter(({ impact }) => impact === 'serious' || impact === 'critical')).toEqual([]);
   });
 
   it('works with JavaScript: places left read from the CMS, errors and the answer shown on the page', async () => {
