@@ -113,6 +113,16 @@ describe('the site looks like Clermont’ech (demo content)', () => {
     await listing.context().close();
   });
 
+  it('lists past API Hours under their year, each with its speakers', async () => {
+    const page = await open('/api-hours/');
+    const years = await page.locator('main h3.year').allTextContents();
+    expect(years.length).toBeGreaterThan(0);
+    for (const year of years) expect(year).toMatch(/^\d{4}$/);
+    const card = page.locator('main section:has(h3.year) .event-card', { hasText: 'API Hour #72' });
+    await expect.poll(() => card.textContent()).toMatch(/Avec Thomas Besse, Inès Vidal et Camille Roche|Avec Inès Vidal, Camille Roche et Thomas Besse/);
+    await page.context().close();
+  });
+
   it('hides the navigation and the footer when an event page is printed', async () => {
     const page = await open('/api-hours/api-hour-73/');
     await page.emulateMedia({ media: 'print' });

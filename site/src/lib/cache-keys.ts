@@ -27,7 +27,8 @@ const eventCard = (event: EventView) => ({
   past: event.past,
   venue: event.venue ?? null,
   group: own(event.group),
-  talks: event.talks.length,
+  // The card names the evening's speakers.
+  talks: event.talks.map((talk) => talk.speakers.map((speaker) => speaker.entry.name)),
 });
 
 const siteDigests = new WeakMap<Catalog, string>();
