@@ -45,6 +45,16 @@ const TABLE: Row[] = [
   // An evening's own rights (each talk and speaker too) are tested in tests/integration/cms/evening-publish.test.ts.
   { route: 'POST /evenings/:documentId/publish', what: 'publish an evening', call: () => ({ method: 'POST', path: '/evenings/no-such-event/publish', body: {} }), expected: everyoneBut(404) },
   { route: 'POST /evenings/:documentId/unpublish', what: 'unpublish an evening', call: () => ({ method: 'POST', path: '/evenings/no-such-event/unpublish', body: {} }), expected: everyoneBut(404) },
+  // Registrations' panel and door list: attendees are tested in tests/integration/cms/registrations.test.ts; here, who gets past the role check.
+  { route: 'GET /event-registrations/events/:documentId', what: 'list an event’s registrations', call: () => ({ method: 'GET', path: '/event-registrations/events/nosuchevent0000000000000' }), expected: everyoneBut(404) },
+  { route: 'GET /event-registrations/events/:documentId/export.csv', what: 'export them as CSV', call: () => ({ method: 'GET', path: '/event-registrations/events/nosuchevent0000000000000/export.csv' }), expected: everyoneBut(404) },
+  {
+    route: 'POST /event-registrations/events/:documentId',
+    what: 'register someone by hand',
+    call: () => ({ method: 'POST', path: '/event-registrations/events/nosuchevent0000000000000', body: { name: 'Par Téléphone', email: 'tel@example.org' } }),
+    expected: everyoneBut(404),
+  },
+  { route: 'POST /event-registrations/:documentId/present', what: 'tick someone present', call: () => ({ method: 'POST', path: '/event-registrations/nosuchregistration000000/present', body: { present: true } }), expected: everyoneBut(404) },
 ];
 
 /** The fields a Relecteur may read and write on a proposal. */
