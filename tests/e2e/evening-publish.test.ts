@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchBrowser } from '../helpers/browser.ts';
 import { adminLogin, createAdminUser } from '../helpers/content.ts';
-import { createEveningDrafts, EVENT_UID, SPEAKER_UID } from '../helpers/evenings.ts';
+import { contentBuildsSince, createEveningDrafts, EVENT_UID, SPEAKER_UID } from '../helpers/evenings.ts';
 import { englishWordsIn } from '../helpers/english-words.ts';
 import { startStack, type Stack } from '../helpers/publisher.ts';
 import { fileForm, tinyPng } from '../helpers/uploads.ts';
@@ -98,21 +98,120 @@ describe('a volunteer publishes an evening in one click', () => {
     await publishEvening.waitFor({ timeout: 60_000 });
 
     const before = await stack.publisher.settled();
+    const mark = stack.publisher.output().length;
     await volunteer.click(publishEvening);
     await expect.poll(() => page.getByText('Soirée publiée').first().innerText(), { timeout: 60_000 }).toBe(
       'Soirée publiée : l’événement, 3 talks et 3 speakers. Le site public se met à jour dans quelques secondes.',
     );
     await volunteer.scan('publication');
-    const after = await stack.publisher.settledAfter(before, 'the evening’s release');
-    expect(after.buildsStarted - before.buildsStarted).toBe(1);
+    await stack.publisher.settledAfter(before, 'the evening’s release');
+    expect(contentBuildsSince(stack.publisher, mark), stack.publisher.output().slice(mark)).toBe(1);
 
     const site = await context.newPage();
     await site.goto(`${stack.publisher.url}/api-hours/api-hour-97/`);
     const pageText = await site.locator('main').innerText();
     for (const text of [...TALKS, ...SPEAKERS]) expect(pageText).toContain(text);
-    expect(await site.locator('main img').count()).toBeGreaterThan(0);
+    const published = await stack.cms.fetch(`/api/speakers?filters[slug][$eq]=speaker-97-1&populate=photo`);
+    expect(((await published.json()) as { data: { photo: { name: string } | null }[] }).data[0]?.photo?.name).toBe('nadia.png');
 
     console.log(`evening publish: ${volunteer.clicks} clicks, ${volunteer.fields} fields, 1 publish action`);
+    expect(Object.fromEntries(volunteer.englishSeen)).toEqual({});
+    await context.close();
+  });
+  it('programmes an evening through the admin’s forms: a new speaker with a photo, the event, three talks; then one "Publier la soirée"', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    const volunteer = new Volunteer(page);
+    const started = performance.now();
+    const saved = async () => {
+      await volunteer.click(page.getByRole('button', { name: 'Enregistrer' }));
+      await page.waitForURL((url) => !url.pathname.endsWith('/create'), { timeout: 60_000 });
+    };
+    const pick = async (field: string, option: RegExp) => {
+      await volunteer.click(page.getByRole('combobox', { name: field }));
+      await page.getByRole('option', { name: option }).first().waitFor({ timeout: 60_000 });
+      await volunteer.scan(`liste « ${field} »`);
+      await volunteer.click(page.getByRole('option', { name: option }).first());
+    };
+    const createEntry = async (type: string) => {
+      await volunteer.click(page.getByRole('link', { name: type, exact: true }));
+      await volunteer.click(page.getByRole('link', { name: 'Créer une nouvelle entrée' }).first());
+      await page.getByRole('button', { name: 'Enregistrer' }).waitFor({ timeout: 60_000 });
+    };
+
+    await page.goto(`${stack.cms.url}/admin/auth/login`);
+    await volunteer.fill(page.locator('input[name="email"]'), EDITOR.email);
+    await volunteer.fill(page.locator('input[name="password"]'), EDITOR.password);
+    await volunteer.click(page.locator('button[type="submit"]'));
+    await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
+    await volunteer.click(page.getByRole('link', { name: 'Gestion du contenu' }));
+
+    // A new speaker, with a photo.
+    await createEntry('Speaker');
+    await volunteer.fill(page.getByRole('textbox', { name: 'Nom' }), 'Quentin Perrin');
+    await volunteer.click(page.getByRole('button', { name: /Cliquer pour ajouter un média/ }));
+    await volunteer.click(page.getByRole('button', { name: 'Ajouter plus de médias' }));
+    volunteer.clicks += 1; // choosing the file in the system dialog
+    await page.locator('input[type=file]').setInputFiles({ name: 'quentin.png', mimeType: 'image/png', buffer: tinyPng() });
+    await volunteer.click(page.getByRole('button', { name: /Importer 1 média/ }));
+    await volunteer.click(page.getByRole('button', { name: 'Terminer' }));
+    await volunteer.scan('speaker');
+    await saved();
+
+    // The evening.
+    await createEntry('Événement');
+    await volunteer.fill(page.getByRole('textbox', { name: 'Titre' }), 'API Hour #98');
+    volunteer.fields += 1;
+    await page.getByRole('combobox', { name: 'Choose date' }).first().click();
+    await page.keyboard.type('16/04/2027');
+    await page.keyboard.press('Enter');
+    volunteer.fields += 1;
+    await page.getByRole('combobox', { name: 'Choose time' }).first().fill('19:00');
+    await page.getByRole('combobox', { name: 'Choose time' }).first().press('Enter');
+    await volunteer.scan('nouvel événement');
+    await saved();
+    const eventUrl = page.url();
+
+    // Three talks, each linked to its speaker and to the evening.
+    const talks = [
+      { title: 'Du code qui se lit', speaker: /^Quentin Perrin/ },
+      { title: 'Tester en production', speaker: /^Camille Roche/ },
+      { title: 'Les index expliqués', speaker: /^Yanis Morel/ },
+    ];
+    for (const talk of talks) {
+      await createEntry('Talk');
+      await volunteer.fill(page.getByRole('textbox', { name: 'Titre' }), talk.title);
+      await pick('Speakers', talk.speaker);
+      await pick('Événement', /^API Hour #98/);
+      await volunteer.fill(page.getByRole('textbox', { name: 'Durée (minutes)' }), '20');
+      await volunteer.scan('nouveau talk');
+      await saved();
+    }
+
+    // Back to the evening: preview it, then publish it.
+    await page.goto(eventUrl);
+    volunteer.clicks += 1; // the event in the list
+    const publishEvening = page.getByRole('button', { name: 'Publier la soirée' });
+    await publishEvening.waitFor({ timeout: 60_000 });
+    await volunteer.click(page.getByRole('link', { name: /aperçu/i }));
+    const preview = page.frameLocator('[data-testid="preview-iframe"]');
+    await expect.poll(() => preview.locator('body').innerText(), { timeout: 60_000 }).toContain('Yanis Morel');
+    await volunteer.scan('aperçu');
+    await volunteer.click(page.getByRole('link', { name: 'Fermer l’aperçu' }).or(page.getByRole('button', { name: 'Fermer l’aperçu' })));
+    const before = await stack.publisher.settled();
+    const mark = stack.publisher.output().length;
+    await volunteer.click(publishEvening);
+    await expect.poll(() => page.getByText('Soirée publiée').first().innerText(), { timeout: 60_000 }).toMatch(/^Soirée publiée : l’événement, 3 talks et 3 speakers\./);
+    await volunteer.scan('publication');
+    await stack.publisher.settledAfter(before, 'the evening’s release');
+    const minutes = (performance.now() - started) / 60_000;
+    expect(contentBuildsSince(stack.publisher, mark), stack.publisher.output().slice(mark)).toBe(1);
+
+    const site = await context.newPage();
+    await site.goto(`${stack.publisher.url}/api-hours/api-hour-98/`);
+    const pageText = await site.locator('main').innerText();
+    for (const text of [...talks.map((talk) => talk.title), 'Quentin Perrin', 'Camille Roche', 'Yanis Morel']) expect(pageText).toContain(text);
+    console.log(`evening programmed through the forms: ${volunteer.clicks} clicks, ${volunteer.fields} fields, 1 publish action, ${minutes.toFixed(1)} min`);
     expect(Object.fromEntries(volunteer.englishSeen)).toEqual({});
     await context.close();
   });

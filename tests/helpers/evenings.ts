@@ -1,4 +1,5 @@
 import type { RunningCms } from './cms.ts';
+import type { RunningPublisher } from './publisher.ts';
 import { createDraft } from './content.ts';
 
 export const EVENT_UID = 'api::event.event';
@@ -64,4 +65,16 @@ export async function publishedProgramme(cms: RunningCms, slug: string): Promise
 export async function isPublic(cms: RunningCms, path: string, slug: string): Promise<boolean> {
   const response = await cms.fetch(`/api/${path}?filters[slug][$eq]=${encodeURIComponent(slug)}`);
   return ((await response.json()) as { data: unknown[] }).data.length > 0;
+}
+
+/**
+ * Builds the publisher started for content since `mark` (a length of its log). A release built only
+ * to refresh the preview's server, because the site's code changed meanwhile, is not one.
+ */
+export function contentBuildsSince(publisher: RunningPublisher, mark: number): number {
+  return publisher
+    .output()
+    .slice(mark)
+    .split('\n')
+    .filter((line) => line.includes('publisher: building release') && !line.includes('preview’s server')).length;
 }
