@@ -25,8 +25,9 @@ async function eventsStarting(strapi: Core.Strapi, from: Date, to: Date): Promis
  * The scheduled work on registrations, at the instant `now` (passed in, so a test can move the
  * clock): places freed by a larger capacity go to the people waiting; confirmed people are
  * reminded once, in the 24 hours before their evening; e-mails that failed are sent again; and
- * every registration of an evening that ended more than `REGISTRATION_RETENTION_DAYS` ago is
- * anonymised (name, e-mail and needs erased; the row stays for the counts).
+ * every registration of an evening that ended more than `REGISTRATION_RETENTION_DAYS` ago (or of a
+ * deleted evening, made that long ago) is anonymised (name, e-mail and needs erased; the row stays
+ * for the counts).
  */
 export async function runRegistrationChores(strapi: Core.Strapi, env: Env, now: Date): Promise<ChoresReport> {
   const report: ChoresReport = { promoted: 0, reminded: 0, retried: 0, anonymised: 0 };
@@ -65,6 +66,21 @@ export async function runRegistrationChores(strapi: Core.Strapi, env: Env, now: 
       where: { eventDocumentId: { $in: expired }, anonymisedAt: { $null: true } },
       data: { ...ERASED, anonymisedAt: now },
     }).then((result: { count: number }) => result.count);
+  }
+  // An event deleted since: its date is gone with it, so its registrations go the retention after they were made.
+  const stale = (await registrations(strapi).findMany({
+    where: { anonymisedAt: { $null: true }, createdAt: { $lt: cutoff } },
+    select: ['id', 'eventDocumentId'],
+    limit: 1000,
+  })) as Pick<RegistrationRow, 'id' | 'eventDocumentId'>[];
+  const known = new Set(
+    ((await strapi.db.query(EVENT_UID).findMany({ where: { documentId: { $in: [...new Set(stale.map((row) => row.eventDocumentId))] } }, select: ['documentId'] })) as Pick<EventRow, 'documentId'>[]).map(
+      (event) => event.documentId,
+    ),
+  );
+  const orphans = stale.filter((row) => !known.has(row.eventDocumentId)).map((row) => row.id);
+  if (orphans.length > 0) {
+    report.anonymised += await registrations(strapi).updateMany({ where: { id: { $in: orphans } }, data: { ...ERASED, anonymisedAt: now } }).then((result: { count: number }) => result.count);
   }
   return report;
 }

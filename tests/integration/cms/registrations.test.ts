@@ -186,6 +186,16 @@ describe.each(databases)('registrations (%s)', (database) => {
     const [row] = await storedRegistrations(cms, event.documentId);
     expect(row).toMatchObject({ registrationStatus: 'confirmed', name: null, email: null, accessibilityNeeds: null });
     expect(row!.anonymisedAt).not.toBeNull();
+
+    // An evening deleted after people registered: its registrations go the retention after they were made.
+    const deleted = await publishRegistrationEvent(cms, { title: `Soirée supprimée ${database}`, capacity: 10 });
+    await registerAndConfirm(deleted.documentId, 'supprimee@example.org', 'Soirée Supprimée');
+    const removal = await cms.fetch(`/content-manager/collection-types/api::event.event/${deleted.documentId}`, { method: 'DELETE', headers: { authorization: `Bearer ${await cms.adminToken()}` } });
+    expect(removal.status).toBe(200);
+    await runChores(cms, new Date(Date.now() + 29 * DAY));
+    expect((await storedRegistrations(cms, deleted.documentId))[0]).toMatchObject({ email: 'supprimee@example.org' });
+    await runChores(cms, new Date(Date.now() + 31 * DAY));
+    expect((await storedRegistrations(cms, deleted.documentId))[0]).toMatchObject({ name: null, email: null });
   });
 
   it('shows attendees to Editors, never to Authors, whatever is clicked until the next boot', async () => {
