@@ -20,7 +20,8 @@ const missingFields = (entry: Draft, required: Record<string, string>) =>
     .filter(([field]) => isBlank(entry[field]))
     .map(([, label]) => `« ${label} »`);
 
-const quoted = (text: unknown, fallback: string) => (typeof text === 'string' && text.trim() !== '' ? `« ${text.trim()} »` : fallback);
+/** The text, trimmed, or undefined when there is none. */
+const textOf = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
 /**
  * Everything that would make the evening's public page incomplete, one French sentence each, in the
@@ -31,16 +32,18 @@ export function missingForPublication({ event, talks }: EveningDraft, required: 
   const eventFields = missingFields(event, required.event);
   if (eventFields.length > 0) missing.push(`L’événement : ${eventFields.join(', ')} à remplir.`);
   talks.forEach((talk, index) => {
-    const name = quoted(talk.title, `Le talk n° ${index + 1} du programme`);
-    const talkName = talk.title ? `Le talk ${name}` : name;
+    const title = textOf(talk.title);
+    // "Le talk « Titre »", or its place in the programme when it has no title yet.
+    const talkName = title ? `Le talk « ${title} »` : `Le talk n° ${index + 1} du programme`;
     const talkFields = missingFields(talk, required.talk);
     if (talkFields.length > 0) missing.push(`${talkName} : ${talkFields.join(', ')} à remplir.`);
     if (talk.speakers.length === 0) missing.push(`${talkName} n’a pas de speaker.`);
     talk.speakers.forEach((speaker, speakerIndex) => {
       const speakerFields = missingFields(speaker, required.speaker);
       if (speakerFields.length === 0) return;
-      const speakerName = quoted(speaker.name, `n° ${speakerIndex + 1}`);
-      missing.push(`Le speaker ${speakerName} de ${talk.title ? `${name}` : talkName.toLowerCase()} : ${speakerFields.join(', ')} à remplir.`);
+      const name = textOf(speaker.name);
+      const speakerName = name ? `« ${name} »` : `n° ${speakerIndex + 1}`;
+      missing.push(`Le speaker ${speakerName} de ${title ? `« ${title} »` : talkName.toLowerCase()} : ${speakerFields.join(', ')} à remplir.`);
     });
   });
   return missing;
