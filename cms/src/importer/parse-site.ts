@@ -22,7 +22,7 @@ import { isEntryRef, type AssetRef, type EntryRef, type FieldValue, type ImportP
 import type { JekyllSite } from './reader';
 import { decodeEntities, firstParagraph, fold, nameKey, plainText, slugify, squash, text, truncate } from './text';
 import { SECTION_URLS, jekyllPagePath, jekyllPostPath, legacyPathVariants, newUrls, parsePostFileName, postCategories } from './urls';
-import { matchProgramme, programmeHeadings, withoutProgramme, type ProgrammeTalk } from './programme';
+import { announcedHeadings, matchProgramme, programmeHeadings, withoutProgramme, type ProgrammeTalk } from './programme';
 import { chooseEvening, type EveningSignal } from './talk-evening';
 import { parseVideo } from './video';
 
@@ -585,7 +585,7 @@ export function planSite(site: JekyllSite): ImportPlan {
 
     // The talks it announces are shown from their own entries: their sections leave the description.
     const eventTalks = talks.filter((talk) => talk.event === event).map(programmeTalk);
-    const announced = new Set([...matchProgramme(eventTalks, programmeHeadings(doc.body)).values()].map((heading) => heading.index));
+    const announced = announcedHeadings(doc.body, eventTalks);
 
     entries.push({
       type: 'event',

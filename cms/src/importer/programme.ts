@@ -119,3 +119,8 @@ function dropEmptyProgrammeHeadings(lines: string[]): string[] {
 function depth(headingLine: string): number {
   return /^#+/.exec(headingLine)?.[0].length ?? 0;
 }
+
+/** The positions of the headings of an evening's page that announce one of its talks (what `withoutProgramme` removes). */
+export function announcedHeadings(markdown: string, talks: ProgrammeTalk[]): Set<number> {
+  return new Set([...matchProgramme(talks, programmeHeadings(markdown)).values()].map((heading) => heading.index));
+}

@@ -18,6 +18,8 @@ function plain(markdown: string): string {
     .trim();
 }
 
+const LINK = /\]\(|<a\s/i;
+
 export interface LeadOnce {
   /** The lead to show above the facts, if any. */
   lead: string | undefined;
@@ -27,8 +29,9 @@ export interface LeadOnce {
 
 /**
  * The lead and the body, saying the opening paragraph once. When a paragraph before the body's first
- * heading says exactly the summary, it leaves the body (the lead says it); when the summary is that
- * paragraph cut short ("…"), the body keeps it whole and there is no lead.
+ * heading says exactly the summary, it leaves the body (the lead says it), unless it holds links; when
+ * it holds links, or the summary is that paragraph cut short ("…"), the body keeps it whole and there
+ * is no lead.
  */
 export function leadOnce(summary: string | undefined, body: string | undefined): LeadOnce {
   if (!summary || !body) return { lead: summary, body };
@@ -38,6 +41,8 @@ export function leadOnce(summary: string | undefined, body: string | undefined):
   for (const [index, block] of blocks.entries()) {
     if (/^\s*#/.test(block)) break;
     const text = plain(block);
+    // A paragraph with links says more than the plain summary: it stays, the lead goes.
+    if (text === wanted && LINK.test(block)) return { lead: undefined, body };
     if (text === wanted) return { lead: summary, body: blocks.filter((_block, at) => at !== index).join('\n\n') };
     if (cut && text.startsWith(cut)) return { lead: undefined, body };
   }

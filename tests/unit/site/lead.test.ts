@@ -5,10 +5,15 @@ describe('leadOnce', () => {
   const body = ['Trois talks courts sur les **files de messages**, avec [un lien](/talks/x/).', '', '## Infos pratiques', '', 'Rendez-vous à 19h.'].join('\n');
 
   it('drops the body’s opening paragraph when the summary says it (markup, apostrophes and spaces aside)', () => {
-    const once = leadOnce('Trois talks courts sur les files de messages,  avec un lien.', body);
-    expect(once.lead).toBe('Trois talks courts sur les files de messages,  avec un lien.');
+    const plainBody = body.replace(', avec [un lien](/talks/x/).', '.');
+    const once = leadOnce('Trois talks courts sur les files  de messages.', plainBody);
+    expect(once.lead).toBe('Trois talks courts sur les files  de messages.');
     expect(once.body).not.toContain('Trois talks');
     expect(once.body).toContain('## Infos pratiques');
+  });
+
+  it('keeps a paragraph with links whole, and shows no lead, when the summary is its text', () => {
+    expect(leadOnce('Trois talks courts sur les files de messages, avec un lien.', body)).toEqual({ lead: undefined, body });
   });
 
   it('keeps the paragraph whole and shows no lead when the summary is that paragraph cut short', () => {
