@@ -29,6 +29,9 @@ describe('importing the Jekyll site (PostgreSQL)', () => {
     // Coordinates are floats: PostgreSQL keeps them to the metre (Strapi's "decimal" would round to 2 places).
     expect(event!.venue.latitude).toBeCloseTo(45.7818214, 6);
     expect(event!.venue.longitude).toBeCloseTo(3.0853745, 6);
+    // The site settings, created by the import, carry the association's logo and mascot.
+    const global = (await (await cms.fetch('/api/global?populate[logo][fields][0]=name&populate[mascot][fields][0]=name')).json()) as { data: { siteName: string; logo: { name: string }; mascot: { name: string } } };
+    expect(global.data).toMatchObject({ siteName: "Clermont'ech", logo: { name: 'clermontech_logo_200px.png' }, mascot: { name: 'clermontech_mascotte_400px.png' } });
   });
 
   it('changes nothing when run again', async () => {
