@@ -115,6 +115,14 @@ describe('a volunteer publishes an evening in one click', () => {
     expect(((await published.json()) as { data: { photo: { name: string } | null }[] }).data[0]?.photo?.name).toBe('nadia.png');
 
     console.log(`evening publish: ${volunteer.clicks} clicks, ${volunteer.fields} fields, 1 publish action`);
+
+    // And off the site again, from the same page's menu, after a confirmation.
+    await page.getByRole('button', { name: 'Plus d\'actions sur les documents' }).click();
+    await page.getByRole('menuitem', { name: 'Dépublier la soirée' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Dépublier la soirée' }).click();
+    await expect.poll(() => page.getByText('Soirée dépubliée').first().innerText(), { timeout: 60_000 }).toMatch(/^Soirée dépubliée : l’événement, 3 talks et 3 speakers\./);
+    await volunteer.scan('dépublication');
+    await expect.poll(async () => (await stack.publisher.get('/api-hours/api-hour-97/')).status, { timeout: 120_000, interval: 500 }).toBe(404);
     expect(Object.fromEntries(volunteer.englishSeen)).toEqual({});
     await context.close();
   });

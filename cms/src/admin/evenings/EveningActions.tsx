@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Flex, Typography } from '@strapi/design-system';
-import { useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
-import { unstable_useDocument as useDocument, unstable_useDocumentActions as useDocumentActions, type DocumentActionComponent, type DocumentActionProps } from '@strapi/content-manager/strapi-admin';
+import { useFetchClient, useForm, useNotification, useQueryParams } from '@strapi/strapi/admin';
+import { buildValidParams, unstable_useDocument as useDocument, unstable_useDocumentActions as useDocumentActions, type DocumentActionComponent, type DocumentActionProps } from '@strapi/content-manager/strapi-admin';
 import { eveningActionPath, type EveningAction, type EveningActionRefusal, type EveningActionResult } from '../../evenings/contracts';
 import { formValuesToApiData } from './form-data';
 
@@ -25,7 +25,11 @@ function useEveningAction({ model, documentId, collectionType }: DocumentActionP
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { update } = useDocumentActions();
-  const { refetch } = useDocument({ model, documentId, collectionType }, { skip: !documentId || model !== EVENT });
+  // The edit view's own query (its params come from the URL, as in Strapi's useDoc): refetching it
+  // refreshes the state badge and which actions apply (Dépublier la soirée once it is online).
+  const [{ query }] = useQueryParams<Record<string, unknown>>();
+  const params = useMemo(() => buildValidParams(query), [query]);
+  const { refetch } = useDocument({ model, documentId, collectionType, params }, { skip: !documentId || model !== EVENT });
   const modified = useForm('EveningAction', ({ modified }) => modified);
   const getValues = useForm('EveningAction', ({ getValues }) => getValues);
   const validate = useForm('EveningAction', ({ validate }) => validate);
