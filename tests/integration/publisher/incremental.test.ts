@@ -74,8 +74,13 @@ describe('incremental publishing: after one edit, only what shows it is rendered
       after = htmlFiles(releaseDir(status));
     });
 
-    it('restores the unchanged pages instead of rendering them', () => {
-      expect(status.lastSuccess?.restoredPages).toBeGreaterThan(before.size / 2);
+    // Entry pages carry a cache key (site/src/lib/cache-keys.ts); pages such as the home page or the
+    // answer pages of the forms have none and are always rendered, so they are not counted here.
+    it('restores the unchanged entry pages instead of rendering them', () => {
+      const entryPage = /^(talks|speakers|blog|api-hours|evenements)\/[^/]*[^/0-9][^/]*\/index\.html$/;
+      const unchangedEntryPages = [...before.keys()].filter((path) => entryPage.test(path) && !showing.includes(path));
+      expect(unchangedEntryPages.length).toBeGreaterThan(5);
+      expect(status.lastSuccess?.restoredPages).toBeGreaterThanOrEqual(unchangedEntryPages.length);
     });
 
     it.each(SHOWING_HER)('shows the new name on %s, never the old one', async (path) => {
