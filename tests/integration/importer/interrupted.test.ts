@@ -4,8 +4,9 @@ import { startCms, type RunningCms } from '../../helpers/cms.ts';
 import { waitFor } from '../../helpers/wait.ts';
 import { EXPECTED, listAll, mediaFiles, removeUploads, runImporter, stopImporters, total } from './importer.ts';
 
-/** Distinct files (by content) the fixture's content refers to: photos, logos, images of bodies (those inside links included). */
-const MEDIA_FILES = 108;
+/** Distinct files (by content) the fixture's content refers to: photos, logos, images of bodies (those inside links
+ * included), and the association's logo and mascot, which the import sets in the site settings. */
+const MEDIA_FILES = 110;
 
 /**
  * The import killed half-way (kill -9), then run again, while the CMS keeps running on the same
