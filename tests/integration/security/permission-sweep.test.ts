@@ -1,35 +1,11 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, startCms, type RunningCms } from '../../helpers/cms.ts';
+import { startCms, type RunningCms } from '../../helpers/cms.ts';
 import { DEMO_COLLECTIONS, type ListResponse } from '../../helpers/content.ts';
+import { registeredRoutes, type Route } from '../../helpers/routes.ts';
 
-interface Route {
-  method: string;
-  path: string;
-}
-
-/**
- * The CMS's own content-API route list, from `cms/scripts/list-routes.mts` on the test's database.
- * Run without blocking: that script boots a second Strapi for seconds, during which the CMS closes
- * the idle keep-alive connection of the last request; a blocked event loop would not notice, and the
- * next fetch would reuse the dead socket (ECONNRESET).
- */
+/** The CMS's own content-API routes (the list the CMS registers, on the test's database). */
 async function contentApiRoutes(cms: RunningCms): Promise<Route[]> {
-  const result = await promisify(execFile)(process.execPath, [join(repoRoot, 'cms/scripts/list-routes.mts')], {
-    cwd: join(repoRoot, 'cms'),
-    env: { ...process.env, ...cms.env },
-    encoding: 'utf8',
-    maxBuffer: 20_000_000,
-  }).catch((error: { stdout?: string; stderr?: string; message: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? error.message }));
-  const line = result.stdout.split('\n').find((candidate) => candidate.startsWith('[{'));
-  if (!line) throw new Error(`list-routes failed:\n${result.stderr.slice(-2000)}`);
-  const unique = new Map<string, Route>();
-  for (const route of JSON.parse(line) as Route[]) {
-    if (route.path.startsWith('/api/')) unique.set(`${route.method} ${route.path}`, route);
-  }
-  return [...unique.values()];
+  return (await registeredRoutes(cms)).filter((route) => route.path.startsWith('/api/'));
 }
 
 /** The only things anyone may do without an admin session: read published content. */
