@@ -12,6 +12,7 @@ import { registerProposalAdminRoutes } from './proposals/admin-routes';
 import { registerRegistrationAdminRoutes } from './registrations/admin-routes';
 import { registerEveningAdminRoutes } from './evenings/admin-routes';
 import { makeSlugsFollowTitles } from './evenings/slug-follows-title';
+import { recordPreviousSlugs } from './slug-history/record-previous-slugs';
 import { protectVotes } from './proposals/protect-votes';
 import { registerSitePublicRoutes } from './publisher/admin-routes';
 import { registerPublisherWebhook } from './publisher/webhook';
@@ -27,6 +28,7 @@ export default {
     registerRegistrationAdminRoutes(strapi);
     registerEveningAdminRoutes(strapi);
     makeSlugsFollowTitles(strapi);
+    recordPreviousSlugs(strapi);
     protectVotes(strapi);
     guardUploads(strapi);
     enforcePublishedOnlyReads(strapi);

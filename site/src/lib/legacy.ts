@@ -1,6 +1,7 @@
 import { SECTION_URLS } from '../consts.ts';
 import type { Catalog } from './catalog.ts';
 import { escapeHtml } from './escape-html.ts';
+import { slugRedirects } from './slug-redirects.ts';
 
 /** A page of the old static site and where it lives now. */
 export interface LegacyRedirect {
@@ -23,7 +24,8 @@ export function legacyFile(path: string): string {
 }
 
 /**
- * Every entry's legacyPath, unless its file would overwrite a page of the new site
+ * Every entry's legacyPath and every address it was published at before its slug changed, unless
+ * its file would overwrite a page of the new site
  * (the entry's own page, a section listing, or any other page the catalog knows).
  */
 export function legacyRedirects(catalog: Catalog): LegacyRedirect[] {
@@ -32,6 +34,8 @@ export function legacyRedirects(catalog: Catalog): LegacyRedirect[] {
     ...catalog.talks.map((talk) => ({ legacyPath: talk.entry.legacyPath, to: talk.url, title: talk.entry.title })),
     ...catalog.posts.map((post) => ({ legacyPath: post.entry.legacyPath, to: post.url, title: post.entry.title })),
     ...catalog.pages.map((page) => ({ legacyPath: page.entry.legacyPath, to: page.url, title: page.entry.title })),
+    // Then the addresses pages had before their slug changed: an old Jekyll URL wins a tie.
+    ...slugRedirects(catalog),
   ].flatMap(({ legacyPath, to, title }) => (legacyPath ? [{ from: legacyPath, to, title }] : []));
 
   const newPages = new Set(

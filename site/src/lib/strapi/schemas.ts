@@ -91,6 +91,8 @@ const DocumentSchema = z.object({
   createdAt: optional(datetime),
   /** Last edit. */
   updatedAt: optional(datetime),
+  /** Slugs the page was published under before, oldest first: each becomes a 301 to its page (pages, talks, speakers…). */
+  previousSlugs: optional(z.array(slug)),
 });
 
 export const EventKinds = ['api-hour', 'group', 'workshop', 'devcamp', 'conference', 'tech-time', 'other'] as const;
