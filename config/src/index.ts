@@ -3,18 +3,7 @@ export { ensureLocalSecrets, generateSecret, isPlaceholderSecret, SECRET_NAMES, 
 export { repoRoot, envFilePath, readEnvFile, parseEnvText, appendToEnvFile } from './env-file.js';
 export { prepareCmsEnvironment } from './prepare.js';
 export { PARIS_TIME_ZONE, parisOffsetMinutes, parisToUtc, parisWallClock, type WallClock } from './paris-time.js';
-export {
-  checkProposal,
-  PROPOSAL_FIELD_NAMES,
-  PROPOSAL_FORMATS,
-  PROPOSAL_HONEYPOT,
-  PROPOSAL_MENTOR_LABEL,
-  PROPOSAL_TEXT_FIELDS,
-  type ProposalCheck,
-  type ProposalFormat,
-  type ProposalInput,
-  type ProposalTextField,
-} from './proposal.js';
+export * from './contract/index.js';
 export {
   AvailabilitySchema,
   checkRegistration,

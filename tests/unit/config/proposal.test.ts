@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkProposal, PROPOSAL_FIELD_NAMES, PROPOSAL_TEXT_FIELDS } from '../../../config/src/proposal.ts';
+import { checkProposal, PROPOSAL_FIELD_NAMES, PROPOSAL_TEXT_FIELDS } from '../../../config/src/contract/proposal.ts';
 
 const valid = {
   title: 'Un talk',
