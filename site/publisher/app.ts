@@ -1,6 +1,7 @@
 import { HttpError } from './errors.ts';
 import { LegacyRedirects } from './legacy-redirects.ts';
 import { PREVIEW_PREFIX } from './preview.ts';
+import { ConfirmRemovalRequestSchema, confirmRemoval, readRemovalState } from './removal-confirmation.ts';
 import { publicStatus, type PublisherStatus } from './publisher.ts';
 import type { Release, ReleaseStore } from './release-store.ts';
 import { HSTS, securityHeaders } from './security-headers.ts';
@@ -42,16 +43,28 @@ export function createApp(deps: AppDependencies): (request: Request) => Promise<
     return json(202, { accepted: true });
   };
 
-  const routes: Record<string, (request: Request) => Response> = {
+  /** An Editor confirmed, from the admin, the large removal the last build was refused for: build it once. */
+  const confirmLargeRemoval = async (request: Request) => {
+    if (request.method !== 'POST') throw new HttpError(405, 'POST only');
+    if (!isAuthorized(request.headers.get('authorization'), deps.token)) throw new HttpError(401, 'missing or wrong bearer token');
+    const body = ConfirmRemovalRequestSchema.safeParse(await request.json().catch(() => undefined));
+    if (!body.success) throw new HttpError(400, 'expected {"by": "<who confirms>"}');
+    if (!confirmRemoval(deps.store.root, body.data.by)) throw new HttpError(409, 'no refused removal to confirm');
+    deps.onChange(`large removal confirmed by ${body.data.by}`, true);
+    return json(202, { accepted: true });
+  };
+
+  const routes: Record<string, (request: Request) => Response | Promise<Response>> = {
     '/_publisher/webhook': (request) => signal(request, 'webhook'),
     '/_publisher/rebuild': (request) => signal(request, 'rebuild asked from the admin', true),
+    '/_publisher/confirm-removal': confirmLargeRemoval,
     // Anyone may see whether the site is live and building; build details (errors, timings) need the token.
     '/_publisher/status': (request) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'GET only');
       const authorization = request.headers.get('authorization');
       if (authorization === null) return json(200, publicStatus(deps.status()));
       if (!isAuthorized(authorization, deps.token)) throw new HttpError(401, 'missing or wrong bearer token');
-      return json(200, deps.status());
+      return json(200, { ...deps.status(), removal: readRemovalState(deps.store.root) });
     },
   };
   const redirects = new LegacyRedirects();
@@ -60,7 +73,7 @@ export function createApp(deps: AppDependencies): (request: Request) => Promise<
     const url = new URL(request.url);
     try {
       const route = routes[url.pathname];
-      if (route) return route(request);
+      if (route) return await route(request);
       if (url.pathname.startsWith('/_publisher/')) throw new HttpError(404, 'not found');
       if (deps.preview && url.pathname.startsWith(PREVIEW_PREFIX)) return await deps.preview(request);
       return serveSite(deps.store, request, url, { cmsOrigin: deps.cmsOrigin, redirects });

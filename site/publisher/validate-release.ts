@@ -1,10 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decideLargeRemoval, forgetRemoval } from './removal-confirmation.ts';
 
 /** Pages without which a release is not a site. */
 export const REQUIRED_PAGES = ['index.html', '404.html', 'api-hours/index.html', 'talks/index.html', 'blog/index.html', 'atom.xml', 'events.ics', 'robots.txt'];
 
-/** A new release may lose some pages (a deleted talk), not most of them (an empty API answer). */
+/**
+ * A new release may lose some pages (a deleted talk), not most of them (an empty API answer), unless
+ * an Editor confirmed that removal (removal-confirmation.ts).
+ */
 export const MIN_PAGE_RATIO = 0.5;
 
 export function countPages(dir: string): number {
@@ -27,7 +31,8 @@ export function validateRelease(dir: string, currentDir: string | undefined): nu
   const pages = countPages(dir);
   if (currentDir && existsSync(currentDir)) {
     const before = countPages(currentDir);
-    if (pages < before * MIN_PAGE_RATIO) {
+    if (pages >= before * MIN_PAGE_RATIO) forgetRemoval(currentDir);
+    else if (decideLargeRemoval(dir, currentDir, before, pages) === 'refused') {
       throw new Error(`release rejected: ${pages} pages instead of ${before} (more than half would disappear)`);
     }
   }
