@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 const root = new URL('..', import.meta.url).pathname;
 /** Files that need a PostgreSQL server: included only where DATABASE_URL names one (CI does). */
-const needsPostgres = ['tests/integration/importer/postgres.test.ts'];
+const needsPostgres = ['importer/tests/integration/postgres.test.ts'];
 
 export default defineConfig({
   test: {
@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           root,
-          include: ['tests/unit/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'importer/tests/unit/**/*.test.ts'],
           sequence: { groupOrder: 0 },
         },
       },
@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'cms',
           root,
-          include: ['tests/integration/cms/**/*.test.ts', 'tests/integration/importer/**/*.test.ts', 'tests/integration/security/**/*.test.ts', 'tests/integration/ops/**/*.test.ts', 'tests/integration/soak/**/*.test.ts'],
+          include: ['tests/integration/cms/**/*.test.ts', 'importer/tests/integration/**/*.test.ts', 'tests/integration/security/**/*.test.ts', 'tests/integration/ops/**/*.test.ts', 'tests/integration/soak/**/*.test.ts'],
           exclude: process.env.DATABASE_URL ? [] : needsPostgres,
           testTimeout: 120_000,
           hookTimeout: 240_000,

@@ -1,6 +1,6 @@
 /**
  * Writes a synthetic corpus into the CMS's database from a Strapi instance of its own (loaded as
- * cms/scripts/import-jekyll.mts does), beside the running CMS:
+ * cms/scripts/load-cms.mts does), beside the running CMS:
  *
  *   node bench/corpus/insert.ts <scale>
  *

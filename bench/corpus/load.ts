@@ -56,7 +56,7 @@ const lastLine = (text: string) => text.trim().split('\n').at(-1)?.slice(0, 200)
 
 /** Imports the fixture as documented: `npm run import:jekyll -- <path>`, with the CMS's environment. */
 async function importFixture(cms: RunningCms): Promise<void> {
-  if (!existsSync(join(repoRoot, 'cms', 'scripts', 'import-jekyll.mts'))) throw new CorpusUnavailable('cms/scripts/import-jekyll.mts does not exist yet');
+  if (!existsSync(join(repoRoot, 'importer', 'scripts', 'import-jekyll.ts'))) throw new CorpusUnavailable('importer/scripts/import-jekyll.ts does not exist yet');
   if (!existsSync(FIXTURE)) throw new CorpusUnavailable(`no fixture at ${FIXTURE}`);
   const dir = mkdtempSync(join(tmpdir(), 'clermontech-bench-import-'));
   try {

@@ -22,3 +22,4 @@ export {
   type RegistrationPage,
   type RegistrationStatus,
 } from './registration.js';
+export { decodeEntities, fold, nameKey, slugify } from './names.js';

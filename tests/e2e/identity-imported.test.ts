@@ -5,7 +5,7 @@ import { startCms, type RunningCms } from '../helpers/cms.ts';
 import { occurrences, screenshotMatrix } from '../helpers/page-checks.ts';
 import { freePort } from '../helpers/ports.ts';
 import { startPublisher, type RunningPublisher } from '../helpers/publisher.ts';
-import { listAll, removeUploads, runImporter, stopImporters } from '../integration/importer/importer.ts';
+import { listAll, removeUploads, runImporter, stopImporters } from '../helpers/importer.ts';
 
 /** The words of the page's main content a reader sees (not the names screen readers get in hidden spans). */
 function shownText(page: Page): Promise<string> {

@@ -25,6 +25,14 @@ export async function seedDemoContent(strapi: Core.Strapi, { now = new Date() } 
   return 'done';
 }
 
+/**
+ * An imported database is not an empty one: the demo content must not be seeded on top of it at the
+ * next boot. Called by the importer, through the CMS's bulk-write entry (scripts/load-cms.mts).
+ */
+export async function markDemoContentSkipped(strapi: Core.Strapi): Promise<void> {
+  if (!(await store(strapi).get({}))) await store(strapi).set({ value: { state: 'skipped' } });
+}
+
 /** Finds a published entry by a unique field, or creates and publishes it; returns its documentId. */
 async function upsert(strapi: Core.Strapi, uid: UID.ContentType, key: Record<string, unknown>, data: Record<string, unknown>): Promise<string> {
   const documents = strapi.documents(uid as 'api::event.event');

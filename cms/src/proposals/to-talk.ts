@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import { nameKey, slugify } from '../importer/text';
+import { nameKey, slugify } from '@clermontech/config';
 import { ProposalNotFound } from './votes';
 
 const PROPOSAL = 'api::proposal.proposal';

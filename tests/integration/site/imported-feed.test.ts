@@ -4,7 +4,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type RunningCms } from '../../helpers/cms.ts';
 import { buildSite, type SiteBuild } from '../../helpers/site.ts';
-import { EXPECTED, FIXTURE, removeUploads, runImporter, stopImporters } from '../importer/importer.ts';
+import { EXPECTED, FIXTURE, removeUploads, runImporter, stopImporters } from '../../helpers/importer.ts';
 
 interface AtomEntry {
   id: string;
