@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
-
-/** The content the public site reads; find and findOne on each, nothing else. */
-export const PUBLIC_COLLECTIONS = ['event', 'talk', 'speaker', 'venue', 'post', 'sponsor', 'group', 'member', 'page'] as const;
+import { CONTENT_TYPES, PUBLIC_CONTENT_TYPES } from '@clermontech/config';
 
 /** What the site's build reads: the site token gets exactly these, never a write. */
 export function publicReadActions(): string[] {
-  const collections = PUBLIC_COLLECTIONS.flatMap((name) => [`api::${name}.${name}.find`, `api::${name}.${name}.findOne`]);
-  return [...collections, 'api::global.global.find'];
+  return PUBLIC_CONTENT_TYPES.flatMap((name) => {
+    const { uid, single } = CONTENT_TYPES[name];
+    return single ? [`${uid}.find`] : [`${uid}.find`, `${uid}.findOne`];
+  });
 }
 
 /** The one write anybody may make: sending a talk proposal (checked, throttled; never read back). */

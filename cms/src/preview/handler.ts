@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { previewTypeOf, PREVIEW_TYPES } from './contracts';
+import { CONTENT_TYPES, contentTypeOfUid, draftPagePath, isPreviewableContentType } from '@clermontech/config';
 import { PREVIEW_TOKEN_TTL_SECONDS, signPreviewToken } from './token';
 
 interface PreviewParams {
@@ -33,12 +33,12 @@ async function canRead(strapi: Core.Strapi, uid: string, documentId: string): Pr
  */
 export function createPreviewHandler(siteUrl: string, secret: string) {
   return async (uid: string, { documentId }: PreviewParams): Promise<string | null> => {
-    const type = previewTypeOf(uid);
-    if (!type || !documentId) return null;
+    const type = contentTypeOfUid(uid);
+    if (!type || !isPreviewableContentType(type) || !documentId) return null;
     const strapi = (globalThis as unknown as { strapi: Core.Strapi }).strapi;
-    if (!(await canRead(strapi, PREVIEW_TYPES[type].uid, documentId))) return null;
+    if (!(await canRead(strapi, CONTENT_TYPES[type].uid, documentId))) return null;
     const token = signPreviewToken(secret, { uid, documentId, exp: Math.floor(Date.now() / 1000) + PREVIEW_TOKEN_TTL_SECONDS });
-    const url = new URL(`/_preview/${type}/${encodeURIComponent(documentId)}`, siteUrl);
+    const url = new URL(draftPagePath(type, documentId), siteUrl);
     url.searchParams.set('token', token);
     return url.href;
   };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { Env } from '@clermontech/config';
-import { REPUBLISH_ACTION, type SitePublicStatus } from './contracts';
+import { PUBLISHER_PATHS, type Env, type SitePublicStatus } from '@clermontech/config';
+import { REPUBLISH_ACTION } from './contracts';
 
 const oneLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 
@@ -18,7 +18,7 @@ export function registerSitePublicRoutes(strapi: Core.Strapi, env: Env): void {
     try {
       // With the token the publisher adds its build details (last failure, timings) to the public state.
       const headers = env.PUBLISHER_TOKEN ? { authorization: `Bearer ${env.PUBLISHER_TOKEN}` } : undefined;
-      const response = await fetch(publisher('/_publisher/status'), { headers, signal: AbortSignal.timeout(3_000) });
+      const response = await fetch(publisher(PUBLISHER_PATHS.status), { headers, signal: AbortSignal.timeout(3_000) });
       if (!response.ok) throw new Error(`the publisher answered ${response.status}`);
       ctx.body = { reachable: true, ...((await response.json()) as object) } satisfies SitePublicStatus;
     } catch (error) {
@@ -33,7 +33,7 @@ export function registerSitePublicRoutes(strapi: Core.Strapi, env: Env): void {
       return;
     }
     try {
-      const response = await fetch(publisher('/_publisher/rebuild'), {
+      const response = await fetch(publisher(PUBLISHER_PATHS.rebuild), {
         method: 'POST',
         headers: { authorization: `Bearer ${env.PUBLISHER_TOKEN}` },
         signal: AbortSignal.timeout(5_000),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
-import { PUBLIC_COLLECTIONS } from '../bootstrap/public-permissions';
+import { CONTENT_TYPES, PUBLIC_CONTENT_TYPES } from '@clermontech/config';
 
 /**
  * A fingerprint of everything the public site shows: per public content type (and the media library), the
@@ -10,7 +10,7 @@ import { PUBLIC_COLLECTIONS } from '../bootstrap/public-permissions';
  */
 export async function contentVersion(strapi: Core.Strapi): Promise<string> {
   const hash = createHash('sha256');
-  const uids = [...PUBLIC_COLLECTIONS.map((name) => `api::${name}.${name}`), 'api::global.global', 'plugin::upload.file'];
+  const uids = [...PUBLIC_CONTENT_TYPES.map((name) => CONTENT_TYPES[name].uid), 'plugin::upload.file'];
   for (const uid of uids) {
     const schema = strapi.contentType(uid as UID.ContentType);
     const where = schema.options?.draftAndPublish ? { publishedAt: { $notNull: true } } : {};

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { Env } from '@clermontech/config';
+import { PUBLISHER_PATHS, type Env } from '@clermontech/config';
 
 export const PUBLISHER_WEBHOOK_NAME = 'Site public (publication automatique)';
 
@@ -85,7 +85,7 @@ async function forgetStoredTokens(store: WebhookStore, runner: WebhookRunner, ta
 export async function registerPublisherWebhook(strapi: Core.Strapi, env: Env): Promise<void> {
   const store = strapi.get<WebhookStore>('webhookStore');
   const runner = strapi.get<WebhookRunner>('webhookRunner');
-  const target = new URL('/_publisher/webhook', env.PUBLISHER_URL).href;
+  const target = new URL(PUBLISHER_PATHS.webhook, env.PUBLISHER_URL).href;
   const webhooks = await forgetStoredTokens(store, runner, target);
   if (!env.PUBLISHER_TOKEN) {
     strapi.log.warn('PUBLISHER_TOKEN is not set: publishing will not update the public site');

@@ -14,6 +14,8 @@ export const PUBLISHER_PATHS = {
   rebuild: `${PUBLISHER_PREFIX}rebuild`,
   /** GET: PublicStatus without a token, PublisherStatus with PUBLISHER_TOKEN. */
   status: `${PUBLISHER_PREFIX}status`,
+  /** POST, bearer PUBLISHER_TOKEN, `{ by }`: an Editor confirms the large removal the last build was refused for. */
+  confirmRemoval: `${PUBLISHER_PREFIX}confirm-removal`,
 } as const;
 
 /** The CMS's content version, a hash that moves on every change the site shows: `{ data: { version } }`. */
@@ -43,6 +45,12 @@ export interface BuildOutcome {
 /** A build's outcome as the status endpoint shows it: where its log sits on the server stays private. */
 export type ShownOutcome = Omit<BuildOutcome, 'logFile'>;
 
+/** A build refused for removing more than half the pages, and its confirmation by an Editor (site/publisher/removal-confirmation.ts). */
+export interface RemovalState {
+  refused?: { at: string; pagesBefore: number; pagesAfter: number; removedPaths: string[]; removedCount: number };
+  confirmed?: { at: string; by: string; pagesAfter: number };
+}
+
 /** `GET /_publisher/status` with the token. */
 export interface PublisherStatus {
   release: { id: string; liveSince: string | undefined } | null;
@@ -54,6 +62,7 @@ export interface PublisherStatus {
   buildsStarted: number;
   /** When the publisher last compared the CMS's content with the live release. */
   lastCheckAt: string | null;
+  removal?: RemovalState;
 }
 
 /** `GET /_publisher/status` without a token: whether the site is live, since when, and whether it is being rebuilt. */
@@ -68,4 +77,6 @@ export interface SitePublicStatus extends Partial<PublisherStatus> {
   reachable: boolean;
   /** When the publisher can't be reached: why, in one line. */
   error?: string;
+  /** The public site's address, for the widget's link. */
+  siteUrl?: string;
 }

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { PreviewDraftResponse } from '../../../preview/contracts';
+import type { DraftResponse } from '@clermontech/config';
 import type { PreviewService } from '../services/preview';
 
 const refuse = (ctx: Context, status: number, message: string) => {
@@ -18,7 +18,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!claims) return refuse(ctx, 401, 'Missing, invalid or expired preview token');
     const draft = await service.findDraft(claims);
     if (!draft) return refuse(ctx, 404, 'This document has no draft');
-    const body: PreviewDraftResponse = { data: draft, related: await service.findRelatedDrafts(claims.type, draft) };
+    const body: DraftResponse = { data: draft, related: await service.findRelatedDrafts(claims.type, draft) };
     ctx.body = body;
   },
 });

@@ -1,8 +1,10 @@
+import { DRAFT_ROUTE } from '@clermontech/config';
+
 export default {
   routes: [
     {
       method: 'GET',
-      path: '/preview/:type/:documentId',
+      path: DRAFT_ROUTE,
       handler: 'preview.findDraft',
       // The signed token in the query is the credential: issued by the admin's preview handler, for one document, for an hour.
       config: { auth: false },
