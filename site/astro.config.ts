@@ -1,6 +1,6 @@
 import { defineConfig, sharpImageService } from 'astro/config';
 import { cmsImageCacheIntegration } from './src/integrations/cms-image-cache.ts';
-import { buildsPreviewServer, prepareBuildCacheDir } from './src/lib/build-cache.ts';
+import { buildsPreviewServer, prepareBuildCacheDir } from './publisher/build-cache.ts';
 import { siteEnv } from './src/env.ts';
 import { previewAdapter } from './src/lib/preview/integration.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
@@ -64,7 +64,7 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   // The search index is written after the build, in a process of its own (scripts/build.ts), or by
-  // the publisher once the new pages are live (publisher/search-index.ts).
+  // the publisher once the new pages are live (publisher/release-lifecycle.ts).
   integrations: [sitemapIntegration(), cmsImageCacheIntegration()],
   // Drafts only, rendered on demand under /_preview/ (src/lib/preview/); every other page is prerendered.
   ...(previewServer ? { adapter: previewAdapter() } : {}),

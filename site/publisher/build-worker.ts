@@ -7,7 +7,7 @@
  * outcome, so the parent has the whole log of a build before it learns how the build ended.
  */
 import { build } from 'astro';
-import { PREVIEW_SERVER_ENV } from '../src/lib/build-cache.ts';
+import { PREVIEW_SERVER_ENV } from './build-cache.ts';
 import type { WorkerReply, WorkerRequest } from './warm-builder.ts';
 
 const siteRoot = process.cwd();
@@ -22,7 +22,7 @@ for (const stream of [process.stdout, process.stderr]) {
     const callback = rest.find((argument) => typeof argument === 'function') as (() => void) | undefined;
     callback?.();
     return true;
-  }) as typeof stream.write;
+  });
 }
 
 process.on('message', (request: WorkerRequest) => {

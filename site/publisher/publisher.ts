@@ -1,13 +1,12 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BuildFailed, restoredPageCount } from './build-log.ts';
 import { BuildQueue } from './build-queue.ts';
 import { oneLine } from './errors.ts';
-import { carryOverPreviewServer, hasPreviewServer, recordPreviewServer, siteCodeVersion } from './preview-server.ts';
+import { ReleaseLifecycle, type LiveRelease } from './release-lifecycle.ts';
 import type { ReleaseStore } from './release-store.ts';
-import { carryOverSearchIndex, indexLiveRelease } from './search-index.ts';
+import type { PublicStatus, PublisherStatus, ShownOutcome } from '@clermontech/config/contract';
 import type { BuildOutcome, StatusFile } from './status.ts';
-import { validateRelease } from './validate-release.ts';
 import { WarmBuilder } from './warm-builder.ts';
 
 export interface PublisherOptions {
@@ -26,31 +25,12 @@ export interface PublisherOptions {
   log?: (line: string) => void;
 }
 
-export interface PublisherStatus {
-  release: { id: string; liveSince: string | undefined } | null;
-  building: { since: string } | null;
-  queued: boolean;
-  lastSuccess: ShownOutcome | null;
-  lastFailure: ShownOutcome | null;
-  /** Builds started since the publisher started. */
-  buildsStarted: number;
-  /** When the publisher last compared the CMS's content with the live release. */
-  lastCheckAt: string | null;
-}
-
-/** What anyone may know of the publisher: whether the site is live, since when, and whether it is being rebuilt. */
-export interface PublicStatus {
-  live: boolean;
-  liveSince: string | null;
-  building: boolean;
-}
+/** The status shapes are the publisher contract's (config/src/contract/publisher-api.ts), which the CMS's widget reads too. */
+export type { PublicStatus, PublisherStatus };
 
 export function publicStatus(status: PublisherStatus): PublicStatus {
   return { live: status.release !== null, liveSince: status.release?.liveSince ?? null, building: status.building !== null || status.queued };
 }
-
-/** A build's outcome as the status endpoint shows it: where its log sits on the server stays private. */
-type ShownOutcome = Omit<BuildOutcome, 'logFile'>;
 
 function shown(outcome: BuildOutcome | undefined): ShownOutcome | null {
   if (!outcome) return null;
@@ -66,7 +46,7 @@ const KEPT_LOGS = 20;
  */
 const FOLLOW_UP_QUIET_MS = 1_000;
 
-/** Builds releases one at a time on request, swaps them in when they pass the gate, records outcomes. */
+/** Builds releases one at a time on request and records outcomes; a release's steps are the lifecycle's (release-lifecycle.ts). */
 export class Publisher {
   readonly queue: BuildQueue;
   readonly #logsDir: string;
@@ -79,6 +59,7 @@ export class Publisher {
   #serverBuildNext = false;
   #lastCheckAt: Date | undefined;
   readonly #builder: WarmBuilder;
+  readonly #lifecycle: ReleaseLifecycle;
   private readonly options: PublisherOptions;
 
   constructor(options: PublisherOptions) {
@@ -93,9 +74,9 @@ export class Publisher {
     });
     this.#builder.warmUp();
     this.queue = new BuildQueue(() => this.#build(), { quietMs: FOLLOW_UP_QUIET_MS });
-    this.#logsDir = join(options.store.root, 'logs');
+    this.#logsDir = options.store.logsDir();
     mkdirSync(this.#logsDir, { recursive: true });
-    options.store.cleanLeftovers();
+    this.#lifecycle = new ReleaseLifecycle(options.store, options.siteRoot);
   }
 
   /**
@@ -154,80 +135,73 @@ export class Publisher {
     }
     const started = Date.now();
     this.#buildsStarted += 1;
-    const id = store.newId();
-    const outDir = store.stagingDir();
     const withServer = this.#serverBuildNext;
     this.#serverBuildNext = false;
-    this.options.log?.(`publisher: building release ${id}${withServer ? ' with the preview’s server' : ''}`);
+    const building = this.#lifecycle.begin({ withServer });
+    this.options.log?.(`publisher: building release ${building.id}${withServer ? ' with the preview’s server' : ''}`);
+    let live: LiveRelease;
+    let restoredPages: number;
     try {
-      store.discard(outDir);
-      // Read before building, like the version: a release swapped in meanwhile (a rollback) doesn't
-      // change where the server comes from.
-      const codeVersion = siteCodeVersion(this.options.siteRoot);
-      const serverFrom = store.current()?.dir;
-      const log = await this.#builder.build(outDir, { previewServer: withServer });
-      const live = store.current()?.dir;
-      const pages = validateRelease(outDir, live);
-      if (withServer) recordPreviewServer(outDir, codeVersion);
-      else carryOverPreviewServer(serverFrom, outDir);
-      carryOverSearchIndex(live, outDir);
-      renameSync(outDir, store.dirOf(id));
-      store.activate(id);
-      const durationMs = Date.now() - started;
-      const restoredPages = restoredPageCount(log);
-      status.update({ lastSuccess: { at: new Date().toISOString(), durationMs, releaseId: id, pages, restoredPages }, builtVersion: version });
-      this.options.log?.(`publisher: release ${id} live (${pages} pages, ${restoredPages} of them unchanged and restored, ${durationMs} ms${withServer ? ', with the preview’s server' : ''})`);
-      if (!hasPreviewServer(store.dirOf(id), codeVersion)) {
-        // The site's code changed since the live server was built (or there was none): pages first,
-        // then, right away, a release with a server built from this code. Should that build fail, the
-        // next publish goes live without a server and asks again: a broken preview never holds pages back.
-        this.#serverBuildNext = true;
-        this.queue.request();
-      }
+      const built = await this.#lifecycle.build(building, (outDir) => this.#builder.build(outDir, { previewServer: withServer }));
+      restoredPages = restoredPageCount(built.log);
+      live = this.#lifecycle.goLive(this.#lifecycle.check(built));
     } catch (error) {
       try {
-        store.discard(outDir);
+        this.#lifecycle.abandon(building);
       } catch {
         // Nothing was written there, or it can't be removed now: cleanLeftovers() will at start-up.
       }
-      const durationMs = Date.now() - started;
-      const logFile = join(this.#logsDir, `${id}.log`);
-      const log = error instanceof BuildFailed ? error.log : String((error as Error)?.stack ?? error);
-      try {
-        writeFileSync(logFile, this.#redact(log));
-        this.#pruneLogs();
-      } catch (logError) {
-        this.options.log?.(`publisher: could not write ${logFile}: ${(logError as Error).message}`);
-      }
-      const message = this.#redact(oneLine(error));
-      status.update({ lastFailure: { at: new Date().toISOString(), durationMs, error: message, logFile } });
-      this.options.log?.(`publisher: build ${id} failed: ${message} (log: ${logFile})`);
+      this.#recordFailure(building.id, Date.now() - started, error);
       throw error;
     }
-    await this.#indexSearch(id);
+    const durationMs = Date.now() - started;
+    status.update({ lastSuccess: { at: new Date().toISOString(), durationMs, releaseId: live.id, pages: live.pages, restoredPages }, builtVersion: version });
+    this.options.log?.(`publisher: release ${live.id} live (${live.pages} pages, ${restoredPages} of them unchanged and restored, ${durationMs} ms${withServer ? ', with the preview’s server' : ''})`);
+    if (!live.currentServer) {
+      // The site's code changed since the live server was built (or there was none): pages first,
+      // then, right away, a release with a server built from this code. Should that build fail, the
+      // next publish goes live without a server and asks again: a broken preview never holds pages back.
+      this.#serverBuildNext = true;
+      this.queue.request();
+    }
+    await this.#indexSearch(live);
+  }
+
+  #recordFailure(id: string, durationMs: number, error: unknown): void {
+    const logFile = join(this.#logsDir, `${id}.log`);
+    const log = error instanceof BuildFailed ? error.log : String((error as Error)?.stack ?? error);
+    try {
+      writeFileSync(logFile, this.#redact(log));
+      this.#pruneLogs();
+    } catch (logError) {
+      this.options.log?.(`publisher: could not write ${logFile}: ${(logError as Error).message}`);
+    }
+    const message = this.#redact(oneLine(error));
+    this.options.status.update({ lastFailure: { at: new Date().toISOString(), durationMs, error: message, logFile } });
+    this.options.log?.(`publisher: build ${id} failed: ${message} (log: ${logFile})`);
   }
 
   /**
-   * Replaces the live release `id` (new pages, the previous search index) with an indexed copy of it
-   * (search-index.ts). A failure leaves `id` live, its search one change behind, until the next build.
+   * Replaces the live release (new pages, the previous search index) with an indexed copy of it.
+   * A failure leaves it live, its search one change behind, until the next build.
    */
-  async #indexSearch(id: string): Promise<void> {
-    const { store, status } = this.options;
+  async #indexSearch(live: LiveRelease): Promise<void> {
+    const { status } = this.options;
     const started = Date.now();
     try {
-      const indexedId = await indexLiveRelease(store, id);
+      const indexed = await this.#lifecycle.index(live);
       const searchIndexMs = Date.now() - started;
-      if (!indexedId) {
-        this.options.log?.(`publisher: release ${id} was replaced while its search index was written; index dropped`);
+      if (!indexed) {
+        this.options.log?.(`publisher: release ${live.id} was replaced while its search index was written; index dropped`);
         return;
       }
       const lastSuccess = status.get().lastSuccess;
-      if (lastSuccess?.releaseId === id) status.update({ lastSuccess: { ...lastSuccess, releaseId: indexedId, searchIndexMs } });
-      this.options.log?.(`publisher: release ${indexedId} live: release ${id} with its search index (${searchIndexMs} ms)`);
+      if (lastSuccess?.releaseId === live.id) status.update({ lastSuccess: { ...lastSuccess, releaseId: indexed.id, searchIndexMs } });
+      this.options.log?.(`publisher: release ${indexed.id} live: release ${live.id} with its search index (${searchIndexMs} ms)`);
     } catch (error) {
       const message = `search index not updated: ${this.#redact(oneLine(error))}`;
       status.update({ lastFailure: { at: new Date().toISOString(), durationMs: Date.now() - started, error: message } });
-      this.options.log?.(`publisher: release ${id} stays live with the previous search index; ${message}`);
+      this.options.log?.(`publisher: release ${live.id} stays live with the previous search index; ${message}`);
     }
   }
 

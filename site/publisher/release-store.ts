@@ -9,12 +9,15 @@ export interface Release {
 }
 
 const CURRENT = 'current';
+/** Suffix of a folder being put together: never served, and removed at start-up if a stop interrupted it. */
+const PARTIAL = '.partial';
 /**
  * Where every release is built, before it is renamed to its id. Always the same path: Astro's
  * incremental build hashes each page's code with the output directory in it, so a new path per
  * build would make every page look changed.
  */
-const STAGING = 'next.partial';
+const STAGING = `next${PARTIAL}`;
+const LOGS = 'logs';
 /** Suffix of a release being deleted: out of list()'s sight, and removed at start-up if a stop interrupted it. */
 const REMOVING = '.removing';
 const RELEASE_ID = /^\d{8}T\d{9}Z-\d{2}[0-9a-f]{4}$/;
@@ -53,6 +56,16 @@ export class ReleaseStore {
   /** The directory a release is built in; see STAGING. */
   stagingDir(): string {
     return join(this.root, STAGING);
+  }
+
+  /** Where release `id` is put together before it is renamed to dirOf(id); removed by cleanLeftovers() if left behind. */
+  partialDir(id: string): string {
+    return join(this.root, `${id}${PARTIAL}`);
+  }
+
+  /** Where the logs of failed builds are kept. */
+  logsDir(): string {
+    return join(this.root, LOGS);
   }
 
   /** The release being served, or undefined before the first successful build. */
@@ -114,7 +127,7 @@ export class ReleaseStore {
   /** Removes what a killed build, swap or deletion left behind; only while no build runs (at start-up). */
   cleanLeftovers(): void {
     for (const name of readdirSync(this.root)) {
-      if (name.endsWith('.partial') || name.endsWith(REMOVING) || name.startsWith(`${CURRENT}.`)) rmSync(join(this.root, name), { recursive: true, force: true });
+      if (name.endsWith(PARTIAL) || name.endsWith(REMOVING) || name.startsWith(`${CURRENT}.`)) rmSync(join(this.root, name), { recursive: true, force: true });
     }
   }
 

@@ -2,7 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCacheDir } from '../src/lib/build-cache.ts';
+import { buildCacheDir } from './build-cache.ts';
 import { BuildFailed, failureLine } from './build-log.ts';
 
 export interface WorkerRequest {

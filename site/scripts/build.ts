@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SEARCH_INDEX_DIR } from '../src/lib/search-bundles.ts';
-import { writeSearchIndex } from '../src/lib/search-index.ts';
+import { writeSearchIndex } from '../publisher/pagefind-index.ts';
 
 const HEAP_MB = 1536;
 const siteRoot = fileURLToPath(new URL('..', import.meta.url));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { carryOverPreviewServer, hasPreviewServer, recordPreviewServer, siteCodeVersion } from '../../../site/publisher/preview-server.ts';
-import { buildCacheDir, prepareBuildCacheDir } from '../../../site/src/lib/build-cache.ts';
+import { buildCacheDir, prepareBuildCacheDir } from '../../../site/publisher/build-cache.ts';
 import { writeFiles } from '../../helpers/releases.ts';
 
 /** A repository's shape as siteCodeVersion() reads it: site/, with the lockfile and config/dist beside. */

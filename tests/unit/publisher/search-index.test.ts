@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReleaseStore } from '../../../site/publisher/release-store.ts';
 import { linkTree } from '../../../site/publisher/link-tree.ts';
-import { carryOverSearchIndex, indexLiveRelease } from '../../../site/publisher/search-index.ts';
+import { carryOverSearchIndex, indexLiveRelease } from '../../../site/publisher/release-lifecycle.ts';
 import { liveRelease, writeFiles } from '../../helpers/releases.ts';
 import { indexedText } from '../../helpers/search.ts';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeSearchIndex } from '../../../site/src/lib/search-index.ts';
+import { writeSearchIndex } from '../../../site/publisher/pagefind-index.ts';
 import { writeFiles } from '../../helpers/releases.ts';
 import { indexedText } from '../../helpers/search.ts';
 

@@ -1,7 +1,7 @@
 import { existsSync, globSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { SEARCH_BUNDLES, searchBundleDir, type SearchBundle } from './search-bundles.ts';
+import { SEARCH_BUNDLES, searchBundleDir, type SearchBundle } from '../src/lib/search-bundles.ts';
 
 const SEARCH_BODY = 'data-pagefind-body';
 
@@ -42,7 +42,7 @@ async function writeBundle(siteDir: string, outputDir: string, bundle: SearchBun
 
 /**
  * Indexes the pages under `siteDir` marked data-pagefind-body (talks, speakers, events, posts) with
- * Pagefind, one bundle per kind (lib/search-bundles.ts), and writes the bundles and Pagefind's UI
+ * Pagefind, one bundle per kind (src/lib/search-bundles.ts), and writes the bundles and Pagefind's UI
  * into `outputDir`. Returns the pages indexed in each bundle; throws with Pagefind's own words.
  */
 export async function writeSearchIndex(siteDir: string, outputDir: string): Promise<Record<string, number>> {
