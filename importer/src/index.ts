@@ -1,6 +1,6 @@
 import type { LoadedCms } from '@clermontech/cms/load';
 import { importBrand } from './brand.ts';
-import { planSite } from './parse-site.ts';
+import { planSite } from './plan-site/index.ts';
 import { ENTRY_TYPES, type EntryType, type ImportPlan } from './plan.ts';
 import { silentProgress, type Progress } from './progress.ts';
 import { readJekyllSite } from './reader.ts';

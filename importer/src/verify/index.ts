@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { planSite } from '../parse-site.ts';
+import { planSite } from '../plan-site/index.ts';
 import { readJekyllSite } from '../reader.ts';
 import { isEntryRef, type PlannedEntry } from '../plan.ts';
 import { parseFrontMatter } from '../front-matter.ts';

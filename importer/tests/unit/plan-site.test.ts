@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSite } from '../../src/parse-site.ts';
+import { planSite } from '../../src/plan-site/index.ts';
 import type { PlannedEntry } from '../../src/plan.ts';
 import type { JekyllSite } from '../../src/reader.ts';
 
