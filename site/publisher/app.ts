@@ -1,3 +1,4 @@
+import { PUBLISHER_PATHS, PUBLISHER_PREFIX } from '@clermontech/config/contract';
 import { HttpError } from './errors.ts';
 import { LegacyRedirects } from './legacy-redirects.ts';
 import { PREVIEW_PREFIX } from './preview.ts';
@@ -55,11 +56,11 @@ export function createApp(deps: AppDependencies): (request: Request) => Promise<
   };
 
   const routes: Record<string, (request: Request) => Response | Promise<Response>> = {
-    '/_publisher/webhook': (request) => signal(request, 'webhook'),
-    '/_publisher/rebuild': (request) => signal(request, 'rebuild asked from the admin', true),
-    '/_publisher/confirm-removal': confirmLargeRemoval,
+    [PUBLISHER_PATHS.webhook]: (request) => signal(request, 'webhook'),
+    [PUBLISHER_PATHS.rebuild]: (request) => signal(request, 'rebuild asked from the admin', true),
+    [PUBLISHER_PATHS.confirmRemoval]: confirmLargeRemoval,
     // Anyone may see whether the site is live and building; build details (errors, timings) need the token.
-    '/_publisher/status': (request) => {
+    [PUBLISHER_PATHS.status]: (request) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') throw new HttpError(405, 'GET only');
       const authorization = request.headers.get('authorization');
       if (authorization === null) return json(200, publicStatus(deps.status()));
@@ -74,7 +75,7 @@ export function createApp(deps: AppDependencies): (request: Request) => Promise<
     try {
       const route = routes[url.pathname];
       if (route) return await route(request);
-      if (url.pathname.startsWith('/_publisher/')) throw new HttpError(404, 'not found');
+      if (url.pathname.startsWith(PUBLISHER_PREFIX)) throw new HttpError(404, 'not found');
       if (deps.preview && url.pathname.startsWith(PREVIEW_PREFIX)) return await deps.preview(request);
       return serveSite(deps.store, request, url, { cmsOrigin: deps.cmsOrigin, redirects });
     } catch (error) {

@@ -1,3 +1,4 @@
+import { DRAFT_PAGE_PREFIX } from '@clermontech/config/contract';
 import { existsSync, lstatSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -7,8 +8,8 @@ import { PREVIEW_IMAGE_PATH, type PreviewImage, type PreviewImageGrants } from '
 import type { ReleaseStore } from './release-store.ts';
 import { securityHeaders } from './security-headers.ts';
 
-/** Paths rendered on demand by the release's server code instead of served from its files. */
-export const PREVIEW_PREFIX = '/_preview/';
+/** Paths rendered on demand by the release's server code instead of served from its files (the contract's draft pages). */
+export const PREVIEW_PREFIX = DRAFT_PAGE_PREFIX;
 
 /** Where a release keeps that server code (site/astro.config.ts); static-files.ts never serves it. */
 export const SERVER_DIR = '_server';

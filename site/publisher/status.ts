@@ -1,19 +1,10 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export interface BuildOutcome {
-  at: string;
-  durationMs: number;
-  releaseId?: string;
-  /** One line; the full log is in `logFile`. */
-  error?: string;
-  logFile?: string;
-  pages?: number;
-  /** Of those, the pages the incremental build restored instead of rendering them. */
-  restoredPages?: number;
-  /** How long the release's search index took, written after its pages went live. */
-  searchIndexMs?: number;
-}
+import type { BuildOutcome } from '@clermontech/config/contract';
+
+/** A build's record is the publisher contract's (config/src/contract/publisher-api.ts). */
+export type { BuildOutcome };
 
 export interface PersistedStatus {
   lastSuccess?: BuildOutcome;

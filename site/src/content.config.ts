@@ -1,67 +1,19 @@
 // Not from 'astro:content': that module brings Astro's whole runtime (65 modules) into the config,
 // which Astro loads through a fresh Vite server at every build, a warm publish included.
 import { defineCollection } from 'astro/content/config';
+import { CONTENT_TYPES, PUBLIC_CONTENT_TYPES } from '@clermontech/config/contract';
 import { strapiLoader } from './lib/strapi/loader.ts';
-import {
-  EventSchema,
-  GlobalSchema,
-  GroupSchema,
-  MemberSchema,
-  PageSchema,
-  PostSchema,
-  SpeakerSchema,
-  SponsorSchema,
-  TalkSchema,
-  VenueSchema,
-} from './lib/strapi/schemas.ts';
+import { SCHEMAS } from './lib/strapi/schemas.ts';
 
-// Relations are fetched as bare documentIds and joined in pages (see lib/catalog.ts):
-// each collection is loaded once, instead of copies nested in every entry that points to it.
-const reference = { fields: ['documentId'] };
-const media = true;
-
-export const collections = {
-  events: defineCollection({
-    loader: strapiLoader({
-      type: 'events',
-      schema: EventSchema,
-      populate: { venue: reference, group: reference, sponsors: reference, cover: media },
-    }),
+/**
+ * One collection per public content type of the contract (config/src/contract/content-types.ts), named
+ * by its REST name and populated as the contract says: relations come as bare documentIds, joined in
+ * pages (see lib/catalog.ts), so each collection is loaded once instead of copied into every entry
+ * that points to it.
+ */
+export const collections = Object.fromEntries(
+  PUBLIC_CONTENT_TYPES.map((type) => {
+    const { populate, single } = CONTENT_TYPES[type];
+    return [type, defineCollection({ loader: strapiLoader({ type, schema: SCHEMAS[type], populate, single }) })];
   }),
-  talks: defineCollection({
-    loader: strapiLoader({
-      type: 'talks',
-      schema: TalkSchema,
-      populate: { speakers: reference, event: reference, slidesFile: media },
-    }),
-  }),
-  speakers: defineCollection({
-    loader: strapiLoader({ type: 'speakers', schema: SpeakerSchema, populate: { photo: media, links: true } }),
-  }),
-  venues: defineCollection({
-    loader: strapiLoader({ type: 'venues', schema: VenueSchema }),
-  }),
-  posts: defineCollection({
-    loader: strapiLoader({ type: 'posts', schema: PostSchema, populate: { cover: media } }),
-  }),
-  sponsors: defineCollection({
-    loader: strapiLoader({ type: 'sponsors', schema: SponsorSchema, populate: { logo: media } }),
-  }),
-  groups: defineCollection({
-    loader: strapiLoader({ type: 'groups', schema: GroupSchema, populate: { logo: media, partners: true } }),
-  }),
-  members: defineCollection({
-    loader: strapiLoader({ type: 'members', schema: MemberSchema, populate: { photo: media, links: true } }),
-  }),
-  pages: defineCollection({
-    loader: strapiLoader({ type: 'pages', schema: PageSchema }),
-  }),
-  global: defineCollection({
-    loader: strapiLoader({
-      type: 'global',
-      single: true,
-      schema: GlobalSchema,
-      populate: { logo: media, mascot: media, socialLinks: true, announcement: true, seo: { populate: { shareImage: media } } },
-    }),
-  }),
-};
+);

@@ -1,35 +1,19 @@
 import { getCollection, getEntry } from 'astro:content';
+import { CONTENT_TYPES, PUBLIC_CONTENT_TYPES } from '@clermontech/config/contract';
 import { buildCatalog, type Catalog, type Collections } from './catalog.ts';
 
 let catalog: Promise<Catalog> | undefined;
 
-/** Every collection's published entries, as the content layer holds them. */
+/** Every collection's published entries, as the content layer holds them: one per public type of the contract. */
 export async function loadCollections(): Promise<Collections> {
-  const [events, talks, speakers, venues, posts, sponsors, groups, members, pages, global] = await Promise.all([
-    getCollection('events'),
-    getCollection('talks'),
-    getCollection('speakers'),
-    getCollection('venues'),
-    getCollection('posts'),
-    getCollection('sponsors'),
-    getCollection('groups'),
-    getCollection('members'),
-    getCollection('pages'),
-    getEntry('global', 'global'),
-  ]);
-  const data = <T>(entries: { data: T }[]) => entries.map((entry) => entry.data);
-  return {
-    events: data(events),
-    talks: data(talks),
-    speakers: data(speakers),
-    venues: data(venues),
-    posts: data(posts),
-    sponsors: data(sponsors),
-    groups: data(groups),
-    members: data(members),
-    pages: data(pages),
-    global: global?.data,
-  };
+  const loaded = await Promise.all(
+    PUBLIC_CONTENT_TYPES.map(async (type) => {
+      if (CONTENT_TYPES[type].single) return [type, (await getEntry(type, type))?.data] as const;
+      return [type, (await getCollection(type)).map((entry) => entry.data)] as const;
+    }),
+  );
+  // Astro types a loader collection's data loosely; the schemas (lib/strapi/schemas.ts) checked every entry.
+  return Object.fromEntries(loaded) as Collections;
 }
 
 /** The joined content, loaded once per build (pages share it). "Now" is the build time. */

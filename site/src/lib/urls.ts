@@ -1,25 +1,20 @@
+import { CONTENT_TYPES } from '@clermontech/config/contract';
 import type { EventKind } from './strapi/schemas.ts';
 
-/** Where each kind of page lives. Every link to an entry goes through these helpers. */
+/** Where each kind of page lives (the contract's page paths). Every link to an entry goes through these helpers. */
 
 /** The URL of an event's page: API Hours, group evenings under their group, the rest under /evenements/. */
 export function eventUrl(event: { kind: EventKind; slug: string }, group?: { slug: string }): string {
-  if (event.kind === 'api-hour') return `/api-hours/${event.slug}/`;
-  if (event.kind === 'group' && group) return `/groups/${group.slug}/${event.slug}/`;
-  return `/evenements/${event.slug}/`;
+  return CONTENT_TYPES.events.pagePath({ kind: event.kind, slug: event.slug, group });
 }
 
-export const talkUrl = (talk: { slug: string }) => `/talks/${talk.slug}/`;
-export const speakerUrl = (speaker: { slug: string }) => `/speakers/${speaker.slug}/`;
-export const groupUrl = (group: { slug: string }) => `/groups/${group.slug}/`;
-export const postUrl = (post: { slug: string }) => `/blog/${post.slug}/`;
+export const talkUrl = CONTENT_TYPES.talks.pagePath;
+export const speakerUrl = CONTENT_TYPES.speakers.pagePath;
+export const groupUrl = CONTENT_TYPES.groups.pagePath;
+export const postUrl = CONTENT_TYPES.posts.pagePath;
 
-/** Pages with a section of their own are shown there; the others at /<slug>/. */
-export function pageUrl(page: { slug: string }): string {
-  if (page.slug === 'association') return '/association/';
-  if (page.slug === 'tech-time') return '/tech-time/';
-  return `/${page.slug}/`;
-}
+/** Pages with a section of their own (association, tech-time) are shown there, at /<slug>/ too. */
+export const pageUrl = CONTENT_TYPES.pages.pagePath;
 
 /** The listing an event belongs to, for breadcrumbs and "back" links. */
 export function eventSection(kind: EventKind): { url: string; label: string } {

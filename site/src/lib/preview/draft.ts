@@ -1,3 +1,4 @@
+import { draftApiPath, isPreviewableContentType, type PreviewableContentType } from '@clermontech/config/contract';
 import { cmsConnection } from '../../env.ts';
 import { buildCatalog, type Catalog } from '../catalog.ts';
 import { loadCollections } from '../content.ts';
@@ -5,23 +6,13 @@ import { getJson } from '../strapi/client.ts';
 import { CmsResponseError } from '../strapi/errors.ts';
 import type { RawEntry } from '../strapi/fetch-entries.ts';
 import { absolutizeMediaUrls } from '../strapi/media.ts';
-import { EventSchema, GroupSchema, PageSchema, PostSchema, SpeakerSchema, TalkSchema } from '../strapi/schemas.ts';
+import { SCHEMAS } from '../strapi/schemas.ts';
 import { parseEntry } from '../strapi/validate.ts';
 
-/** The previewable types: their REST name (the CMS's /api/preview/<type>/…), schema and collection. */
-const PREVIEW_TYPES = {
-  events: { schema: EventSchema, collection: 'events' },
-  talks: { schema: TalkSchema, collection: 'talks' },
-  speakers: { schema: SpeakerSchema, collection: 'speakers' },
-  posts: { schema: PostSchema, collection: 'posts' },
-  pages: { schema: PageSchema, collection: 'pages' },
-  groups: { schema: GroupSchema, collection: 'groups' },
-} as const;
-
-export type PreviewType = keyof typeof PREVIEW_TYPES;
+export type PreviewType = PreviewableContentType;
 
 export function isPreviewType(type: string | undefined): type is PreviewType {
-  return type !== undefined && Object.hasOwn(PREVIEW_TYPES, type);
+  return type !== undefined && isPreviewableContentType(type);
 }
 
 /** Why there is nothing to show: the token is missing, forged or expired (401), or the document is gone (404). */
@@ -44,7 +35,7 @@ async function fetchDraft(type: PreviewType, documentId: string, token: string):
   const { url } = cmsConnection();
   let body: unknown;
   try {
-    body = await getJson({ url, attempts: 2 }, `preview/${type}/${encodeURIComponent(documentId)}`, { token });
+    body = await getJson({ url, attempts: 2 }, draftApiPath(type, documentId), { token });
   } catch (error) {
     if (error instanceof CmsResponseError && error.status === 401) throw new PreviewRefused(401, 'Lien d’aperçu invalide ou expiré');
     if (error instanceof CmsResponseError && error.status === 404) throw new PreviewRefused(404, 'Ce contenu n’a pas de brouillon');
@@ -71,10 +62,9 @@ export async function previewCatalog(type: PreviewType, documentId: string, toke
   const { entry, related } = await fetchDraft(type, documentId, token);
   const collections = await loadCollections();
   const swapIn = (draftType: PreviewType, raw: RawEntry) => {
-    const { schema, collection } = PREVIEW_TYPES[draftType];
-    const draft = parseEntry(draftType, schema, raw) as { documentId: string };
-    const entries = (collections as unknown as Record<string, { documentId: string }[]>)[collection]!;
-    (collections as unknown as Record<string, unknown[]>)[collection] = [...entries.filter((published) => published.documentId !== draft.documentId), draft];
+    const draft = parseEntry(draftType, SCHEMAS[draftType], raw) as { documentId: string };
+    const entries = (collections as unknown as Record<string, { documentId: string }[]>)[draftType]!;
+    (collections as unknown as Record<string, unknown[]>)[draftType] = [...entries.filter((published) => published.documentId !== draft.documentId), draft];
   };
   for (const [relatedType, entries] of Object.entries(related) as [PreviewType, RawEntry[]][]) for (const raw of entries) swapIn(relatedType, raw);
   swapIn(type, entry);

@@ -1,5 +1,5 @@
 /** A Strapi query: nested objects and arrays become bracketed keys (`populate[venue][fields][0]=documentId`). */
-export type QueryValue = string | number | boolean | QueryValue[] | { [key: string]: QueryValue };
+export type QueryValue = string | number | boolean | readonly QueryValue[] | { readonly [key: string]: QueryValue };
 export type Query = Record<string, QueryValue>;
 
 function flatten(prefix: string, value: QueryValue, out: [string, string][]): void {

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { EVENT_KINDS, type PublicContentType } from '@clermontech/config/contract';
 import type { RegistrationMode } from '@clermontech/config';
 
 /**
@@ -95,7 +96,7 @@ const DocumentSchema = z.object({
   previousSlugs: optional(z.array(slug)),
 });
 
-export const EventKinds = ['api-hour', 'group', 'workshop', 'devcamp', 'conference', 'tech-time', 'other'] as const;
+export const EventKinds = EVENT_KINDS;
 /** Held as planned, cancelled, postponed (new date to come), moved online. */
 export const EventStatuses = ['prevu', 'annule', 'reporte', 'en_ligne'] as const;
 /** Free or paid; an event without one says nothing about its price. */
@@ -333,6 +334,20 @@ export const GlobalSchema = DocumentSchema.extend({
   /** Default SEO. */
   seo: optional(SeoSchema),
 });
+
+/** Each public content type's schema, by its REST name in the contract: a public type without one does not compile. */
+export const SCHEMAS = {
+  events: EventSchema,
+  talks: TalkSchema,
+  speakers: SpeakerSchema,
+  venues: VenueSchema,
+  posts: PostSchema,
+  sponsors: SponsorSchema,
+  groups: GroupSchema,
+  members: MemberSchema,
+  pages: PageSchema,
+  global: GlobalSchema,
+} as const satisfies Record<PublicContentType, z.ZodType>;
 
 export type Media = z.output<typeof MediaSchema>;
 export type Link = z.output<typeof LinkSchema>;
