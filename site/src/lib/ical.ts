@@ -1,4 +1,5 @@
-import { parisParts } from './dates.ts';
+import { PARIS_TIME_ZONE, parisWallClock } from '@clermontech/config';
+import ical, { escape, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency, type ICalLocation } from 'ical-generator';
 
 /** One VEVENT. Times are instants; they are written in Europe/Paris local time with a TZID. */
 export interface CalendarEvent {
@@ -26,14 +27,10 @@ export interface Calendar {
   events: CalendarEvent[];
 }
 
-const CRLF = '\r\n';
-const MAX_LINE_OCTETS = 75;
-const TZID = 'Europe/Paris';
-
 // The rules in force in Europe/Paris since 1996; enough for every event the association holds.
 const PARIS_VTIMEZONE = [
   'BEGIN:VTIMEZONE',
-  `TZID:${TZID}`,
+  `TZID:${PARIS_TIME_ZONE}`,
   'BEGIN:DAYLIGHT',
   'TZOFFSETFROM:+0100',
   'TZOFFSETTO:+0200',
@@ -49,86 +46,66 @@ const PARIS_VTIMEZONE = [
   'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
   'END:STANDARD',
   'END:VTIMEZONE',
-];
+].join('\r\n');
 
-/** Escapes a TEXT value (RFC 5545 §3.3.11). */
-export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
+/**
+ * ical-generator writes a zoned time from a Date's local fields ("it assumes that the given time
+ * matches the time zone"), so the Date handed to it carries Paris's wall clock in those fields,
+ * whatever the zone of the process building the site.
+ */
+function parisWallClockDate(instant: Date): Date {
+  const clock = parisWallClock(instant);
+  return new Date(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
 }
 
-/** Folds a content line at 75 octets without splitting a UTF-8 sequence (RFC 5545 §3.1). */
-export function foldLine(line: string): string {
-  const encoder = new TextEncoder();
-  const chunks: string[] = [];
-  let current = '';
-  let currentOctets = 0;
-  for (const char of line) {
-    const octets = encoder.encode(char).length;
-    // Continuation lines start with a space, which counts towards their 75 octets.
-    const limit = chunks.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
-    if (currentOctets + octets > limit) {
-      chunks.push(current);
-      current = '';
-      currentOctets = 0;
-    }
-    current += char;
-    currentOctets += octets;
-  }
-  chunks.push(current);
-  return chunks.join(`${CRLF} `);
+function location({ location: title, geo }: CalendarEvent): ICalLocation | null {
+  const point = geo ? { geo: { lat: geo.latitude, lon: geo.longitude } } : undefined;
+  if (title) return { title, ...point };
+  return point ?? null;
 }
 
-function utcStamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+/**
+ * The library's text, with every content line ended by CRLF (it leaves the last one bare) and
+ * `URL:` as RFC 5545 §3.8.4.6 writes it (URI is its default value type): with the `;VALUE=URI` the
+ * library adds, node-ical, a common reader of calendar feeds, hands out the address as an object
+ * instead of a string. Continuation lines start with a space and texts escape their line breaks,
+ * so a line that starts with `URL;` is always the property.
+ */
+function asPublished(ics: string): string {
+  return `${ics.replaceAll('\r\nURL;VALUE=URI:', '\r\nURL:')}\r\n`;
 }
 
-function parisStamp(date: Date): string {
-  const p = parisParts(date);
-  return `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
-}
-
-/** A URI value may not carry line breaks; anything else is kept as is. */
-function uri(value: string): string {
-  return value.replace(/[\r\n]/g, '');
-}
-
-function eventLines(event: CalendarEvent, now: Date): string[] {
-  const lines = [
-    'BEGIN:VEVENT',
-    `UID:${escapeText(event.uid)}`,
-    `DTSTAMP:${utcStamp(now)}`,
-    `DTSTART;TZID=${TZID}:${parisStamp(event.start)}`,
-    `DTEND;TZID=${TZID}:${parisStamp(event.end)}`,
-    `SUMMARY:${escapeText(event.summary)}`,
-  ];
-  if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
-  if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
-  if (event.geo) lines.push(`GEO:${event.geo.latitude};${event.geo.longitude}`);
-  if (event.url) lines.push(`URL:${uri(event.url)}`);
-  if (event.lastModified) lines.push(`LAST-MODIFIED:${utcStamp(event.lastModified)}`);
-  // A cancelled event keeps its UID, so calendars that imported it strike it out instead of keeping it.
-  lines.push(`STATUS:${event.status ?? 'CONFIRMED'}`, `TRANSP:${event.status === 'CANCELLED' ? 'TRANSPARENT' : 'OPAQUE'}`, 'END:VEVENT');
-  return lines;
-}
-
-/** An RFC 5545 calendar: CRLF line ends, folded lines, escaped text, a VTIMEZONE and TZID times. */
+/** An RFC 5545 calendar of the association's events, their times in Europe/Paris with its VTIMEZONE. */
 export function buildICalendar(calendar: Calendar): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    `PRODID:${calendar.productId}`,
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(calendar.name)}`,
-    `X-WR-TIMEZONE:${TZID}`,
-  ];
-  if (calendar.description) lines.push(`X-WR-CALDESC:${escapeText(calendar.description)}`);
-  lines.push(...PARIS_VTIMEZONE);
-  for (const event of calendar.events) lines.push(...eventLines(event, calendar.now));
-  lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join(CRLF) + CRLF;
+  const output = ical({
+    // The library writes the leading "-" of the product identifier itself.
+    prodId: calendar.productId.replace(/^-/, ''),
+    // The library escapes event texts but writes the calendar's name and description as given.
+    name: escape(calendar.name, false),
+    description: calendar.description ? escape(calendar.description, false) : null,
+    scale: 'GREGORIAN',
+    method: ICalCalendarMethod.PUBLISH,
+    // No calendar-wide zone name: it would turn DTSTAMP and LAST-MODIFIED into local times, which
+    // RFC 5545 requires in UTC. The events carry the TZID; the generator writes the VTIMEZONE they use.
+    timezone: { name: null, generator: (zone) => (zone === PARIS_TIME_ZONE ? PARIS_VTIMEZONE : null) },
+    x: [['X-WR-TIMEZONE', PARIS_TIME_ZONE]],
+  });
+  for (const event of calendar.events) {
+    output.createEvent({
+      id: event.uid,
+      stamp: calendar.now,
+      start: parisWallClockDate(event.start),
+      end: parisWallClockDate(event.end),
+      timezone: PARIS_TIME_ZONE,
+      summary: event.summary,
+      description: event.description ?? null,
+      location: location(event),
+      url: event.url ?? null,
+      lastModified: event.lastModified ?? null,
+      status: ICalEventStatus[event.status ?? 'CONFIRMED'],
+      // A cancelled event keeps its UID, so calendars that imported it strike it out instead of keeping it.
+      transparency: event.status === 'CANCELLED' ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
+    });
+  }
+  return asPublished(output.toString());
 }

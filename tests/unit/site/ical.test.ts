@@ -1,6 +1,9 @@
 import ical, { type VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
-import { buildICalendar, escapeText, foldLine, type CalendarEvent } from '../../../site/src/lib/ical.ts';
+import { escape, foldLines as foldLine } from 'ical-generator';
+import { buildICalendar, type CalendarEvent } from '../../../site/src/lib/ical.ts';
+
+const escapeText = (value: string) => escape(value, false);
 
 const now = new Date('2024-03-01T08:00:00Z');
 const events: CalendarEvent[] = [
