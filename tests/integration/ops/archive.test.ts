@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readArchive, writeArchive, type ArchiveSource } from '../../../scripts/backup/archive.ts';
-import { MANIFEST_FORMAT, type Manifest } from '../../../scripts/backup/manifest.ts';
-import { TAR_END, tarHeader, tarPadding } from '../../../scripts/backup/tar.ts';
+import { readArchive, writeArchive, type ArchiveSource } from '../../../backup/src/archive.ts';
+import { MANIFEST_FORMAT, type Manifest } from '../../../backup/src/manifest.ts';
+import { Header } from 'tar';
 
 const HEADER: Omit<Manifest, 'files'> = {
   format: MANIFEST_FORMAT,
@@ -15,6 +15,15 @@ const HEADER: Omit<Manifest, 'files'> = {
   database: { client: 'sqlite', path: 'database.sqlite', sqliteVersion: '3.50.0' },
   secretFingerprints: {},
 };
+/** One regular file's ustar header block, as any tar writes it. */
+const tarHeader = ({ path, size }: { path: string; size: number }): Buffer => {
+  const block = Buffer.alloc(512);
+  new Header({ path, size, mode: 0o644, mtime: new Date(), type: 'File' }).encode(block, 0);
+  return block;
+};
+const tarPadding = (size: number) => Buffer.alloc((512 - (size % 512)) % 512);
+/** Two empty blocks end an archive. */
+const TAR_END = Buffer.alloc(1024);
 /** Longer than ustar's 100-byte name field, and not ASCII. */
 const LONG_NAME = `uploads/${'conférence_'.repeat(12)}photo.jpg`;
 

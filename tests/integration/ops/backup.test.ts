@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeArchive } from '../../../scripts/backup/archive.ts';
-import type { Manifest } from '../../../scripts/backup/manifest.ts';
+import { writeArchive } from '../../../backup/src/archive.ts';
+import type { Manifest } from '../../../backup/src/manifest.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, repoRoot, startCms, type RunningCms } from '../../helpers/cms.ts';
 import { createAdminUser, createDraft, DEMO_COLLECTIONS, findBySlug, publishChange, updateDraft } from '../../helpers/content.ts';
 import { databases } from '../../helpers/postgres.ts';

@@ -14,13 +14,13 @@ export interface CommandResult {
   stderr: string;
 }
 
-/** Runs `node scripts/<script>` as `npm run backup`/`restore` does, with the CMS's environment. */
+/** Runs `node backup/src/<script>` as `npm run backup`/`restore` does, with the CMS's environment. */
 export function runScript(cms: RunningCms, script: 'backup.ts' | 'restore.ts', args: string[]): Promise<CommandResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...cms.env };
   if (cms.env.DATABASE_CLIENT === 'sqlite') delete env.DATABASE_URL;
   delete env.VITEST;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'scripts', script), ...args], {
+    const child = spawn(process.execPath, [join(repoRoot, 'backup', 'src', script), ...args], {
       cwd: repoRoot,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,14 +10,14 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadEnv, repoRoot } from '@clermontech/config';
-import { archiveBaseName, publishArchive, writeArchive, type ArchiveSource } from './backup/archive.ts';
-import { BackupError, formatBytes, formatSeconds, runCommand } from './backup/cli.ts';
-import { describeInstallation } from './backup/installation.ts';
-import { MANIFEST_FORMAT, type DatabaseDump } from './backup/manifest.ts';
-import { dumpPostgres } from './backup/postgres.ts';
-import { snapshotSqlite } from './backup/sqlite.ts';
-import { stopTools } from './backup/tools.ts';
-import { listUploads } from './backup/uploads.ts';
+import { archiveBaseName, publishArchive, writeArchive, type ArchiveSource } from './archive.ts';
+import { BackupError, formatBytes, formatSeconds, runCommand } from './cli.ts';
+import { describeInstallation } from './installation.ts';
+import { MANIFEST_FORMAT, type DatabaseDump } from './manifest.ts';
+import { dumpPostgres } from './postgres.ts';
+import { snapshotSqlite } from './sqlite.ts';
+import { stopTools } from './tools.ts';
+import { listUploads } from './uploads.ts';
 
 const USAGE = 'Usage: npm run backup [-- --out <dir>]';
 
