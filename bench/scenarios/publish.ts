@@ -1,6 +1,10 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { siteDifferences } from '../../site/publisher/release-diff.ts';
 import { publishChange, type ListResponse } from '../../tests/helpers/content.ts';
 import { startPublisher, type RunningPublisher } from '../../tests/helpers/publisher.ts';
+import { buildSite } from '../../tests/helpers/site.ts';
 import type { Corpus } from '../corpus/load.ts';
 import { median, summarize, type Summary } from '../stats.ts';
 import { stopOnExit } from '../tools/cleanup.ts';
@@ -39,6 +43,11 @@ export interface PublishResult {
    * directory and Astro cache); the release with the preview's server that follows is not counted.
    */
   firstReleaseSeconds: number;
+  /**
+   * After every edit above: the files where the live release differs from a clean build of the
+   * same content (site/publisher/release-diff.ts). Empty when the incremental path was exact.
+   */
+  differencesFromCleanBuild: string[];
 }
 
 interface Talk {
@@ -135,6 +144,20 @@ async function burst(corpus: Corpus, publisher: RunningPublisher, admin: string,
   };
 }
 
+/** Where the live release differs from a clean build (fresh output and cache) of the same content. */
+async function differencesFromCleanBuild(corpus: Corpus, publisher: RunningPublisher): Promise<string[]> {
+  const { release } = await publisher.settled(600_000);
+  if (!release) throw new Error('the publisher has no live release');
+  const clean = await buildSite({ CMS_URL: corpus.cms.url, SITE_URL: publisher.env.SITE_URL!, CMS_TOKEN: corpus.cms.env.CMS_TOKEN! });
+  try {
+    if (clean.exitCode !== 0) throw new Error(`the clean build failed:\n${clean.output.slice(-2000)}`);
+    return siteDifferences(join(publisher.env.PUBLISHER_RELEASES_DIR!, release.id), clean.outDir);
+  } finally {
+    rmSync(clean.outDir, { recursive: true, force: true });
+    rmSync(`${clean.outDir}.cache`, { recursive: true, force: true });
+  }
+}
+
 /**
  * Publish-to-live through the real publisher (CMS webhook → build → swap): `edits` single edits of a
  * talk's title, each waited for, then a burst of `burstSize` edits of different talks back to back.
@@ -154,11 +177,13 @@ export async function benchPublish(corpus: Corpus, { edits, burstSize }: { edits
     const timelines: EditTimeline[] = [];
     for (let index = 1; index <= edits; index++) timelines.push(await singleEdit(corpus, publisher, admin, single, index));
     const part = (key: keyof EditTimeline) => median(timelines.map((timeline) => timeline[key]));
+    const burstResult = await burst(corpus, publisher, admin, others.slice(0, burstSize));
     return {
       single: summarize(timelines.map(({ total }) => total)),
       timeline: { publish: part('publish'), webhookAndQueue: part('webhookAndQueue'), build: part('build'), swapToServed: part('swapToServed'), total: part('total'), searchIndexAfter: part('searchIndexAfter') },
-      burst: await burst(corpus, publisher, admin, others.slice(0, burstSize)),
+      burst: burstResult,
       firstReleaseSeconds,
+      differencesFromCleanBuild: await differencesFromCleanBuild(corpus, publisher),
     };
   } finally {
     forget();
