@@ -115,18 +115,20 @@ function publishTable(report: BenchReport): Table[] {
       `${burst.seconds.toFixed(1)} s, ${burst.buildsAfterLastEdit} after last edit, ${burst.buildsStarted} started`,
       timeline.searchIndexAfter.toFixed(1),
       publish.firstReleaseSeconds.toFixed(1),
+      publish.differencesFromCleanBuild.length === 0 ? 'identical' : `${publish.differencesFromCleanBuild.length} files differ: ${publish.differencesFromCleanBuild.slice(0, 3).join(', ')}`,
     ]);
   }
   if (!rows.length) return [];
   return [
     {
       title: 'Publish-to-live (seconds, click on Publish → new title served)',
-      headers: ['corpus', 'single edits median (min–max)', 'p95', 'publish / webhook+queue / build / swap→served', 'burst', 'search index after', 'first release'],
+      headers: ['corpus', 'single edits median (min–max)', 'p95', 'publish / webhook+queue / build / swap→served', 'burst', 'search index after', 'first release', 'live vs clean build'],
       rows,
       notes: [
         'build: as the publisher times it (astro build + release gate + swap); webhook+queue: CMS answered → that build started.',
         'search index after: once the new pages are live, Pagefind indexes them and the indexed copy is swapped in (search is one change behind meanwhile).',
         'first release: publisher started → its first pages live, cold; the release with the preview’s server it builds next is not counted.',
+        'live vs clean build: after all the edits, every file of the live release compared with a clean build of the same content (site/publisher/release-diff.ts).',
       ],
     },
   ];
