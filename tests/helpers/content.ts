@@ -1,15 +1,24 @@
-/** The public collections, their REST path and the number of entries the demo content publishes. */
-export const DEMO_COLLECTIONS = [
-  { type: 'event', path: 'events', demoCount: 7 },
-  { type: 'talk', path: 'talks', demoCount: 5 },
-  { type: 'speaker', path: 'speakers', demoCount: 5 },
-  { type: 'venue', path: 'venues', demoCount: 3 },
-  { type: 'post', path: 'posts', demoCount: 3 },
-  { type: 'sponsor', path: 'sponsors', demoCount: 5 },
-  { type: 'group', path: 'groups', demoCount: 2 },
-  { type: 'member', path: 'members', demoCount: 7 },
-  { type: 'page', path: 'pages', demoCount: 4 },
-] as const;
+import { CONTENT_TYPES, PUBLIC_CONTENT_TYPES, type PublicContentType } from '@clermontech/config';
+
+/** How many entries of each type the demo content publishes (cms/src/demo/content.ts); none for a type it leaves empty. */
+const DEMO_COUNTS: Partial<Record<PublicContentType, number>> = {
+  events: 7,
+  talks: 5,
+  speakers: 5,
+  venues: 3,
+  posts: 3,
+  sponsors: 5,
+  groups: 2,
+  members: 7,
+  pages: 4,
+};
+
+/** The public collection types of the contract: singular Strapi name, REST path, and the number of entries the demo publishes. */
+export const DEMO_COLLECTIONS = PUBLIC_CONTENT_TYPES.filter((path) => !CONTENT_TYPES[path].single).map((path) => ({
+  type: CONTENT_TYPES[path].uid.split('.')[1]!,
+  path,
+  demoCount: DEMO_COUNTS[path] ?? 0,
+}));
 
 export interface ListResponse<T = Record<string, unknown>> {
   data: (T & { id: number; documentId: string })[];

@@ -1,10 +1,11 @@
+import { CONTENT_TYPES } from '@clermontech/config';
 import type { RunningCms } from './cms.ts';
 import type { RunningPublisher } from './publisher.ts';
 import { createDraft } from './content.ts';
 
-export const EVENT_UID = 'api::event.event';
-export const TALK_UID = 'api::talk.talk';
-export const SPEAKER_UID = 'api::speaker.speaker';
+export const EVENT_UID = CONTENT_TYPES.events.uid;
+export const TALK_UID = CONTENT_TYPES.talks.uid;
+export const SPEAKER_UID = CONTENT_TYPES.speakers.uid;
 
 export interface EveningPlan {
   title: string;

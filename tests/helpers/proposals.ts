@@ -1,6 +1,7 @@
+import { CONTENT_TYPES } from '@clermontech/config';
 import type { RunningCms } from './cms.ts';
 
-export const PROPOSAL_UID = 'api::proposal.proposal';
+export const PROPOSAL_UID = CONTENT_TYPES.proposals.uid;
 
 /** A proposal as the site's form sends it, valid unless `changes` break it. */
 export function proposalForm(changes: Record<string, unknown> = {}): Record<string, unknown> {

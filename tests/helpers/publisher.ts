@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PublisherStatus } from '../../site/publisher/publisher.ts';
+import { PUBLISHER_PATHS, type PublisherStatus } from '@clermontech/config';
 import { repoRoot, startCms, type CmsOptions, type RunningCms } from './cms.ts';
 import { freePort } from './ports.ts';
 import { waitFor } from './wait.ts';
@@ -74,7 +74,7 @@ export async function startPublisher(
 
   // The build details the tests wait on are behind the token; anyone gets only PublicStatus.
   const authorization = { authorization: `Bearer ${env.PUBLISHER_TOKEN}` };
-  const status = async () => (await (await fetch(`${url}/_publisher/status`, { headers: authorization })).json()) as PublisherStatus;
+  const status = async () => (await (await fetch(`${url}${PUBLISHER_PATHS.status}`, { headers: authorization })).json()) as PublisherStatus;
   const waitForStatus = (what: string, accept: (status: PublisherStatus) => boolean, timeoutMs = 120_000) =>
     waitFor(
       what,

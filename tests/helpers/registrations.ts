@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
+import { CONTENT_TYPES } from '@clermontech/config';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot, type RunningCms } from './cms.ts';
 import { createDraft, publishChange } from './content.ts';
 import type { ReceivedMail } from './smtp-sink.ts';
 
-export const REGISTRATION_UID = 'api::registration.registration';
-export const EVENT_UID = 'api::event.event';
+export const REGISTRATION_UID = CONTENT_TYPES.registrations.uid;
+export const EVENT_UID = CONTENT_TYPES.events.uid;
 const HOUR = 3600_000;
 
 /** Publishes an evening taking registrations on the site, `startsInHours` from now. */

@@ -3,6 +3,7 @@
  * names people and places. Dates are relative to the day of seeding so that "the next API Hour"
  * is always upcoming on a new machine.
  */
+import type { EventKind } from '@clermontech/config';
 import { parisDateTime, shiftDays } from './paris-time';
 
 export interface DemoVenue {
@@ -37,7 +38,7 @@ export interface DemoTalk {
 export interface DemoEvent {
   slug: string;
   title: string;
-  kind: 'api-hour' | 'group' | 'workshop' | 'devcamp' | 'conference' | 'tech-time' | 'other';
+  kind: EventKind;
   number?: number;
   startsAt: Date;
   durationHours: number;

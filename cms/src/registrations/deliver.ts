@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { Env } from '@clermontech/config';
+import { CONTENT_TYPES, type Env } from '@clermontech/config';
 import { eventCalendar } from './ics';
 import { registrationMail, type MailFacts, type MailKind } from './mails';
 import { endOf } from './rules';
@@ -8,15 +8,10 @@ import { registrationSecret, signToken } from './token';
 
 const WHEN = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'full', timeStyle: 'short' });
 
-/** The event page's address on the site, by the site's own rule (site/src/lib/urls.ts eventUrl). */
+/** The event page's address on the site, by the contract's page path (the site's eventUrl uses the same). */
 function eventPageUrl(env: Env, event: EventRow): string {
-  const path =
-    event.kind === 'api-hour'
-      ? `/api-hours/${event.slug}/`
-      : event.kind === 'group' && event.group?.slug
-        ? `/groups/${event.group.slug}/${event.slug}/`
-        : `/evenements/${event.slug}/`;
-  return new URL(path, env.SITE_URL).toString();
+  const group = event.group?.slug ? { slug: event.group.slug } : undefined;
+  return new URL(CONTENT_TYPES.events.pagePath({ kind: event.kind, slug: event.slug, group }), env.SITE_URL).toString();
 }
 
 function whereOf(event: EventRow): string | undefined {
@@ -59,7 +54,7 @@ async function factsFor(strapi: Core.Strapi, env: Env, secret: string, row: Regi
 export async function deliverOwedMails(strapi: Core.Strapi, env: Env, documentIds: string[], now = new Date()): Promise<void> {
   const secret = registrationSecret(env);
   if (!secret) return;
-  const email = strapi.plugin('email').service('email') as { send(options: Record<string, unknown>): Promise<unknown> };
+  const email = strapi.plugin('email').service<{ send(options: Record<string, unknown>): Promise<unknown> }>('email');
   for (const documentId of documentIds) {
     try {
       const row = (await registrations(strapi).findOne({ where: { documentId } })) as RegistrationRow | null;

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import type { RegistrationMode, RegistrationStatus } from '@clermontech/config';
+import { CONTENT_TYPES, type EventKind, type RegistrationMode, type RegistrationStatus } from '@clermontech/config';
 import type { MailKind } from './mails';
 
-export const REGISTRATION_UID = 'api::registration.registration';
-export const EVENT_UID = 'api::event.event';
+export const REGISTRATION_UID = CONTENT_TYPES.registrations.uid;
+export const EVENT_UID = CONTENT_TYPES.events.uid;
 
 /** A registration row as the code reads it (the database's own field names). */
 export interface RegistrationRow {
@@ -32,7 +32,7 @@ export interface EventRow {
   documentId: string;
   title: string;
   slug: string;
-  kind: string;
+  kind: EventKind;
   startsAt: string | Date;
   endsAt: string | Date | null;
   eventStatus: string | null;

@@ -1,5 +1,6 @@
 /** What every step of planning a site shares: the site, the issues met so far, and the drafts passed along. */
 import { posix } from 'node:path';
+import type { EventKind } from '@clermontech/config';
 import type { CalendarDate } from '../dates.ts';
 import type { Address } from '../event-details.ts';
 import { lineOf, type IssueAnchor } from '../issue-lines.ts';
@@ -7,7 +8,7 @@ import type { AssetRef, EntryRef, Issue, IssueLevel } from '../plan.ts';
 import type { ProgrammeTalk } from '../programme.ts';
 import type { JekyllSite } from '../reader.ts';
 
-export type EventKind = 'api-hour' | 'group' | 'workshop' | 'devcamp' | 'conference' | 'tech-time' | 'other';
+export type { EventKind };
 
 export interface Context {
   site: JekyllSite;

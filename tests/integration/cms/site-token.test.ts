@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSecret } from '@clermontech/config';
+import { generateSecret, PUBLIC_CONTENT_TYPES } from '@clermontech/config';
 import { startCms, type RunningCms } from '../../helpers/cms.ts';
 
 describe('the site’s read-only token (CMS_TOKEN)', () => {
@@ -15,7 +15,7 @@ describe('the site’s read-only token (CMS_TOKEN)', () => {
     cms.fetch(path, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
 
   it('reads every published collection', async () => {
-    for (const path of ['events', 'talks', 'speakers', 'venues', 'posts', 'sponsors', 'groups', 'members', 'pages', 'global']) {
+    for (const path of PUBLIC_CONTENT_TYPES) {
       expect((await withToken(`/api/${path}`, cms.env.CMS_TOKEN!)).status, path).toBe(200);
     }
   });

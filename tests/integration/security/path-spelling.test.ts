@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PUBLIC_CONTENT_TYPES } from '@clermontech/config';
 import { startCms, type RunningCms } from '../../helpers/cms.ts';
 import { createDraft, findBySlug, publishChange, updateDraft, type ListResponse } from '../../helpers/content.ts';
 import { PATH_SPELLINGS } from '../../helpers/path-spellings.ts';
@@ -10,7 +11,7 @@ import { memberRequest, PROPOSAL_UID, proposalForm, sendProposal, storedProposal
 const MARKER = 'zdraftleak';
 
 /** The public types of the README's "Public API", by REST path. */
-const PUBLIC_PATHS = ['events', 'talks', 'speakers', 'venues', 'posts', 'sponsors', 'groups', 'members', 'pages', 'global'];
+const PUBLIC_PATHS: string[] = PUBLIC_CONTENT_TYPES;
 
 /** Ways of asking for drafts: Strapi 5's `status` in several shapes, Strapi 4's `publicationState`, 5.54's `publicationFilter`. */
 const STATUS_QUERIES = [
