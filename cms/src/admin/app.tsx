@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Globe } from '@strapi/icons';
+import { Calendar, Globe } from '@strapi/icons';
 import { REPUBLISH_ACTION } from '../publisher/contracts';
+import { PLANNER_PAGE } from '../evenings/planner-contracts';
 import { ProposalPanel } from './proposals/ProposalPanel';
 import { frenchOverrides } from './french/translations';
 import { defaultToFrench } from './french/default-language';
@@ -16,14 +17,27 @@ export default {
   },
   register(app: StrapiApp) {
     defaultToFrench();
-    app.widgets.register({
-      id: 'site-public',
-      icon: Globe,
-      title: { id: 'site-public.widget.title', defaultMessage: 'Site public' },
-      component: async () => (await import('./site-public/SitePublicWidget')).SitePublicWidget,
-      // Its routes need this permission (Editor, Super Admin): an Author sees no widget rather than an error.
-      permissions: [{ action: REPUBLISH_ACTION }],
+    // "Programmer une soirée": one form for an evening and its talks, for those who may publish events.
+    app.addMenuLink({
+      to: PLANNER_PAGE,
+      icon: Calendar,
+      intlLabel: { id: 'evening-planner.menu', defaultMessage: 'Programmer une soirée' },
+      permissions: [{ action: 'plugin::content-manager.explorer.publish', subject: 'api::event.event' }],
+      Component: async () => ({ default: (await import('./evening-planner/EveningPlannerPage')).EveningPlannerPage }),
+      position: 2,
     });
+    // First of the home page's widgets (registered after Strapi's and the plugins'), so it shows without scrolling.
+    app.widgets.register((widgets) => [
+      {
+        id: 'site-public',
+        icon: Globe,
+        title: { id: 'site-public.widget.title', defaultMessage: 'Site public' },
+        component: async () => (await import('./site-public/SitePublicWidget')).SitePublicWidget,
+        // Its routes need this permission (Editor, Super Admin): an Author sees no widget rather than an error.
+        permissions: [{ action: REPUBLISH_ACTION }],
+      },
+      ...widgets,
+    ]);
   },
   bootstrap(app: StrapiApp) {
     // Members vote on talk proposals and turn the accepted ones into talks from the proposal's page.

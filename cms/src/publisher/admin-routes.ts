@@ -7,7 +7,7 @@ const oneLine = (error: unknown) => (error instanceof Error ? error.message : St
 
 /**
  * Admin routes behind the "Site public" widget. The browser talks to the CMS with the volunteer's
- * admin session; only the CMS holds PUBLISHER_TOKEN and talks to the publisher. Both routes need the
+ * admin session; only the CMS holds PUBLISHER_TOKEN and talks to the publisher. Every route needs the
  * "Republier le site" permission (Editor, Super Admin): the status's details name internal addresses
  * and build errors, and a rebuild costs the machine a whole site build.
  */
@@ -20,7 +20,7 @@ export function registerSitePublicRoutes(strapi: Core.Strapi, env: Env): void {
       const headers = env.PUBLISHER_TOKEN ? { authorization: `Bearer ${env.PUBLISHER_TOKEN}` } : undefined;
       const response = await fetch(publisher(PUBLISHER_PATHS.status), { headers, signal: AbortSignal.timeout(3_000) });
       if (!response.ok) throw new Error(`the publisher answered ${response.status}`);
-      ctx.body = { reachable: true, ...((await response.json()) as object) } satisfies SitePublicStatus;
+      ctx.body = { reachable: true, siteUrl: env.SITE_URL, ...((await response.json()) as object) } satisfies SitePublicStatus;
     } catch (error) {
       ctx.body = { reachable: false, error: oneLine(error) } satisfies SitePublicStatus;
     }
@@ -46,6 +46,30 @@ export function registerSitePublicRoutes(strapi: Core.Strapi, env: Env): void {
     }
   };
 
+  /** An Editor confirms the large removal the last build was refused for; the publisher builds it once. */
+  const confirmRemoval = async (ctx: Context) => {
+    if (!env.PUBLISHER_TOKEN) {
+      ctx.status = 503;
+      ctx.body = { error: 'PUBLISHER_TOKEN is not configured' };
+      return;
+    }
+    const user = ctx.state.user as { firstname?: string; lastname?: string; email?: string } | undefined;
+    const by = [user?.firstname, user?.lastname].filter(Boolean).join(' ') || user?.email || 'admin';
+    try {
+      const response = await fetch(publisher(PUBLISHER_PATHS.confirmRemoval), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${env.PUBLISHER_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ by }),
+        signal: AbortSignal.timeout(5_000),
+      });
+      ctx.status = response.status === 202 ? 202 : response.status === 409 ? 409 : 502;
+      ctx.body = response.status === 409 ? { accepted: false, error: 'Aucune suppression en attente de confirmation.' } : { accepted: response.status === 202 };
+    } catch (error) {
+      ctx.status = 502;
+      ctx.body = { accepted: false, error: oneLine(error) };
+    }
+  };
+
   const policies = ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [REPUBLISH_ACTION] } }];
   strapi.server.routes({
     type: 'admin',
@@ -53,6 +77,7 @@ export function registerSitePublicRoutes(strapi: Core.Strapi, env: Env): void {
     routes: [
       { method: 'GET', path: '/status', handler: status, config: { policies } },
       { method: 'POST', path: '/rebuild', handler: rebuild, config: { policies } },
+      { method: 'POST', path: '/confirm-removal', handler: confirmRemoval, config: { policies } },
     ],
   } as never);
 }
