@@ -1,4 +1,4 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { ASSET_SCHEME, resolveAssetLinks } from './markdown.ts';
 import { MediaLibrary } from './media.ts';
 import {
@@ -121,15 +121,15 @@ export class Writer {
   }
 
   private model(type: EntryType): Record<string, Attribute> {
-    return this.strapi.getModel(ENTRY_UIDS[type] as UID.Schema).attributes as unknown as Record<string, Attribute>;
+    return this.strapi.getModel(ENTRY_UIDS[type]).attributes;
   }
 
   private documents(type: EntryType): Documents {
-    return this.strapi.documents(ENTRY_UIDS[type] as UID.ContentType);
+    return this.strapi.documents(ENTRY_UIDS[type]);
   }
 
   private query(type: EntryType) {
-    return this.strapi.db.query(ENTRY_UIDS[type] as UID.Schema);
+    return this.strapi.db.query(ENTRY_UIDS[type]);
   }
 
   private recordKey(entry: { type: EntryType; key: string }): string {
@@ -223,7 +223,7 @@ export class Writer {
     if (isEntryRef(value)) return this.documentIdOf(value, entry, field);
     if (Array.isArray(value) && value.every(isEntryRef)) {
       const ids: (string | null)[] = [];
-      for (const ref of value as EntryRef[]) ids.push(await this.documentIdOf(ref, entry, field));
+      for (const ref of value) ids.push(await this.documentIdOf(ref, entry, field));
       return ids.filter((id): id is string => id !== null);
     }
     if (isAssetRef(value)) {
