@@ -9,8 +9,14 @@ import siteConfig from '../site/astro.config.ts';
 const cacheDir = process.env.BENCH_CACHE_DIR;
 if (!cacheDir) throw new Error('BENCH_CACHE_DIR is not set (bench/astro.config.ts is run by bench/build/astro-build.ts)');
 
+// The encoded images a cold build keeps (site/src/images/cached-sharp-service.ts): the bench's own,
+// so that it can measure a build without them too, without emptying the one other builds share.
+const imageCacheDir = process.env.BENCH_IMAGE_CACHE_DIR;
+const image = siteConfig.image;
+
 export default {
   ...siteConfig,
   cacheDir: join(cacheDir, 'astro'),
   vite: { ...siteConfig.vite, cacheDir: join(cacheDir, 'vite') },
+  ...(imageCacheDir && image?.service ? { image: { ...image, service: { ...image.service, config: { ...image.service.config, imageCacheDir } } } } : {}),
 };

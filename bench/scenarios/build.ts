@@ -7,7 +7,7 @@ import { median, summarize, type Summary } from '../stats.ts';
 import { astroBuild, type BuildPhases, type BuildRun } from '../tools/astro-build.ts';
 import { startCountingProxy } from '../tools/counting-proxy.ts';
 
-export const BUILD_KINDS = ['cold', 'warm', 'change'] as const;
+export const BUILD_KINDS = ['coldNoImages', 'cold', 'warm', 'change'] as const;
 export type BuildKind = (typeof BUILD_KINDS)[number];
 
 export interface BuildFigures {
@@ -31,6 +31,9 @@ export interface BuildFigures {
 }
 
 export interface BuildResult {
+  /** Astro's and Vite's caches deleted, and the encoded images kept across builds too: every image is encoded. */
+  coldNoImages: BuildFigures;
+  /** Astro's and Vite's caches deleted; the encoded images kept across builds stay (images are not encoded again). */
   cold: BuildFigures;
   /** Again, nothing changed. */
   warm: BuildFigures;
@@ -100,16 +103,18 @@ export async function buildForOtherScenarios(corpus: Corpus, siteUrl: string): P
 }
 
 /**
- * The real site build against the corpus's CMS, through a counting proxy: cold (the bench's Astro and
- * Vite caches deleted), warm (again, nothing changed), then after one talk's title was published.
- * `runs` rounds of the three, in that order.
+ * The real site build against the corpus's CMS, through a counting proxy: cold without the encoded
+ * images (the bench's Astro and Vite caches and its image cache deleted), cold (Astro's and Vite's
+ * caches deleted, the images kept), warm (again, nothing changed), then after one talk's title was
+ * published. `runs` rounds of the four, in that order.
  */
 export async function benchBuild(corpus: Corpus, { runs, siteUrl }: { runs: number; siteUrl: string }): Promise<BuildResult> {
   const proxy = await startCountingProxy(corpus.cms.url);
   const cacheDir = mkdtempSync(join(tmpdir(), 'clermontech-bench-cache-'));
+  const imageCacheDir = mkdtempSync(join(tmpdir(), 'clermontech-bench-images-'));
   const talk = await someTalk(corpus);
   const admin = await corpus.cms.adminToken();
-  const measured: Record<BuildKind, Measured[]> = { cold: [], warm: [], change: [] };
+  const measured: Record<BuildKind, Measured[]> = { coldNoImages: [], cold: [], warm: [], change: [] };
   // Every build writes to the same path, emptied first, as the publisher does (its staging
   // directory): Astro's incremental build hashes each page's code with the output path in it.
   const outDir = mkdtempSync(join(tmpdir(), 'clermontech-bench-site-'));
@@ -117,13 +122,16 @@ export async function benchBuild(corpus: Corpus, { runs, siteUrl }: { runs: numb
   const build = async (kind: BuildKind) => {
     rmSync(outDir, { recursive: true, force: true });
     proxy.take();
-    const run = await astroBuild({ env: { ...corpus.cms.env, CMS_URL: proxy.url, SITE_URL: siteUrl }, outDir, cacheDir });
+    const run = await astroBuild({ env: { ...corpus.cms.env, CMS_URL: proxy.url, SITE_URL: siteUrl, BENCH_IMAGE_CACHE_DIR: imageCacheDir }, outDir, cacheDir });
     const taken = proxy.take();
     apiPaths = taken.apiPaths;
     measured[kind].push({ run, api: taken.counts.api, media: taken.counts.media });
   };
   try {
     for (let round = 1; round <= runs; round++) {
+      rmSync(cacheDir, { recursive: true, force: true });
+      rmSync(imageCacheDir, { recursive: true, force: true });
+      await build('coldNoImages');
       rmSync(cacheDir, { recursive: true, force: true });
       await build('cold');
       await build('warm');
@@ -133,7 +141,8 @@ export async function benchBuild(corpus: Corpus, { runs, siteUrl }: { runs: numb
   } finally {
     await proxy.close();
     rmSync(cacheDir, { recursive: true, force: true });
+    rmSync(imageCacheDir, { recursive: true, force: true });
   }
-  const result = { cold: figures(measured.cold), warm: figures(measured.warm), change: figures(measured.change) };
+  const result = { coldNoImages: figures(measured.coldNoImages), cold: figures(measured.cold), warm: figures(measured.warm), change: figures(measured.change) };
   return { ...result, coldOverChange: result.cold.seconds.median / result.change.seconds.median, apiPaths, outDir };
 }

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * `SITE_PREVIEW_SERVER=false`: build the pages only, without the preview's server code (see
@@ -35,3 +36,10 @@ export function prepareBuildCacheDir(base: string, previewServer: boolean): stri
   }
   return dir;
 }
+
+/**
+ * Encoded images, kept across builds, cold ones included, and shared by every build of this
+ * checkout (src/images/cached-sharp-service.ts): an entry is named by the bytes it was made from,
+ * so it never goes stale and no build can feed another a wrong one. Deleting it only costs time.
+ */
+export const IMAGE_CACHE_DIR = fileURLToPath(new URL('../.cache/images/', import.meta.url));
