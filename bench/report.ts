@@ -1,5 +1,5 @@
 import type { ApiFigures } from './scenarios/api.ts';
-import type { BuildFigures, BuildResult } from './scenarios/build.ts';
+import { BUILD_KINDS, type BuildFigures, type BuildResult } from './scenarios/build.ts';
 import type { PublishResult } from './scenarios/publish.ts';
 import type { RegistrationRushFigures } from './scenarios/registrations.ts';
 import { PAGE_KINDS, type WeightResult } from './scenarios/weight.ts';
@@ -61,7 +61,7 @@ function buildTables(report: BenchReport): Table[] {
   for (const name of corpusNames(report)) {
     const build = report.corpora[name]!.build;
     if (!build) continue;
-    for (const kind of ['cold', 'warm', 'change'] as const) {
+    for (const kind of BUILD_KINDS) {
       const figures: BuildFigures = build[kind];
       rows.push([
         name,
@@ -89,7 +89,7 @@ function buildTables(report: BenchReport): Table[] {
       headers: ['corpus', 'build', 'pages', 'restored', 'seconds', 'pages/s', 'peak RSS MiB', 'CMS API req', 'media req'],
       rows,
       notes: [
-        'pages: HTML files written, legacy redirects included; restored: pages Astro’s incremental build took from its cache instead of rendering. cold: Astro and Vite caches deleted; warm: nothing changed; change: one talk retitled.',
+        'pages: HTML files written, legacy redirects included; restored: pages Astro’s incremental build took from its cache instead of rendering. coldNoImages: Astro and Vite caches and the encoded images deleted; cold: Astro and Vite caches deleted, the encoded images (kept by content across builds) stay; warm: nothing changed; change: one talk retitled.',
       ],
     },
     {
