@@ -51,7 +51,7 @@ function documentId(): string {
 const keyOf = (entry: Data) => String(entry.slug ?? entry.name);
 
 async function insertRows(strapi: Strapi, uid: string, entries: Data[], relationNames: string[]): Promise<Inserted> {
-  const query = strapi.db.query(uid as 'api::event.event');
+  const query = strapi.db.query(uid);
   const now = new Date();
   const ids = entries.map(() => documentId());
   const rows = (publishedAt: Date | null) =>

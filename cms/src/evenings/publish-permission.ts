@@ -27,12 +27,12 @@ interface AdminState {
 export async function mayOnAll(strapi: Core.Strapi, ctx: Context, action: EveningAction, model: UID.ContentType, documentIds: string[]): Promise<boolean> {
   const { userAbility } = ctx.state as AdminState;
   if (!userAbility) return false;
-  const service = strapi.plugin('content-manager').service('permission-checker') as { create(options: { userAbility: unknown; model: string }): PermissionChecker };
+  const service = strapi.plugin('content-manager').service<{ create(options: { userAbility: unknown; model: string }): PermissionChecker }>('permission-checker');
   const checker = service.create({ userAbility, model });
   if (checker.cannot[action]()) return false;
   if (documentIds.length === 0) return true;
   const permissionQuery = await checker.sanitizedQuery[action]({});
-  const populateBuilder = strapi.plugin('content-manager').service('populate-builder') as (uid: string) => PopulateBuilder;
+  const populateBuilder = strapi.plugin('content-manager').service<(uid: string) => PopulateBuilder>('populate-builder');
   const populate = await populateBuilder(model).populateFromQuery(permissionQuery).build();
   const entities = await strapi.documents(model).findMany({ filters: { documentId: { $in: documentIds } }, populate: populate as never, status: 'draft' } as never);
   return entities.length === documentIds.length && entities.every((entity) => !checker.cannot[action](entity));

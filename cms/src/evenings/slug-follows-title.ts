@@ -120,7 +120,7 @@ export function makeSlugsFollowTitles(strapi: Core.Strapi): void {
     const params = context.params as { data?: Data; documentId?: string };
     if (!type || !params.data) return next();
     const slug = context.action === 'create' ? await slugOnCreate(strapi, type, params.data) : params.documentId ? await slugOnUpdate(strapi, types, type, params.documentId, params.data) : undefined;
-    if (slug !== undefined && slug !== params.data[type.field]) context.params = { ...params, data: { ...params.data, [type.field]: slug } } as typeof context.params;
+    if (slug !== undefined && slug !== params.data[type.field]) context.params = { ...params, data: { ...params.data, [type.field]: slug } };
     return next();
   });
 }

@@ -18,7 +18,7 @@ interface PermissionChecker {
 async function canRead(strapi: Core.Strapi, uid: string, documentId: string): Promise<boolean> {
   const userAbility: unknown = strapi.requestContext.get()?.state?.userAbility;
   if (!userAbility) return false;
-  const checker = (strapi.plugin('content-manager').service('permission-checker') as { create: (options: unknown) => PermissionChecker }).create({
+  const checker = strapi.plugin('content-manager').service<{ create: (options: unknown) => PermissionChecker }>('permission-checker').create({
     userAbility,
     model: uid,
   });

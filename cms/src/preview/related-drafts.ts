@@ -10,7 +10,7 @@ const idsOf = (entries: Entry[], field: string) =>
 /** Drafts of one type, populated as the site's page reads them and sanitized as the public API would. */
 async function draftsOf(strapi: Core.Strapi, type: PreviewableContentType, filters: Record<string, unknown>): Promise<Entry[]> {
   const { uid, populate } = CONTENT_TYPES[type];
-  const model = strapi.getModel(uid as UID.ContentType);
+  const model = strapi.getModel(uid);
   // Called only once the preview token was verified (api/preview's controller).
   const drafts = (await withDraftAccess(() => strapi.documents(uid as UID.ContentType).findMany({ status: 'draft', filters, populate } as never))) as Entry[];
   return Promise.all(drafts.map(async (draft) => (await strapi.contentAPI.sanitize.output(draft, model, {})) as Entry));

@@ -25,7 +25,7 @@ interface AdminState {
 function checkerFor(strapi: Core.Strapi, ctx: Context, model: UID.ContentType): { checker: PermissionChecker; userId: number } | undefined {
   const { user, userAbility } = ctx.state as AdminState;
   if (!user || !userAbility) return undefined;
-  const service = strapi.plugin('content-manager').service('permission-checker') as { create(options: { userAbility: unknown; model: string }): PermissionChecker };
+  const service = strapi.plugin('content-manager').service<{ create(options: { userAbility: unknown; model: string }): PermissionChecker }>('permission-checker');
   return { checker: service.create({ userAbility, model }), userId: user.id };
 }
 
@@ -46,7 +46,7 @@ export async function entityAccess(strapi: Core.Strapi, ctx: Context, model: UID
   if (!found || found.checker.cannot[action]()) return { allowed: false, status: 403 };
   const { checker, userId } = found;
   const permissionQuery = await checker.sanitizedQuery[action]({});
-  const populateBuilder = strapi.plugin('content-manager').service('populate-builder') as (uid: string) => PopulateBuilder;
+  const populateBuilder = strapi.plugin('content-manager').service<(uid: string) => PopulateBuilder>('populate-builder');
   const populate = await populateBuilder(model).populateFromQuery(permissionQuery).build();
   const entity = await strapi.documents(model).findOne({ documentId, populate: populate as never, status: 'draft' });
   if (!entity) return { allowed: false, status: 404 };

@@ -18,7 +18,7 @@ function voterIds(stored: unknown): number[] {
 
 /** How many members voted for a proposal, and whether this one did. */
 export async function tallyVotes(strapi: Core.Strapi, documentId: string, userId: number): Promise<VoteTally> {
-  const row = (await strapi.db.connection('proposals').where('document_id', documentId).first('voters')) as { voters: unknown } | undefined;
+  const row: { voters: unknown } | undefined = await strapi.db.connection('proposals').where('document_id', documentId).first('voters');
   if (!row) throw new ProposalNotFound(documentId);
   const voters = voterIds(row.voters);
   return { votes: voters.length, mine: voters.includes(userId) };

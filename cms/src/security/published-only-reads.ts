@@ -21,7 +21,7 @@ export function enforcePublishedOnlyReads(strapi: Core.Strapi): void {
     if (!ctx || isSignedInAdmin(ctx) || hasDraftAccess()) return next();
     const params: Record<string, unknown> = { ...(context.params as Record<string, unknown>), status: 'published' };
     for (const selector of DRAFT_SELECTORS) delete params[selector];
-    context.params = params as typeof context.params;
+    context.params = params;
     return next();
   });
 }

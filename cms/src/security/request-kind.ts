@@ -12,7 +12,7 @@ const ADMIN_STRATEGIES = new Set(['admin', 'admin-token']);
 
 /** The HTTP request the current code runs for, or undefined outside a request (boot, importer, timers). */
 export function currentRequest(strapi: Core.Strapi): Context | undefined {
-  return strapi.requestContext.get() as Context | undefined;
+  return strapi.requestContext.get();
 }
 
 /**

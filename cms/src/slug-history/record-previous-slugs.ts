@@ -1,4 +1,4 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 
 /** The JSON attribute (hidden in the admin) holding a document's earlier public slugs, oldest first. */
 export const PREVIOUS_SLUGS = 'previousSlugs';

@@ -23,6 +23,6 @@ export function trackParsedFiles(ctx: Context): () => Promise<void> {
     },
   });
   return async () => {
-    await Promise.all(parsed.map((file) => (file.filepath ? rm(file.filepath, { force: true }) : undefined)));
+    await Promise.all(parsed.flatMap((file) => (file.filepath ? [rm(file.filepath, { force: true })] : [])));
   };
 }

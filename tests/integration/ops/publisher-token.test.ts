@@ -37,7 +37,7 @@ async function fakePublisher(): Promise<{ url: string; received: Received[]; ser
 /** Every row of Strapi's webhook table, as JSON text, read straight from the database. */
 async function webhookRows(cms: RunningCms): Promise<string> {
   if (cms.env.DATABASE_CLIENT === 'sqlite') {
-    const connection = new Database(cms.env.DATABASE_FILENAME!, { readonly: true });
+    const connection = new Database(cms.env.DATABASE_FILENAME, { readonly: true });
     try {
       return JSON.stringify(connection.prepare('SELECT * FROM strapi_webhooks').all());
     } finally {
@@ -57,7 +57,7 @@ async function webhookRows(cms: RunningCms): Promise<string> {
 async function storeTokenAsBefore(cms: RunningCms, token: string): Promise<void> {
   const headers = JSON.stringify({ Authorization: `Bearer ${token}` });
   if (cms.env.DATABASE_CLIENT === 'sqlite') {
-    const connection = new Database(cms.env.DATABASE_FILENAME!);
+    const connection = new Database(cms.env.DATABASE_FILENAME);
     try {
       expect(connection.prepare('UPDATE strapi_webhooks SET headers = ? WHERE name = ?').run(headers, PUBLISHER_WEBHOOK_NAME).changes).toBe(1);
     } finally {

@@ -106,7 +106,7 @@ describe('site build from the demo content', () => {
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     expect(text).toContain('TZID:Europe/Paris');
     const calendar = ical.sync.parseICS(text);
-    const events = Object.values(calendar).filter((component) => component?.type === 'VEVENT') as VEvent[];
+    const events = Object.values(calendar).filter((component): component is VEvent => component?.type === 'VEVENT');
     expect(events).toHaveLength(7);
     const next = events.find((event) => String(event.summary).includes('API Hour #73'))!;
     expect(next.uid).toMatch(/@clermontech\.org$/);

@@ -16,7 +16,7 @@ function event(documentId: string, startsAt: string, extra: Partial<Event> = {})
   return { documentId, title: documentId, slug: documentId, kind: 'api-hour', startsAt: new Date(startsAt), sponsors: [], ...extra } as Event;
 }
 function talk(documentId: string, eventId: string, position: number, speakers: string[] = []): Talk {
-  return { documentId, title: documentId, slug: documentId, event: eventId, position, speakers, language: 'fr' } as Talk;
+  return { documentId, title: documentId, slug: documentId, event: eventId, position, speakers, language: 'fr' };
 }
 const empty: Collections = { events: [], talks: [], speakers: [], venues: [], posts: [], sponsors: [], groups: [], members: [], pages: [] };
 

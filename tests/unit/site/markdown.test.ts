@@ -80,7 +80,7 @@ function walk(node: ParsedNode, visit: (element: ParsedNode) => void): void {
 /** Problems a browser would act on: forbidden elements, event handlers, style, unsafe URLs. */
 function dangers(html: string): string[] {
   const found: string[] = [];
-  walk(parseDocument(html) as unknown as ParsedNode, (element) => {
+  walk(parseDocument(html), (element) => {
     if (element.name && FORBIDDEN_ELEMENTS.has(element.name)) found.push(`<${element.name}>`);
     for (const [name, value] of Object.entries(element.attribs ?? {})) {
       if (name.startsWith('on') || name === 'style') found.push(`${element.name} ${name}`);

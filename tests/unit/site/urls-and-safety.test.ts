@@ -92,7 +92,7 @@ describe('serializeJsonLd', () => {
 describe('openStreetMapUrl', () => {
   const venue = { documentId: 'v', name: 'La Fabrique', slug: 'fabrique', address: '12 rue des Volcans', postcode: '63000', city: 'Clermont-Ferrand' };
   it('pins coordinates when known', () => {
-    expect(openStreetMapUrl({ ...venue, latitude: 45.77, longitude: 3.08 } as never)).toBe(
+    expect(openStreetMapUrl({ ...venue, latitude: 45.77, longitude: 3.08 })).toBe(
       'https://www.openstreetmap.org/?mlat=45.77&mlon=3.08#map=18/45.77/3.08',
     );
   });

@@ -63,8 +63,9 @@ function ProposalMembersPanel({ documentId, reviewStatus }: { documentId: string
     }
   };
 
-  const vote = (inFavour: boolean) => act(async () => setTally((await post<Tally>(`/talk-proposals/${documentId}/votes`, { inFavour })).data));
-  const makeTalk = () => act(async () => setCreated((await post<CreatedTalk>(`/talk-proposals/${documentId}/talk`)).data));
+  // act() catches and shows every failure in the panel, so a click handler may let its promise float.
+  const vote = (inFavour: boolean) => void act(async () => setTally((await post<Tally>(`/talk-proposals/${documentId}/votes`, { inFavour })).data));
+  const makeTalk = () => void act(async () => setCreated((await post<CreatedTalk>(`/talk-proposals/${documentId}/talk`)).data));
 
   const linkedTalk = created ?? talk;
   return (

@@ -21,7 +21,7 @@ const previewService = ({ strapi }: { strapi: Core.Strapi }) => ({
     // A public route: the draft is readable here only because the controller verified the signed token.
     const draft = await withDraftAccess(() => strapi.documents(uid as UID.ContentType).findOne({ documentId, status: 'draft', populate: populate as never }));
     if (!draft) return undefined;
-    return (await strapi.contentAPI.sanitize.output(draft, strapi.getModel(uid as UID.ContentType), {})) as DraftEntry;
+    return (await strapi.contentAPI.sanitize.output(draft, strapi.getModel(uid), {})) as DraftEntry;
   },
 
   /** The drafts the document's page shows with it (an event's programme): see preview/related-drafts.ts. */
