@@ -15,6 +15,7 @@ const PAGES = [
   ['talk', '/talks/files-de-messages-sans-douleur/'],
   ['post', '/blog/bienvenue-sur-le-nouveau-site/'],
   ['listing', '/api-hours/'],
+  ['talks-listing', '/talks/'],
 ] as const;
 
 const BRAND_BLUE = 'rgb(43, 166, 203)';
@@ -123,6 +124,35 @@ describe('the site looks like Clermont’ech (demo content)', () => {
     await page.context().close();
   });
 
+  it('filters the talks by year and by theme with plain links, each page listing only its talks', async () => {
+    const page = await open('/talks/');
+    const all = await page.locator('main .talk-group li').count();
+    const filters = page.getByRole('navigation', { name: 'Filtrer les talks' });
+    expect(await filters.getByRole('link', { name: 'Tous les talks' }).getAttribute('aria-current')).toBe('page');
+    const years = await filters.getByRole('list', { name: 'Par année' }).getByRole('link').allTextContents();
+    expect(years.length).toBeGreaterThan(0);
+    let counted = 0;
+    for (const year of years) {
+      await filters.getByRole('link', { name: year, exact: true }).click();
+      await page.waitForURL(`**/talks/annee/${year}/`);
+      expect(await filters.getByRole('link', { name: year, exact: true }).getAttribute('aria-current')).toBe('page');
+      // Every evening listed is of that year, and the page has no script: the filter is the link.
+      const days = await page.locator('main .talk-group h2 time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')!));
+      expect(days.length).toBeGreaterThan(0);
+      for (const day of days) expect(day.slice(0, 4)).toBe(year);
+      expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(0);
+      counted += await page.locator('main .talk-group li').count();
+    }
+    // The demo's talks all belong to an evening: the years share them all out.
+    expect(counted).toBe(all);
+    const themes = filters.getByRole('list', { name: 'Par thème' });
+    await themes.getByRole('link', { name: /^API Hours/ }).click();
+    await page.waitForURL('**/talks/theme/api-hour/');
+    expect(await page.locator('main h1').textContent()).toBe('Talks : API Hours');
+    expect(await page.locator('main .talk-group h2 a').allTextContents()).toEqual(expect.arrayContaining(['API Hour #73', 'API Hour #72']));
+    await page.context().close();
+  });
+
   it('hides the navigation and the footer when an event page is printed', async () => {
     const page = await open('/api-hours/api-hour-73/');
     await page.emulateMedia({ media: 'print' });
@@ -134,9 +164,9 @@ describe('the site looks like Clermont’ech (demo content)', () => {
     await page.context().close();
   });
 
-  it.each(PAGES)('%s stays within its budget: HTML+CSS ≤ 40 KB gzip, fonts ≤ 60 KB', async (_name, path) => {
+  it.for(PAGES)('%s stays within its budget: HTML+CSS ≤ 40 KB gzip, fonts ≤ 60 KB', async ([, path], { annotate }) => {
     const weight = await pageWeight(browser, `${stack.publisher.url}${path}`);
-    console.info(`weight ${path}: HTML+CSS ${weight.htmlCss} B gzip, fonts ${weight.fonts} B`);
+    await annotate(`HTML+CSS ${weight.htmlCss} B gzip, fonts ${weight.fonts} B`);
     expect(weight.htmlCss).toBeLessThanOrEqual(40 * 1024);
     expect(weight.fonts).toBeGreaterThan(0);
     expect(weight.fonts).toBeLessThanOrEqual(60 * 1024);
