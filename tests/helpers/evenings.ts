@@ -79,3 +79,16 @@ export function contentBuildsSince(publisher: RunningPublisher, mark: number): n
     .split('\n')
     .filter((line) => line.includes('publisher: building release') && !line.includes('preview’s server')).length;
 }
+
+/** POST /evenings/plan ("Programmer une soirée") as this admin user; the response status and JSON body. */
+export async function planEvening(cms: RunningCms, token: string, plan: unknown) {
+  const response = await cms.fetch('/evenings/plan', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(plan) });
+  return { status: response.status, body: (await response.json()) as { documentId?: string; message?: string; error?: { message: string; problems?: string[] } } };
+}
+
+/** The drafts of a collection whose `field` equals `value`, through the content manager (any number). */
+export async function draftsWhere(cms: RunningCms, token: string, uid: string, field: string, value: string): Promise<Record<string, unknown>[]> {
+  const response = await cms.fetch(`/content-manager/collection-types/${uid}?filters[${field}][$eq]=${encodeURIComponent(value)}&pageSize=100`, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`drafts of ${uid}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { results: Record<string, unknown>[] }).results;
+}

@@ -1,15 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { EVENINGS_ROUTE_PREFIX, type EveningAction, type EveningActionRefusal, type EveningActionResult } from './contracts';
-import { documentsOf, EVENT, EveningIncomplete, EveningNotFound, loadEvening, publishEvening, SPEAKER, TALK, unpublishEvening } from './evening';
+import { documentsOf, EVENT, EveningIncomplete, EveningNotFound, loadEvening, publishEvening, SPEAKER, TALK, unpublishEvening, VENUE, venuesToPublish } from './evening';
 import { resultMessage } from './messages';
 import { mayOnAll } from './publish-permission';
+import { registerPlannerRoutes } from './planner-routes';
 
 function refuse(ctx: Context, status: number, message: string, missing?: string[]): void {
   ctx.status = status;
   const body: EveningActionRefusal = { error: { status, message, ...(missing ? { missing } : {}) } };
   ctx.body = body;
 }
+
+/** Like mayOnAll, but nothing to change asks for no right on the type. */
+const mayOnAllIfAny = async (...args: Parameters<typeof mayOnAll>) => args[4].length === 0 || mayOnAll(...args);
 
 const VERB: Record<EveningAction, string> = { publish: 'publier', unpublish: 'dépublier' };
 
@@ -34,7 +38,8 @@ export function registerEveningAdminRoutes(strapi: Core.Strapi): void {
     const allowed =
       (await mayOnAll(strapi, ctx, action, EVENT, [documents.event])) &&
       (await mayOnAll(strapi, ctx, action, TALK, documents.talks)) &&
-      (await mayOnAll(strapi, ctx, action, SPEAKER, documents.speakers));
+      (await mayOnAll(strapi, ctx, action, SPEAKER, documents.speakers)) &&
+      (action === 'unpublish' || (await mayOnAllIfAny(strapi, ctx, action, VENUE, await venuesToPublish(strapi, documents))));
     if (!allowed) return refuse(ctx, 403, refusal);
     try {
       const counts = action === 'publish' ? await publishEvening(strapi, evening) : await unpublishEvening(strapi, evening);
@@ -54,4 +59,5 @@ export function registerEveningAdminRoutes(strapi: Core.Strapi): void {
       { method: 'POST', path: '/:documentId/unpublish', handler: handler('unpublish'), config: { policies: ['admin::isAuthenticatedAdmin'] } },
     ],
   } as never);
+  registerPlannerRoutes(strapi);
 }

@@ -14,6 +14,8 @@ export interface EveningCounts {
   events: number;
   talks: number;
   speakers: number;
+  /** A venue published for the first time with its evening. */
+  venues?: number;
 }
 
 /** 200: what was published or unpublished, and a French sentence saying so. */

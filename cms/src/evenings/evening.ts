@@ -6,6 +6,7 @@ import type { EveningCounts } from './contracts';
 export const EVENT: UID.ContentType = 'api::event.event';
 export const TALK: UID.ContentType = 'api::talk.talk';
 export const SPEAKER: UID.ContentType = 'api::speaker.speaker';
+export const VENUE: UID.ContentType = 'api::venue.venue';
 
 /** The evening's event has no draft: nothing to publish. */
 export class EveningNotFound extends Error {}
@@ -22,6 +23,8 @@ export interface EveningDocuments {
   event: string;
   talks: string[];
   speakers: string[];
+  /** The event's venue, when it has one. */
+  venues: string[];
 }
 
 /** The schema's required fields, labelled as the admin labels them (bootstrap/admin-views.data.ts). */
@@ -41,7 +44,7 @@ export async function loadEvening(strapi: Core.Strapi, documentId: string): Prom
   const event = (await strapi.documents(EVENT).findOne({
     documentId,
     status: 'draft',
-    populate: { talks: { populate: { speakers: true } } },
+    populate: { talks: { populate: { speakers: true } }, venue: { fields: ['documentId'] } },
   } as never)) as (Draft & { talks?: (Draft & { speakers?: Draft[] })[] }) | null;
   if (!event) throw new EveningNotFound(`no event ${documentId}`);
   const talks = [...(event.talks ?? [])].sort(byPosition).map((talk) => ({ ...talk, speakers: talk.speakers ?? [] }));
@@ -53,11 +56,19 @@ export function documentsOf({ event, talks }: EveningDraft): EveningDocuments {
     event: event.documentId,
     talks: talks.map((talk) => talk.documentId),
     speakers: [...new Set(talks.flatMap((talk) => talk.speakers.map((speaker) => speaker.documentId)))],
+    venues: typeof (event.venue as Draft | null | undefined)?.documentId === 'string' ? [(event.venue as Draft).documentId] : [],
   };
 }
 
+/** The evening's venue when it was never published: created with the evening, it goes online with it; one already online keeps its published version. */
+export async function venuesToPublish(strapi: Core.Strapi, documents: EveningDocuments): Promise<string[]> {
+  const unpublished: string[] = [];
+  for (const documentId of documents.venues) if ((await strapi.db.query(VENUE).count({ where: { documentId, publishedAt: { $notNull: true } } })) === 0) unpublished.push(documentId);
+  return unpublished;
+}
+
 /**
- * Publishes the evening's speakers, talks and event in one database transaction, after checking
+ * Publishes the evening's new venue, speakers, talks and event in one database transaction, after checking
  * nothing the public page needs is missing (then nothing is published). Strapi sends its webhooks
  * once the transaction commits, so the site's first build already sees the whole evening.
  */
@@ -66,13 +77,15 @@ export async function publishEvening(strapi: Core.Strapi, evening: EveningDraft)
   const missing = missingForPublication(evening, required);
   if (missing.length > 0) throw new EveningIncomplete(missing);
   const documents = documentsOf(evening);
+  const newVenues = await venuesToPublish(strapi, documents);
   await strapi.db.transaction(async () => {
     // Dependencies first: should the database refuse one, the transaction is rolled back anyway.
+    for (const documentId of newVenues) await strapi.documents(VENUE).publish({ documentId });
     for (const documentId of documents.speakers) await strapi.documents(SPEAKER).publish({ documentId });
     for (const documentId of documents.talks) await strapi.documents(TALK).publish({ documentId });
     await strapi.documents(EVENT).publish({ documentId: documents.event });
   });
-  return { events: 1, talks: documents.talks.length, speakers: documents.speakers.length };
+  return { events: 1, talks: documents.talks.length, speakers: documents.speakers.length, ...(newVenues.length > 0 ? { venues: newVenues.length } : {}) };
 }
 
 /** The evening's speakers who have no published talk in another event: their page would list nothing. */

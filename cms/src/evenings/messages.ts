@@ -6,6 +6,7 @@ const plural = (count: number, one: string, many: string) => `${count} ${count =
 export function resultMessage(action: EveningAction, counts: EveningCounts): string {
   const parts = [
     ...(counts.events > 0 ? ['l’événement'] : []),
+    ...((counts.venues ?? 0) > 0 ? ['son lieu'] : []),
     ...(counts.talks > 0 ? [plural(counts.talks, 'talk', 'talks')] : []),
     ...(counts.speakers > 0 ? [plural(counts.speakers, 'speaker', 'speakers')] : []),
   ];

@@ -4,10 +4,13 @@ import type { EveningAction } from './contracts';
 
 type Check = (entity?: object) => boolean;
 
+/** The content manager's actions this project checks itself. */
+export type DocumentAction = EveningAction | 'create' | 'read';
+
 /** The part of the content manager's permission checker used here (its service is untyped). */
 interface PermissionChecker {
-  cannot: Record<EveningAction, Check>;
-  sanitizedQuery: Record<EveningAction, (query: object) => Promise<object>>;
+  cannot: Record<DocumentAction, Check>;
+  sanitizedQuery: Record<DocumentAction, (query: object) => Promise<object>>;
 }
 
 interface PopulateBuilder {
@@ -19,12 +22,12 @@ interface AdminState {
 }
 
 /**
- * Whether the admin user behind the request may publish (or unpublish) every one of these documents,
+ * Whether the admin user behind the request may publish (unpublish, read…) every one of these documents,
  * decided as the content manager's publish button decides it: the role must allow the action on
  * the type, then its conditions (an Author's "only what I created"…) are applied to each stored
  * draft, loaded with the relations those conditions look at.
  */
-export async function mayOnAll(strapi: Core.Strapi, ctx: Context, action: EveningAction, model: UID.ContentType, documentIds: string[]): Promise<boolean> {
+export async function mayOnAll(strapi: Core.Strapi, ctx: Context, action: DocumentAction, model: UID.ContentType, documentIds: string[]): Promise<boolean> {
   const { userAbility } = ctx.state as AdminState;
   if (!userAbility) return false;
   const service = strapi.plugin('content-manager').service<{ create(options: { userAbility: unknown; model: string }): PermissionChecker }>('permission-checker');

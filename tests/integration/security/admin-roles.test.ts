@@ -45,6 +45,9 @@ const TABLE: Row[] = [
   // An evening's own rights (each talk and speaker too) are tested in tests/integration/cms/evening-publish.test.ts.
   { route: 'POST /evenings/:documentId/publish', what: 'publish an evening', call: () => ({ method: 'POST', path: '/evenings/no-such-event/publish', body: {} }), expected: everyoneBut(404) },
   { route: 'POST /evenings/:documentId/unpublish', what: 'unpublish an evening', call: () => ({ method: 'POST', path: '/evenings/no-such-event/unpublish', body: {} }), expected: everyoneBut(404) },
+  // "Programmer une soirée" (Editor and above): an empty plan gets past the role check to its French 400; tests/integration/cms/evenings-planner.test.ts does the rest.
+  { route: 'POST /evenings/plan', what: 'programme an evening', call: () => ({ method: 'POST', path: '/evenings/plan', body: {} }), expected: everyoneBut(400) },
+  { route: 'GET /evenings/plan/choices', what: 'list speakers and venues to programme with', call: () => ({ method: 'GET', path: '/evenings/plan/choices' }), expected: everyoneBut(200) },
   // Registrations' panel and door list: attendees are tested in tests/integration/cms/registrations.test.ts; here, who gets past the role check.
   { route: 'GET /event-registrations/events/:documentId', what: 'list an event’s registrations', call: () => ({ method: 'GET', path: '/event-registrations/events/nosuchevent0000000000000' }), expected: everyoneBut(404) },
   { route: 'GET /event-registrations/events/:documentId/export.csv', what: 'export them as CSV', call: () => ({ method: 'GET', path: '/event-registrations/events/nosuchevent0000000000000/export.csv' }), expected: everyoneBut(404) },
