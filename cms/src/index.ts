@@ -13,6 +13,7 @@ import { registerRegistrationAdminRoutes } from './registrations/admin-routes';
 import { registerEveningAdminRoutes } from './evenings/admin-routes';
 import { makeSlugsFollowTitles } from './evenings/slug-follows-title';
 import { recordPreviousSlugs } from './slug-history/record-previous-slugs';
+import { guardUrlFields } from './url-fields/guard-url-fields';
 import { protectVotes } from './proposals/protect-votes';
 import { registerSitePublicRoutes } from './publisher/admin-routes';
 import { registerPublisherWebhook } from './publisher/webhook';
@@ -29,6 +30,7 @@ export default {
     registerEveningAdminRoutes(strapi);
     makeSlugsFollowTitles(strapi);
     recordPreviousSlugs(strapi);
+    guardUrlFields(strapi);
     protectVotes(strapi);
     guardUploads(strapi);
     enforcePublishedOnlyReads(strapi);

@@ -3,8 +3,10 @@ import { Calendar, Globe } from '@strapi/icons';
 import { REPUBLISH_ACTION } from '../publisher/contracts';
 import { PLANNER_PAGE } from '../evenings/planner-contracts';
 import { ProposalPanel } from './proposals/ProposalPanel';
+import { LiveStatePanel } from './live-state/LiveStatePanel';
 import { frenchOverrides } from './french/translations';
 import { defaultToFrench } from './french/default-language';
+import { frenchBulkDialogHeaders } from './french/bulk-dialog-headers';
 import { RegistrationPanel } from './registrations/RegistrationPanel';
 import { arrangeDocumentActions } from './evenings/arrange-actions';
 import type { DocumentActionComponent } from '@strapi/content-manager/strapi-admin';
@@ -17,6 +19,7 @@ export default {
   },
   register(app: StrapiApp) {
     defaultToFrench();
+    frenchBulkDialogHeaders();
     // "Programmer une soirée": one form for an evening and its talks, for those who may publish events.
     app.addMenuLink({
       to: PLANNER_PAGE,
@@ -45,7 +48,8 @@ export default {
       addEditViewSidePanel(panels: unknown[]): void;
       addDocumentAction(reducer: (actions: DocumentActionComponent[]) => DocumentActionComponent[]): void;
     };
-    contentManager.addEditViewSidePanel([ProposalPanel, RegistrationPanel]);
+    // Every public entry says where it is live: its link and « En ligne », « Brouillon »…
+    contentManager.addEditViewSidePanel([LiveStatePanel, ProposalPanel, RegistrationPanel]);
     // "Publier la soirée" on events: the event, its talks and their speakers go live together.
     contentManager.addDocumentAction(arrangeDocumentActions);
   },

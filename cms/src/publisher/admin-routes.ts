@@ -2,14 +2,16 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { PUBLISHER_PATHS, type Env, type SitePublicStatus } from '@clermontech/config';
 import { REPUBLISH_ACTION } from './contracts';
+import { entryLiveStateHandler } from './entry-live-state';
 
 const oneLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 
 /**
  * Admin routes behind the "Site public" widget. The browser talks to the CMS with the volunteer's
- * admin session; only the CMS holds PUBLISHER_TOKEN and talks to the publisher. Every route needs the
- * "Republier le site" permission (Editor, Super Admin): the status's details name internal addresses
- * and build errors, and a rebuild costs the machine a whole site build.
+ * admin session; only the CMS holds PUBLISHER_TOKEN and talks to the publisher. The widget's routes
+ * need the "Republier le site" permission (Editor, Super Admin): the status's details name internal
+ * addresses and build errors, and a rebuild costs the machine a whole site build. An entry's live
+ * state (entry-live-state.ts) is for every signed-in admin.
  */
 export function registerSitePublicRoutes(strapi: Core.Strapi, env: Env): void {
   const publisher = (path: string) => new URL(path, env.PUBLISHER_URL).toString();
@@ -78,6 +80,8 @@ export function registerSitePublicRoutes(strapi: Core.Strapi, env: Env): void {
       { method: 'GET', path: '/status', handler: status, config: { policies } },
       { method: 'POST', path: '/rebuild', handler: rebuild, config: { policies } },
       { method: 'POST', path: '/confirm-removal', handler: confirmRemoval, config: { policies } },
+      // Every volunteer sees where their entry is live: any signed-in admin.
+      { method: 'GET', path: '/entries/:uid/:documentId', handler: entryLiveStateHandler(strapi, env), config: { policies: ['admin::isAuthenticatedAdmin'] } },
     ],
   } as never);
 }

@@ -42,6 +42,14 @@ const TABLE: Row[] = [
   { route: 'POST /talk-proposals/:documentId/talk', what: 'turn into a talk', call: (id) => ({ method: 'POST', path: `/talk-proposals/${id}/talk`, body: {} }), expected: everyoneBut(201) },
   { route: 'GET /site-public/status', what: 'read the site’s status', call: () => ({ method: 'GET', path: '/site-public/status' }), expected: everyoneBut(200) },
   { route: 'POST /site-public/rebuild', what: 'republish the site', call: () => ({ method: 'POST', path: '/site-public/rebuild', body: {} }), expected: everyoneBut(202) },
+  // The fake publisher has no refused build: an Editor's confirmation gets through to its 409.
+  { route: 'POST /site-public/confirm-removal', what: 'confirm a large removal', call: () => ({ method: 'POST', path: '/site-public/confirm-removal', body: {} }), expected: everyoneBut(409) },
+  {
+    route: 'GET /site-public/entries/:uid/:documentId',
+    what: 'see where an entry is live',
+    call: () => ({ method: 'GET', path: '/site-public/entries/api::talk.talk/nosuchtalk00000000000000' }),
+    expected: { Author: 200, Editor: 200, 'Super Admin': 200, Relecteur: 200 },
+  },
   // An evening's own rights (each talk and speaker too) are tested in tests/integration/cms/evening-publish.test.ts.
   { route: 'POST /evenings/:documentId/publish', what: 'publish an evening', call: () => ({ method: 'POST', path: '/evenings/no-such-event/publish', body: {} }), expected: everyoneBut(404) },
   { route: 'POST /evenings/:documentId/unpublish', what: 'unpublish an evening', call: () => ({ method: 'POST', path: '/evenings/no-such-event/unpublish', body: {} }), expected: everyoneBut(404) },
@@ -83,6 +91,10 @@ async function startFakePublisher(token: () => string): Promise<FakePublisher> {
       response.writeHead(200, { 'content-type': 'application/json' });
       const details = authorized ? { lastFailure: { at: '2026-01-01T00:00:00.000Z', durationMs: 1, error: 'détail réservé' } } : {};
       response.end(JSON.stringify({ release: null, building: null, ...details }));
+      return;
+    }
+    if (request.method === 'POST' && path === '/_publisher/confirm-removal') {
+      response.writeHead(authorized ? 409 : 401).end();
       return;
     }
     response.writeHead(request.method === 'POST' && path === '/_publisher/rebuild' ? (authorized ? 202 : 401) : 404).end();
@@ -215,6 +227,11 @@ describe.each(databases)('custom admin routes × roles, on %s', (database) => {
     const permissions = (await (await as('Author', { method: 'GET', path: '/admin/users/me/permissions' })).json()) as { data: { action: string; subject: string | null }[] };
     expect(permissions.data.length).toBeGreaterThan(0);
     expect(permissions.data.filter(({ subject, action }) => subject === PROPOSAL_UID || action === REPUBLISH_ACTION)).toEqual([]);
+    // Nor what no volunteer needs: the users-permissions "User" type and the marketplace, for Editors either.
+    for (const role of ['Author', 'Editor'] as const) {
+      const own = (await (await as(role, { method: 'GET', path: '/admin/users/me/permissions' })).json()) as { data: { action: string; subject: string | null }[] };
+      expect(own.data.filter(({ subject, action }) => subject === 'plugin::users-permissions.user' || action === 'admin::marketplace.read')).toEqual([]);
+    }
     expect((await as('Editor', { method: 'GET', path: list })).status).toBe(200);
     expect((await as('Editor', { method: 'GET', path: one })).status).toBe(200);
   });

@@ -1,9 +1,13 @@
+import { ENUM_LABELS } from './enum-labels';
+
 /**
  * French for the admin's strings that Strapi 5.54 ships in English only, on the screens a volunteer
  * goes through to programme and publish an evening (login, lists, edit view, relation pop-ups,
  * publish dialogs, media library). Keys are Strapi's: the plugin's name, a dot, its own key.
  */
 export const frenchOverrides: Record<string, string> = {
+  // Enumeration options: « API Hour », « Français »… instead of `api-hour`, `fr`.
+  ...ENUM_LABELS,
   // Content manager: publishing with drafts linked.
   'content-manager.popUpWarning.warning.has-draft-relations.title': 'Confirmation',
   'content-manager.popUpWarning.warning.has-draft-relations.message':

@@ -1,0 +1,59 @@
+import { PROPOSAL_FORMATS } from '@clermontech/config/contract';
+
+/**
+ * Human labels for the enumerations' stored values. Strapi 5's edit view shows an option as the
+ * translation whose id is the raw value (`formatMessage({ id: value, defaultMessage: value })` in
+ * the admin's EnumerationInput), so these are admin translations keyed by value: the stored values,
+ * which the site and the API use, stay as they are. Every value of every enumeration is here (a
+ * test reads the schemas); the values are distinct across enumerations, so one label each.
+ */
+export const ENUM_LABELS: Record<string, string> = {
+  // Event « Type ».
+  'api-hour': 'API Hour',
+  group: 'Soirée d’un groupe',
+  workshop: 'Atelier (workshop)',
+  devcamp: 'Devcamp',
+  conference: 'Conférence',
+  'tech-time': 'Tech time',
+  other: 'Autre',
+  // Event « Statut ».
+  prevu: 'Prévu',
+  annule: 'Annulé',
+  reporte: 'Reporté',
+  en_ligne: 'En ligne (à distance)',
+  // Event « Entrée ».
+  gratuite: 'Gratuite',
+  payante: 'Payante',
+  // Event « Inscriptions ».
+  aucune: 'Aucune',
+  lien: 'Lien vers un autre site',
+  site: 'Formulaire sur le site',
+  // Member « Rôle ».
+  president: 'Président·e',
+  'vice-president': 'Vice-président·e',
+  treasurer: 'Trésorier·e',
+  secretary: 'Secrétaire',
+  'board-member': 'Membre du bureau',
+  'supervisory-council': 'Conseil de surveillance',
+  // Talk and post « Langue ».
+  fr: 'Français',
+  en: 'Anglais',
+  // Proposal « Format »: the words of the public form.
+  ...PROPOSAL_FORMATS,
+  // Proposal « Statut ».
+  recue: 'Reçue',
+  en_discussion: 'En discussion',
+  acceptee: 'Acceptée',
+  refusee: 'Refusée',
+  programmee: 'Programmée',
+  // Registration « Statut ».
+  pending: 'En attente de confirmation',
+  confirmed: 'Confirmée',
+  waiting: 'Liste d’attente',
+  cancelled: 'Annulée',
+  present: 'Présent·e',
+  // Sponsor « Niveau ».
+  main: 'Principal',
+  partner: 'Partenaire',
+  supporter: 'Soutien',
+};
