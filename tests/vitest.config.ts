@@ -35,7 +35,7 @@ export default defineConfig({
         test: {
           name: 'site',
           root,
-          include: ['tests/integration/site/**/*.test.ts', 'tests/integration/publisher/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/bench/**/*.test.ts'],
+          include: ['tests/integration/site/**/*.test.ts', 'tests/integration/docs/**/*.test.ts', 'tests/integration/publisher/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -17,6 +17,8 @@ export interface CmsOptions {
   seedDemo?: boolean;
   /** Extra environment for the CMS process (overrides the defaults). */
   env?: Record<string, string>;
+  /** The checkout to run the CMS of (a modified clone); this repository by default. */
+  root?: string;
 }
 
 export interface RunningCms {
@@ -75,8 +77,9 @@ export async function startCms(options: CmsOptions = {}): Promise<RunningCms> {
     const processEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
     if (!postgres) delete processEnv.DATABASE_URL;
     delete processEnv.VITEST;
-    const started = spawn(process.execPath, [join(repoRoot, 'cms/scripts/run.mts'), 'start'], {
-      cwd: repoRoot,
+    const root = options.root ?? repoRoot;
+    const started = spawn(process.execPath, [join(root, 'cms/scripts/run.mts'), 'start'], {
+      cwd: root,
       env: processEnv,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
