@@ -164,6 +164,34 @@ describe('the site looks like Clermont’ech (demo content)', () => {
     await page.context().close();
   });
 
+  it.for(PAGES)('%s keeps its layout when the display face arrives late (phone width)', async ([, path], { annotate }) => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 412, height: 823 } });
+    // The fonts come after the first paint, as on a slow network: the text is drawn in the fallback, then swapped.
+    await context.route('**/*.woff2', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(`${stack.publisher.url}${path}`);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const shifts = await page.evaluate(
+      () =>
+        new Promise<{ value: number; sources: string[] }[]>((resolve) => {
+          const found: { value: number; sources: string[] }[] = [];
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: { node?: Node }[] }[]) {
+              if (!entry.hadRecentInput) found.push({ value: entry.value, sources: entry.sources.map((source) => (source.node as Element | undefined)?.outerHTML?.slice(0, 80) ?? '?') });
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(found)));
+        }),
+    );
+    await context.close();
+    const total = shifts.reduce((sum, shift) => sum + shift.value, 0);
+    await annotate(`CLS ${total.toFixed(3)}: ${JSON.stringify(shifts)}`);
+    expect(total, JSON.stringify(shifts)).toBeLessThan(0.02);
+  });
+
   it.for(PAGES)('%s stays within its budget: HTML+CSS ≤ 40 KB gzip, fonts ≤ 60 KB', async ([, path], { annotate }) => {
     const weight = await pageWeight(browser, `${stack.publisher.url}${path}`);
     await annotate(`HTML+CSS ${weight.htmlCss} B gzip, fonts ${weight.fonts} B`);
