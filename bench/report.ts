@@ -115,7 +115,8 @@ function publishTable(report: BenchReport): Table[] {
       `${burst.seconds.toFixed(1)} s, ${burst.buildsAfterLastEdit} after last edit, ${burst.buildsStarted} started`,
       timeline.searchIndexAfter.toFixed(1),
       publish.firstReleaseSeconds.toFixed(1),
-      publish.differencesFromCleanBuild.length === 0 ? 'identical' : `${publish.differencesFromCleanBuild.length} files differ: ${publish.differencesFromCleanBuild.slice(0, 3).join(', ')}`,
+      (publish.differencesFromCleanBuild.length === 0 ? 'identical' : `${publish.differencesFromCleanBuild.length} files differ: ${publish.differencesFromCleanBuild.slice(0, 3).join(', ')}`) +
+        (publish.codeChanged ? ' (site code changed during the run: not comparable)' : ''),
     ]);
   }
   if (!rows.length) return [];
@@ -169,6 +170,8 @@ function weightTable(report: BenchReport): Table[] {
         `${formatKiB(page.html.raw)} / ${formatKiB(page.html.gzip)}`,
         `${formatKiB(page.css.raw)} / ${formatKiB(page.css.gzip)}`,
         `${formatKiB(page.js.raw)} / ${formatKiB(page.js.gzip)}`,
+        formatKiB(page.fonts.raw),
+        page.ogImage ? formatKiB(page.ogImage.bytes) : '–',
         page.scripts.map((script) => script.replace(/^\/_astro\//, '').replace(/\.astro_astro_type_script.*$/, '')).join(', ') || '–',
         scores,
       ]);
@@ -178,8 +181,8 @@ function weightTable(report: BenchReport): Table[] {
   if (!rows.length) return [];
   return [
     {
-      title: 'Page weight (KiB raw / gzip) and Lighthouse (performance / accessibility / best practices / SEO)',
-      headers: ['corpus', 'page', 'HTML', 'CSS', 'JS', 'scripts', 'Lighthouse'],
+      title: 'Page weight (KiB raw / gzip; fonts and social card as served) and Lighthouse (performance / accessibility / best practices / SEO)',
+      headers: ['corpus', 'page', 'HTML', 'CSS', 'JS', 'fonts', 'OG image', 'scripts', 'Lighthouse'],
       rows,
       notes: failed.length ? ['Failed Lighthouse audits:', ...failed.map((line) => `  ${line}`)] : [],
     },

@@ -19,6 +19,10 @@ export interface PageWeight {
   css: Bytes;
   /** Script files (inline scripts are in the HTML's bytes; the CSP forbids inline code anyway). */
   js: Bytes;
+  /** Web fonts the stylesheets declare (the first format of each face: what a browser fetches at most). */
+  fonts: Bytes;
+  /** The page's og:image (its generated social card), or null when it has none. */
+  ogImage: { url: string; bytes: number } | null;
   /** Every script of the page: its src, or `inline:<type>`. */
   scripts: string[];
   /** Scripts other than JSON-LD and the click-to-load video player (content pages only). */
@@ -46,12 +50,14 @@ async function bytesOf(url: string): Promise<Bytes> {
 
 const add = (a: Bytes, b: Bytes): Bytes => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip });
 
-function assetsOf(html: string): { stylesheets: string[]; scripts: string[]; inlineScripts: { type: string }[] } {
+function assetsOf(html: string): { stylesheets: string[]; scripts: string[]; inlineScripts: { type: string }[]; ogImage?: string } {
   const stylesheets: string[] = [];
   const scripts: string[] = [];
   const inlineScripts: { type: string }[] = [];
+  let ogImage: string | undefined;
   const parser = new Parser({
     onopentag(name, attributes) {
+      if (name === 'meta' && attributes.property === 'og:image' && attributes.content) ogImage = attributes.content;
       if (name === 'link' && attributes.rel?.split(/\s+/).includes('stylesheet') && attributes.href) stylesheets.push(attributes.href);
       if (name === 'script') {
         if (attributes.src) scripts.push(attributes.src);
@@ -60,15 +66,34 @@ function assetsOf(html: string): { stylesheets: string[]; scripts: string[]; inl
     },
   });
   parser.end(html);
-  return { stylesheets, scripts, inlineScripts };
+  return { stylesheets, scripts, inlineScripts, ...(ogImage ? { ogImage } : {}) };
+}
+
+/** The first URL of each @font-face's src: a browser fetches that one and stops. */
+function fontFiles(css: string, cssUrl: string): string[] {
+  const faces = css.match(/@font-face\s*{[^}]*}/g) ?? [];
+  return faces.flatMap((face) => {
+    const url = /src:[^;]*?url\(\s*['"]?([^'")]+)['"]?\s*\)/.exec(face)?.[1];
+    return url ? [new URL(url, cssUrl).href] : [];
+  });
 }
 
 async function weigh(siteUrl: string, path: string, kind: PageKind): Promise<Omit<PageWeight, 'lighthouse' | 'lighthouseFailedAudits'>> {
   const url = new URL(path, siteUrl).href;
   const html = await (await fetch(url)).text();
-  const { stylesheets, scripts, inlineScripts } = assetsOf(html);
+  const { stylesheets, scripts, inlineScripts, ogImage } = assetsOf(html);
   let css: Bytes = { raw: 0, gzip: 0 };
-  for (const href of stylesheets) css = add(css, await bytesOf(new URL(href, url).href));
+  const fontUrls = new Set<string>();
+  for (const href of stylesheets) {
+    const cssUrl = new URL(href, url).href;
+    css = add(css, await bytesOf(cssUrl));
+    for (const font of fontFiles(await (await fetch(cssUrl)).text(), cssUrl)) fontUrls.add(font);
+  }
+  let fonts: Bytes = { raw: 0, gzip: 0 };
+  for (const font of fontUrls) fonts = add(fonts, await bytesOf(font));
+  // og:image names the public site's address; the same path is asked of the release served here.
+  const card = ogImage ? new URL(new URL(ogImage).pathname, siteUrl).href : undefined;
+  const ogImageBytes = card ? (await bytesOf(card)).raw : 0;
   let js: Bytes = { raw: 0, gzip: 0 };
   for (const src of scripts) js = add(js, await bytesOf(new URL(src, url).href));
   const inlineCode = inlineScripts.filter(({ type }) => type !== 'application/ld+json').map(({ type }) => `inline:${type}`);
@@ -78,6 +103,8 @@ async function weigh(siteUrl: string, path: string, kind: PageKind): Promise<Omi
     html: await bytesOf(url),
     css,
     js,
+    fonts,
+    ogImage: card ? { url: new URL(card).pathname, bytes: ogImageBytes } : null,
     scripts: [...scripts, ...inlineScripts.map(({ type }) => `inline:${type}`)],
     unexpectedScripts,
   };
@@ -102,8 +129,8 @@ async function pagesOf(corpus: Corpus): Promise<Record<PageKind, string>> {
 }
 
 /**
- * Bytes of HTML, CSS and JS (raw and gzip, as the publisher serves them) of four pages of a built
- * site, and their Lighthouse scores (median of `runs`; `lighthouseRuns: 0` skips Lighthouse).
+ * Bytes of HTML, CSS, JS and fonts (raw and gzip, as the publisher serves them) and of the social
+ * card of four pages of a built site, and their Lighthouse scores (median of `runs`; `lighthouseRuns: 0` skips Lighthouse).
  * Takes ownership of `outDir`.
  */
 export async function benchWeight(corpus: Corpus, outDir: string, { lighthouseRuns }: { lighthouseRuns: number }): Promise<WeightResult> {
