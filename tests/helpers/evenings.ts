@@ -51,7 +51,7 @@ export async function createEveningDrafts(cms: RunningCms, token: string, plan: 
 /** POST /evenings/:documentId/<action> as this admin user; the response status and JSON body. */
 export async function eveningAction(cms: RunningCms, token: string, documentId: string, action: 'publish' | 'unpublish') {
   const response = await cms.fetch(`/evenings/${documentId}/${action}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
-  return { status: response.status, body: (await response.json()) as { message?: string; counts?: Record<string, number>; error?: { message: string; missing?: string[] } } };
+  return { status: response.status, body: (await response.json()) as { message?: string; counts?: Record<string, number>; error?: { message: string; details: { missing?: string[] } } } };
 }
 
 /** The published event with this slug, its programme and their speakers, through the public API (undefined if not published). */
@@ -83,7 +83,7 @@ export function contentBuildsSince(publisher: RunningPublisher, mark: number): n
 /** POST /evenings/plan ("Programmer une soirée") as this admin user; the response status and JSON body. */
 export async function planEvening(cms: RunningCms, token: string, plan: unknown) {
   const response = await cms.fetch('/evenings/plan', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(plan) });
-  return { status: response.status, body: (await response.json()) as { documentId?: string; message?: string; error?: { message: string; problems?: string[] } } };
+  return { status: response.status, body: (await response.json()) as { documentId?: string; message?: string; error?: { message: string; details: { problems?: string[] } } } };
 }
 
 /** The drafts of a collection whose `field` equals `value`, through the content manager (any number). */

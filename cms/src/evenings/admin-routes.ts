@@ -3,12 +3,13 @@ import type { Context } from 'koa';
 import { EVENINGS_ROUTE_PREFIX, type EveningAction, type EveningActionRefusal, type EveningActionResult } from './contracts';
 import { documentsOf, EVENT, EveningIncomplete, EveningNotFound, loadEvening, publishEvening, SPEAKER, TALK, unpublishEvening, VENUE, venuesToPublish } from './evening';
 import { resultMessage } from './messages';
+import { errorBody, type ErrorStatus } from '../http/error-body';
 import { mayOnAll } from './publish-permission';
 import { registerPlannerRoutes } from './planner-routes';
 
-function refuse(ctx: Context, status: number, message: string, missing?: string[]): void {
+function refuse(ctx: Context, status: ErrorStatus, message: string, missing?: string[]): void {
   ctx.status = status;
-  const body: EveningActionRefusal = { error: { status, message, ...(missing ? { missing } : {}) } };
+  const body: EveningActionRefusal = errorBody(status, message, missing ? { missing } : {});
   ctx.body = body;
 }
 

@@ -1,3 +1,5 @@
+import type { ErrorBody } from '../http/error-body';
+
 /**
  * "Publier la soirée" / "Dépublier la soirée": the admin routes an event's document action calls,
  * shared by the server (evenings/admin-routes.ts) and the admin (admin/evenings/).
@@ -25,7 +27,5 @@ export interface EveningActionResult {
   message: string;
 }
 
-/** 4xx: nothing was changed; `missing` names, in French, each thing to complete first (409). */
-export interface EveningActionRefusal {
-  error: { status: number; message: string; missing?: string[] };
-}
+/** 4xx: nothing was changed; `details.missing` names, in French, each thing to complete first (409). */
+export type EveningActionRefusal = ErrorBody<{ missing?: string[] }>;

@@ -3,6 +3,7 @@
  * server (evenings/plan-evening.ts) and the page (admin/evening-planner/).
  */
 import type { EventKind } from '@clermontech/config';
+import type { ErrorBody } from '../http/error-body';
 import { EVENINGS_ROUTE_PREFIX } from './contracts';
 
 export type { EventKind };
@@ -64,10 +65,8 @@ export interface EveningPlanResult {
   message: string;
 }
 
-/** 4xx: nothing was created; `problems` names each field to correct, in French. */
-export interface EveningPlanRefusal {
-  error: { status: number; message: string; problems?: string[] };
-}
+/** 4xx: nothing was created; `details.problems` names each field to correct, in French. */
+export type EveningPlanRefusal = ErrorBody<{ problems?: string[] }>;
 
 export interface PlanChoices {
   speakers: { documentId: string; name: string }[];

@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { errorBody, type ErrorStatus } from '../http/error-body';
 import { EVENT, SPEAKER, TALK, VENUE } from './evening';
 import { existingOf, planChoices, planEvening, PlanRefused } from './plan-evening';
 import { checkPlan } from './plan-validation';
@@ -7,9 +8,9 @@ import { EVENINGS_ROUTE_PREFIX } from './contracts';
 import { PLAN_CHOICES_PATH, PLAN_EVENING_PATH, type EveningPlanInput, type EveningPlanRefusal, type EveningPlanResult, type PlanChoices } from './planner-contracts';
 import { mayOnAll, type DocumentAction } from './publish-permission';
 
-function refuse(ctx: Context, status: number, message: string, problems?: string[]): void {
+function refuse(ctx: Context, status: ErrorStatus, message: string, problems?: string[]): void {
   ctx.status = status;
-  const body: EveningPlanRefusal = { error: { status, message, ...(problems ? { problems } : {}) } };
+  const body: EveningPlanRefusal = errorBody(status, message, problems ? { problems } : {});
   ctx.body = body;
 }
 

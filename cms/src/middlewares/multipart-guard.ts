@@ -1,13 +1,9 @@
 import type { Context, Next } from 'koa';
 import type { Core } from '@strapi/strapi';
+import { sendError } from '../http/error-body';
 import { routeTakesFiles } from '../uploads/file-routes';
 import { trackParsedFiles } from '../uploads/temp-files';
 import { uploaderOf } from '../uploads/uploader';
-
-function refuse(ctx: Context, status: 401 | 403 | 415, name: string, message: string): void {
-  ctx.status = status;
-  ctx.body = { data: null, error: { status, name, message, details: {} } };
-}
 
 /**
  * The body parser writes every file of a multipart body to the temporary folder before any route
@@ -19,11 +15,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async function multipartGuard(ctx: Context, next: Next) {
     if (!ctx.is('multipart')) return next();
     if (!routeTakesFiles(strapi, ctx.method, ctx.path)) {
-      return refuse(ctx, 415, 'UnsupportedMediaTypeError', 'Multipart bodies are only accepted by the media library upload');
+      return sendError(ctx, 415, 'Multipart bodies are only accepted by the media library upload');
     }
     const uploader = await uploaderOf(strapi, ctx);
-    if (uploader === 'none') return refuse(ctx, 401, 'UnauthorizedError', 'Sign in to the admin to upload files');
-    if (uploader === 'not-allowed') return refuse(ctx, 403, 'ForbiddenError', 'Your role may not upload files');
+    if (uploader === 'none') return sendError(ctx, 401, 'Sign in to the admin to upload files');
+    if (uploader === 'not-allowed') return sendError(ctx, 403, 'Your role may not upload files');
     const removeParsedFiles = trackParsedFiles(ctx);
     try {
       await next();

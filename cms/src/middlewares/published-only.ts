@@ -1,5 +1,6 @@
 import type { Context, Next } from 'koa';
 import type { Core } from '@strapi/strapi';
+import { sendError } from '../http/error-body';
 import { isContentApiRoute } from '../security/content-api-routes';
 
 /** Query parameters that ask the content API about drafts. */
@@ -21,11 +22,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
   async function publishedOnly(ctx: Context, next: Next) {
     const parameter = asksForDrafts(ctx.query);
     if (parameter && isContentApiRoute(strapi, ctx.method, ctx.path)) {
-      ctx.status = 400;
-      ctx.body = {
-        data: null,
-        error: { status: 400, name: 'ValidationError', message: `Only published content is public: remove the ${parameter} parameter`, details: {} },
-      };
+      sendError(ctx, 400, `Only published content is public: remove the ${parameter} parameter`);
       return;
     }
     await next();

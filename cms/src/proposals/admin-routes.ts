@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { sendError } from '../http/error-body';
 import { entityAccess, mayOnModel } from './entity-permission';
 import { linkedTalk, ProposalNotReady, proposalToTalk } from './to-talk';
 import { castVote, ProposalNotFound, tallyVotes } from './votes';
@@ -8,11 +9,6 @@ const PROPOSAL = 'api::proposal.proposal';
 const TALK = 'api::talk.talk';
 const SPEAKER = 'api::speaker.speaker';
 
-function refuse(ctx: Context, status: number, message: string): void {
-  ctx.status = status;
-  ctx.body = { error: { status, message } };
-}
-
 const NOT_FOUND = 'Cette proposition n’existe pas.';
 
 async function answer(ctx: Context, work: () => Promise<unknown>, created = false): Promise<void> {
@@ -20,8 +16,8 @@ async function answer(ctx: Context, work: () => Promise<unknown>, created = fals
     ctx.body = await work();
     if (created) ctx.status = 201;
   } catch (error) {
-    if (error instanceof ProposalNotFound) return refuse(ctx, 404, NOT_FOUND);
-    if (error instanceof ProposalNotReady) return refuse(ctx, 409, error.message);
+    if (error instanceof ProposalNotFound) return sendError(ctx, 404, NOT_FOUND);
+    if (error instanceof ProposalNotReady) return sendError(ctx, 409, error.message);
     throw error;
   }
 }
@@ -36,7 +32,7 @@ export function registerProposalAdminRoutes(strapi: Core.Strapi): void {
   /** Runs `work` for the user when their role allows `action` on the proposal, else answers 403 or 404. */
   const onProposal = async (ctx: Context, action: 'read' | 'update', refusal: string, work: (userId: number) => Promise<void>) => {
     const access = await entityAccess(strapi, ctx, PROPOSAL, String(ctx.params.documentId), action);
-    if (!access.allowed) return refuse(ctx, access.status, access.status === 404 ? NOT_FOUND : refusal);
+    if (!access.allowed) return sendError(ctx, access.status, access.status === 404 ? NOT_FOUND : refusal);
     await work(access.userId);
   };
 
@@ -48,14 +44,14 @@ export function registerProposalAdminRoutes(strapi: Core.Strapi): void {
   const vote = async (ctx: Context) => {
     const inFavour = (ctx.request.body as { inFavour?: unknown } | undefined)?.inFavour;
     await onProposal(ctx, 'update', 'Votre rôle ne permet pas de voter sur cette proposition.', async (userId) => {
-      if (typeof inFavour !== 'boolean') return refuse(ctx, 400, 'inFavour: true ou false');
+      if (typeof inFavour !== 'boolean') return sendError(ctx, 400, 'inFavour: true ou false');
       await answer(ctx, () => castVote(strapi, ctx.params.documentId, userId, inFavour));
     });
   };
 
   const toTalk = async (ctx: Context) => {
     if (!mayOnModel(strapi, ctx, TALK, 'create') || !mayOnModel(strapi, ctx, SPEAKER, 'create')) {
-      return refuse(ctx, 403, 'Votre rôle ne permet pas de créer des talks et des speakers.');
+      return sendError(ctx, 403, 'Votre rôle ne permet pas de créer des talks et des speakers.');
     }
     await onProposal(ctx, 'update', 'Votre rôle ne permet pas de modifier cette proposition.', () => answer(ctx, () => proposalToTalk(strapi, ctx.params.documentId), true));
   };

@@ -1,5 +1,6 @@
 import type { Context } from 'koa';
 import type { Env } from '@clermontech/config';
+import { errorBody } from '../http/error-body';
 import { renderProposalFormPage } from './form-page';
 
 export type ProposalOutcome =
@@ -44,8 +45,5 @@ export function respondToProposal(ctx: Context, env: Env, outcome: ProposalOutco
     });
     return;
   }
-  ctx.body = {
-    data: null,
-    error: { status: outcome.status, name: outcome.status === 429 ? 'RateLimitError' : 'ValidationError', message: outcome.message, details: { field: outcome.field } },
-  };
+  ctx.body = errorBody(outcome.status, outcome.message, { field: outcome.field });
 }

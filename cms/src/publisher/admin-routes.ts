@@ -1,8 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { PUBLISHER_PATHS, type Env, type SitePublicStatus } from '@clermontech/config';
+import { sendError } from '../http/error-body';
 import { REPUBLISH_ACTION } from './contracts';
 import { entryLiveStateHandler } from './entry-live-state';
+
+const NO_TOKEN = 'PUBLISHER_TOKEN n’est pas configuré : le CMS ne peut pas commander le serveur du site.';
 
 const oneLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 
@@ -29,32 +32,24 @@ export function registerSitePublicRoutes(strapi: Core.Strapi, env: Env): void {
   };
 
   const rebuild = async (ctx: Context) => {
-    if (!env.PUBLISHER_TOKEN) {
-      ctx.status = 503;
-      ctx.body = { error: 'PUBLISHER_TOKEN is not configured' };
-      return;
-    }
+    if (!env.PUBLISHER_TOKEN) return sendError(ctx, 503, NO_TOKEN);
     try {
       const response = await fetch(publisher(PUBLISHER_PATHS.rebuild), {
         method: 'POST',
         headers: { authorization: `Bearer ${env.PUBLISHER_TOKEN}` },
         signal: AbortSignal.timeout(5_000),
       });
-      ctx.status = response.status === 202 ? 202 : 502;
-      ctx.body = { accepted: response.status === 202 };
+      if (response.status !== 202) return sendError(ctx, 502, `Le serveur du site a répondu ${response.status}.`);
+      ctx.status = 202;
+      ctx.body = { accepted: true };
     } catch (error) {
-      ctx.status = 502;
-      ctx.body = { accepted: false, error: oneLine(error) };
+      sendError(ctx, 502, oneLine(error));
     }
   };
 
   /** An Editor confirms the large removal the last build was refused for; the publisher builds it once. */
   const confirmRemoval = async (ctx: Context) => {
-    if (!env.PUBLISHER_TOKEN) {
-      ctx.status = 503;
-      ctx.body = { error: 'PUBLISHER_TOKEN is not configured' };
-      return;
-    }
+    if (!env.PUBLISHER_TOKEN) return sendError(ctx, 503, NO_TOKEN);
     const user = ctx.state.user as { firstname?: string; lastname?: string; email?: string } | undefined;
     const by = [user?.firstname, user?.lastname].filter(Boolean).join(' ') || user?.email || 'admin';
     try {
@@ -64,11 +59,12 @@ export function registerSitePublicRoutes(strapi: Core.Strapi, env: Env): void {
         body: JSON.stringify({ by }),
         signal: AbortSignal.timeout(5_000),
       });
-      ctx.status = response.status === 202 ? 202 : response.status === 409 ? 409 : 502;
-      ctx.body = response.status === 409 ? { accepted: false, error: 'Aucune suppression en attente de confirmation.' } : { accepted: response.status === 202 };
+      if (response.status === 409) return sendError(ctx, 409, 'Aucune suppression en attente de confirmation.');
+      if (response.status !== 202) return sendError(ctx, 502, `Le serveur du site a répondu ${response.status}.`);
+      ctx.status = 202;
+      ctx.body = { accepted: true };
     } catch (error) {
-      ctx.status = 502;
-      ctx.body = { accepted: false, error: oneLine(error) };
+      sendError(ctx, 502, oneLine(error));
     }
   };
 

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { checkRegistration, REGISTRATION_STATUSES, type Env, type RegistrationStatus } from '@clermontech/config';
 import { cmsEnv } from '../cms-env';
+import { sendError } from '../http/error-body';
 import { mayOnModel } from '../proposals/entity-permission';
 import type { AttendeeRow, EventRegistrations } from './contracts';
 import { toCsv } from './csv';
@@ -9,11 +10,6 @@ import { deliverOwedMails } from './deliver';
 import { publishedEvent, REGISTRATION_UID, registrations, withEventLocked, type RegistrationRow } from './store';
 
 const EVENT_UID = 'api::event.event';
-
-function refuse(ctx: Context, status: number, message: string): void {
-  ctx.status = status;
-  ctx.body = { error: { status, message } };
-}
 
 const asAttendee = (row: RegistrationRow): AttendeeRow => ({
   documentId: row.documentId,
@@ -42,16 +38,16 @@ async function eventRegistrations(strapi: Core.Strapi, eventDocumentId: string):
  */
 export function registerRegistrationAdminRoutes(strapi: Core.Strapi, env: Env = cmsEnv()): void {
   const list = async (ctx: Context) => {
-    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'read')) return refuse(ctx, 403, 'Votre rôle ne permet pas de voir les inscriptions.');
+    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'read')) return sendError(ctx, 403, 'Votre rôle ne permet pas de voir les inscriptions.');
     const found = await eventRegistrations(strapi, String(ctx.params.documentId));
-    if (!found) return refuse(ctx, 404, 'Cet événement n’existe pas.');
+    if (!found) return sendError(ctx, 404, 'Cet événement n’existe pas.');
     ctx.body = found;
   };
 
   const exportCsv = async (ctx: Context) => {
-    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'read')) return refuse(ctx, 403, 'Votre rôle ne permet pas de voir les inscriptions.');
+    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'read')) return sendError(ctx, 403, 'Votre rôle ne permet pas de voir les inscriptions.');
     const found = await eventRegistrations(strapi, String(ctx.params.documentId));
-    if (!found) return refuse(ctx, 404, 'Cet événement n’existe pas.');
+    if (!found) return sendError(ctx, 404, 'Cet événement n’existe pas.');
     ctx.type = 'text/csv; charset=utf-8';
     ctx.set('Content-Disposition', 'attachment; filename="inscriptions.csv"');
     ctx.set('Cache-Control', 'no-store');
@@ -63,14 +59,14 @@ export function registerRegistrationAdminRoutes(strapi: Core.Strapi, env: Env = 
 
   /** The door list's button: present, or back to confirmed after a wrong tap. */
   const markPresent = async (ctx: Context) => {
-    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'update')) return refuse(ctx, 403, 'Votre rôle ne permet pas de modifier les inscriptions.');
+    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'update')) return sendError(ctx, 403, 'Votre rôle ne permet pas de modifier les inscriptions.');
     const present = (ctx.request.body as { present?: unknown } | undefined)?.present;
-    if (typeof present !== 'boolean') return refuse(ctx, 400, 'present: true ou false');
+    if (typeof present !== 'boolean') return sendError(ctx, 400, 'present: true ou false');
     const row = (await registrations(strapi).findOne({ where: { documentId: String(ctx.params.documentId) } })) as RegistrationRow | null;
-    if (!row) return refuse(ctx, 404, 'Cette inscription n’existe pas.');
+    if (!row) return sendError(ctx, 404, 'Cette inscription n’existe pas.');
     const from: RegistrationStatus = present ? 'confirmed' : 'present';
     if (row.registrationStatus !== from && row.registrationStatus !== (present ? 'present' : 'confirmed')) {
-      return refuse(ctx, 409, 'Seule une inscription confirmée peut être marquée présente.');
+      return sendError(ctx, 409, 'Seule une inscription confirmée peut être marquée présente.');
     }
     const updated = (await registrations(strapi).update({
       where: { id: row.id },
@@ -84,12 +80,12 @@ export function registerRegistrationAdminRoutes(strapi: Core.Strapi, env: Env = 
    * volunteer decides so, and sent « Inscription confirmée » with the event and the cancel link.
    */
   const addByHand = async (ctx: Context) => {
-    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'create')) return refuse(ctx, 403, 'Votre rôle ne permet pas d’ajouter des inscriptions.');
+    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'create')) return sendError(ctx, 403, 'Votre rôle ne permet pas d’ajouter des inscriptions.');
     const eventDocumentId = String(ctx.params.documentId);
     const body = (ctx.request.body ?? {}) as Record<string, unknown>;
     const check = checkRegistration({ event: eventDocumentId, name: body.name, email: body.email, firstTime: body.firstTime === true });
-    if (!check.ok) return refuse(ctx, 400, check.message);
-    if (!(await publishedEvent(strapi, eventDocumentId))) return refuse(ctx, 404, 'Cet événement n’est pas publié.');
+    if (!check.ok) return sendError(ctx, 400, check.message);
+    if (!(await publishedEvent(strapi, eventDocumentId))) return sendError(ctx, 404, 'Cet événement n’est pas publié.');
     const created = await withEventLocked(strapi, eventDocumentId, async () => {
       const email = check.registration.email.toLowerCase();
       const existing = (await registrations(strapi).findOne({ where: { eventDocumentId, email, registrationStatus: { $in: ['confirmed', 'present', 'waiting', 'pending'] } } })) as RegistrationRow | null;
@@ -107,7 +103,7 @@ export function registerRegistrationAdminRoutes(strapi: Core.Strapi, env: Env = 
         },
       })) as RegistrationRow;
     });
-    if (!created) return refuse(ctx, 409, 'Cette adresse est déjà inscrite à cet événement.');
+    if (!created) return sendError(ctx, 409, 'Cette adresse est déjà inscrite à cet événement.');
     void deliverOwedMails(strapi, env, [created.documentId]);
     ctx.status = 201;
     ctx.body = asAttendee(created);

@@ -1,5 +1,6 @@
 import type { Context } from 'koa';
 import { REGISTRATION_PAGES, type Env, type RegistrationPage } from '@clermontech/config';
+import { errorBody } from '../http/error-body';
 import { renderRegistrationFormPage } from './pages';
 
 export type CreateOutcome = { status: 201 } | { status: 400 | 403 | 409 | 429 | 503; field: string; message: string; values?: unknown };
@@ -41,6 +42,5 @@ export function respondToRegistration(ctx: Context, env: Env, outcome: CreateOut
     ctx.body = renderRegistrationFormPage({ siteUrl: env.SITE_URL, action: ctx.path, error: outcome.message, field: outcome.field, values: outcome.values });
     return;
   }
-  const name = outcome.status === 429 ? 'RateLimitError' : outcome.status === 409 ? 'ConflictError' : outcome.status === 503 ? 'ServiceUnavailableError' : 'ValidationError';
-  ctx.body = { data: null, error: { status: outcome.status, name, message: outcome.message, details: { field: outcome.field } } };
+  ctx.body = errorBody(outcome.status, outcome.message, { field: outcome.field });
 }

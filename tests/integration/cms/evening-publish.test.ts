@@ -72,7 +72,7 @@ describe.each(databases)('"Publier la soirée" (%s)', (database) => {
     const refused = await eveningAction(cms, admin, evening.event, 'publish');
     expect(refused.status).toBe(409);
     expect(refused.body.error?.message).toBe('La soirée n’a pas été publiée : il manque 3 choses.');
-    expect(refused.body.error?.missing).toEqual([
+    expect(refused.body.error?.details.missing).toEqual([
       'Le talk « Talk sans speaker » n’a pas de speaker.',
       'Le speaker n° 1 de « Talk au speaker anonyme » : « Nom » à remplir.',
       'Le talk n° 4 du programme : « Titre » à remplir.',

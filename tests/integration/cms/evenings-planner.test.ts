@@ -97,7 +97,7 @@ describe.each(databases)('"Programmer une soirée" (%s)', (database) => {
     );
     expect(refused.status).toBe(400);
     expect(refused.body.error?.message).toBe('La soirée n’a pas été créée : 7 champs sont à corriger.');
-    expect(refused.body.error?.problems).toEqual([
+    expect(refused.body.error?.details.problems).toEqual([
       'La soirée : « Titre » est à remplir.',
       'La soirée : « Date » ou « Heure de début » n’est pas une date valide.',
       'La soirée : « Lien d’inscription » n’est pas une adresse web (elle commence par https://).',
@@ -126,7 +126,7 @@ describe.each(databases)('"Programmer une soirée" (%s)', (database) => {
       ], { number: 102, venue: { name: 'Salle 102' } }),
     );
     expect(refused.status, JSON.stringify(refused.body)).toBe(400);
-    expect(refused.body.error?.problems).toEqual(['Le talk n° 3 : « Titre » est trop long (200 caractères au plus).']);
+    expect(refused.body.error?.details.problems).toEqual(['Le talk n° 3 : « Titre » est trop long (200 caractères au plus).']);
     expect(await draftsWhere(cms, admin, EVENT_UID, 'title', 'API Hour #102')).toEqual([]);
     expect(await draftsWhere(cms, admin, VENUE_UID, 'name', 'Salle 102')).toEqual([]);
     expect(await draftsWhere(cms, admin, TALK_UID, 'title', 'Premier talk 102')).toEqual([]);

@@ -32,7 +32,7 @@ interface Outcome {
 /** The refusal a CMS route answered, or the error's own message. */
 function outcomeOf(error: unknown): Outcome {
   const body = (error as { response?: { data?: EveningPlanRefusal & EveningActionRefusal } }).response?.data?.error;
-  return { tone: 'danger', message: body?.message ?? (error instanceof Error ? error.message : String(error)), lines: body?.problems ?? body?.missing ?? [] };
+  return { tone: 'danger', message: body?.message ?? (error instanceof Error ? error.message : String(error)), lines: body?.details.problems ?? body?.details.missing ?? [] };
 }
 
 /**

@@ -14,7 +14,7 @@ interface Refusal {
 
 const refusalOf = (error: unknown): Refusal => {
   const body = (error as { response?: { data?: EveningActionRefusal } }).response?.data;
-  return { message: body?.error?.message ?? (error instanceof Error ? error.message : String(error)), missing: body?.error?.missing ?? [] };
+  return { message: body?.error?.message ?? (error instanceof Error ? error.message : String(error)), missing: body?.error?.details.missing ?? [] };
 };
 
 /**

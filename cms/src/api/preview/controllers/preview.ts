@@ -1,12 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { DraftResponse } from '@clermontech/config';
+import { sendError } from '../../../http/error-body';
 import type { PreviewService } from '../services/preview';
-
-const refuse = (ctx: Context, status: number, message: string) => {
-  ctx.status = status;
-  ctx.body = { data: null, error: { status, name: status === 401 ? 'UnauthorizedError' : 'NotFoundError', message, details: {} } };
-};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async findDraft(ctx: Context) {
@@ -15,9 +11,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const token = typeof ctx.query.token === 'string' ? ctx.query.token : '';
     const service = strapi.service('api::preview.preview') as PreviewService;
     const claims = service.verify(type, documentId, token);
-    if (!claims) return refuse(ctx, 401, 'Missing, invalid or expired preview token');
+    if (!claims) return sendError(ctx, 401, 'Missing, invalid or expired preview token');
     const draft = await service.findDraft(claims);
-    if (!draft) return refuse(ctx, 404, 'This document has no draft');
+    if (!draft) return sendError(ctx, 404, 'This document has no draft');
     const body: DraftResponse = { data: draft, related: await service.findRelatedDrafts(claims.type, draft) };
     ctx.body = body;
   },
