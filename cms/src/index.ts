@@ -19,6 +19,7 @@ import { registerSitePublicRoutes } from './publisher/admin-routes';
 import { registerPublisherWebhook } from './publisher/webhook';
 import { hideWhereMediaIsUsed } from './security/media-usage';
 import { enforcePublishedOnlyReads } from './security/published-only-reads';
+import { cmsCountStore, forgetRateLimits } from './rate-limit/limiter';
 import { guardUploads } from './uploads';
 
 export default {
@@ -40,6 +41,7 @@ export default {
   /** Each step is idempotent: booting twice changes nothing the first boot did. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const env = cmsEnv();
+    await forgetRateLimits(cmsCountStore(strapi));
     defaultAdminLanguageToFrench(strapi);
     await lockDownPublicRole(strapi);
     await configureAdminViews(strapi);

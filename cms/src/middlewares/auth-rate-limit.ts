@@ -1,7 +1,7 @@
 import type { Context, Next } from 'koa';
 import { cmsEnv } from '../cms-env';
 import { clientKey } from '../rate-limit/client-key';
-import { refuseTooMany, WindowCounter } from '../rate-limit/window-counter';
+import { cmsCountStore, RateLimit, refuseTooMany } from '../rate-limit/limiter';
 
 /** Sign-in and account routes of the admin and of users-permissions, on a normalised path. */
 const AUTH_PATH = /^\/(admin\/(login|register|register-admin|forgot-password|reset-password|renew-token|access-token)|api\/auth(\/.*)?|api\/connect(\/.*)?)$/;
@@ -18,16 +18,17 @@ export function normalisePath(path: string): string {
  */
 export default () => {
   const env = cmsEnv();
-  const failures = new WindowCounter(env.AUTH_RATE_LIMIT_MAX, env.AUTH_RATE_LIMIT_WINDOW_SECONDS * 1000);
+  const failures = new RateLimit(() => cmsCountStore(strapi), 'auth', env.AUTH_RATE_LIMIT_MAX, env.AUTH_RATE_LIMIT_WINDOW_SECONDS);
 
   return async function authRateLimit(ctx: Context, next: Next) {
     if (!AUTH_PATH.test(normalisePath(ctx.path))) return next();
-    const window = failures.windowOf(clientKey(ctx.request.ip));
+    const client = clientKey(ctx.request.ip);
+    const window = await failures.check(client);
     if (window.exhausted) return refuseTooMany(ctx, window.retryAfterSeconds, 'Too many attempts, please try again later.');
     try {
       await next();
     } finally {
-      if (ctx.status >= 400) window.count();
+      if (ctx.status >= 400) await failures.count(client);
     }
   };
 };

@@ -2,7 +2,7 @@ import type { Context, Next } from 'koa';
 import { cmsEnv } from '../cms-env';
 import { respondToProposal } from '../proposals/respond';
 import { clientKey } from '../rate-limit/client-key';
-import { WindowCounter } from '../rate-limit/window-counter';
+import { cmsCountStore, RateLimit } from '../rate-limit/limiter';
 
 /**
  * Talk proposals per client IP: every attempt counts, refused ones included, so a robot can neither
@@ -11,10 +11,10 @@ import { WindowCounter } from '../rate-limit/window-counter';
  */
 export default () => {
   const env = cmsEnv();
-  const attempts = new WindowCounter(env.PROPOSAL_RATE_LIMIT_MAX, env.PROPOSAL_RATE_LIMIT_WINDOW_SECONDS * 1000);
+  const attempts = new RateLimit(() => cmsCountStore(strapi), 'proposal', env.PROPOSAL_RATE_LIMIT_MAX, env.PROPOSAL_RATE_LIMIT_WINDOW_SECONDS);
 
   return async function proposalRateLimit(ctx: Context, next: Next) {
-    const window = attempts.windowOf(clientKey(ctx.request.ip));
+    const window = await attempts.spend(clientKey(ctx.request.ip));
     if (window.exhausted) {
       ctx.set('Retry-After', String(window.retryAfterSeconds));
       return respondToProposal(ctx, env, {
@@ -23,7 +23,6 @@ export default () => {
         message: `Trop de propositions envoyées depuis votre connexion. Réessayez dans ${Math.ceil(window.retryAfterSeconds / 60)} min, ou écrivez-nous.`,
       });
     }
-    window.count();
     return next();
   };
 };

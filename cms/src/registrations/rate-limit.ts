@@ -1,7 +1,7 @@
 import type { Context, Next } from 'koa';
 import type { Env } from '@clermontech/config';
 import { clientKey } from '../rate-limit/client-key';
-import { WindowCounter } from '../rate-limit/window-counter';
+import { cmsCountStore, RateLimit, type Budget } from '../rate-limit/limiter';
 import { respondToRegistration } from './respond';
 
 /**
@@ -9,9 +9,9 @@ import { respondToRegistration } from './respond';
  * so a robot can neither flood the list nor probe the validation.
  */
 export function registrationIpLimit(env: Env) {
-  const attempts = new WindowCounter(env.REGISTRATION_RATE_LIMIT_MAX, env.REGISTRATION_RATE_LIMIT_WINDOW_SECONDS * 1000);
+  const attempts = new RateLimit(() => cmsCountStore(strapi), 'registration', env.REGISTRATION_RATE_LIMIT_MAX, env.REGISTRATION_RATE_LIMIT_WINDOW_SECONDS);
   return async function registrationRateLimit(ctx: Context, next: Next) {
-    const window = attempts.windowOf(clientKey(ctx.request.ip));
+    const window = await attempts.spend(clientKey(ctx.request.ip));
     if (window.exhausted) {
       ctx.set('Retry-After', String(window.retryAfterSeconds));
       return respondToRegistration(ctx, env, {
@@ -20,17 +20,12 @@ export function registrationIpLimit(env: Env) {
         message: `Trop d’inscriptions envoyées depuis votre connexion. Réessayez dans ${Math.ceil(window.retryAfterSeconds / 60)} min.`,
       });
     }
-    window.count();
     return next();
   };
 }
 
 /** Registrations per e-mail address, so one address can't be sent a stream of confirmation requests. */
-export function emailLimit(env: Env): (email: string) => { exhausted: boolean; retryAfterSeconds: number } {
-  const sent = new WindowCounter(env.REGISTRATION_EMAIL_LIMIT_MAX, env.REGISTRATION_RATE_LIMIT_WINDOW_SECONDS * 1000);
-  return (email) => {
-    const window = sent.windowOf(email.toLowerCase());
-    if (!window.exhausted) window.count();
-    return { exhausted: window.exhausted, retryAfterSeconds: window.retryAfterSeconds };
-  };
+export function emailLimit(env: Env): (email: string) => Promise<Budget> {
+  const sent = new RateLimit(() => cmsCountStore(strapi), 'registration-email', env.REGISTRATION_EMAIL_LIMIT_MAX, env.REGISTRATION_RATE_LIMIT_WINDOW_SECONDS);
+  return (email) => sent.spend(email.toLowerCase());
 }

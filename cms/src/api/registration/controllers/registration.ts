@@ -28,7 +28,7 @@ export default factories.createCoreController('api::registration.registration', 
       if (files && Object.keys(files).length > 0) return respondToRegistration(ctx, env, { status: 400, field: 'form', message: 'Ce formulaire n’accepte pas de fichier.', values });
       const check = checkRegistration(values);
       if (!check.ok) return respondToRegistration(ctx, env, { status: 400, field: check.field, message: check.message, values });
-      const limit = perEmail(check.registration.email);
+      const limit = await perEmail(check.registration.email);
       if (limit.exhausted) {
         ctx.set('Retry-After', String(limit.retryAfterSeconds));
         return respondToRegistration(ctx, env, { status: 429, field: 'email', message: 'Trop d’inscriptions pour cette adresse. Vérifiez vos e-mails, ou réessayez plus tard.', values });
