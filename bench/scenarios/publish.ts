@@ -1,7 +1,9 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { siteCodeVersion } from '../../site/publisher/preview-server.ts';
 import { siteDifferences } from '../../site/publisher/release-diff.ts';
+import { repoRoot } from '../../tests/helpers/cms.ts';
 import { publishChange, type ListResponse } from '../../tests/helpers/content.ts';
 import { startPublisher, type RunningPublisher } from '../../tests/helpers/publisher.ts';
 import { buildSite } from '../../tests/helpers/site.ts';
@@ -48,6 +50,8 @@ export interface PublishResult {
    * same content (site/publisher/release-diff.ts). Empty when the incremental path was exact.
    */
   differencesFromCleanBuild: string[];
+  /** The site's code changed during the run (someone edited site/): the releases and the clean build are not comparable. */
+  codeChanged: boolean;
 }
 
 interface Talk {
@@ -144,6 +148,8 @@ async function burst(corpus: Corpus, publisher: RunningPublisher, admin: string,
   };
 }
 
+const siteRoot = join(repoRoot, 'site');
+
 /** Where the live release differs from a clean build (fresh output and cache) of the same content. */
 async function differencesFromCleanBuild(corpus: Corpus, publisher: RunningPublisher): Promise<string[]> {
   const { release } = await publisher.settled(600_000);
@@ -164,6 +170,7 @@ async function differencesFromCleanBuild(corpus: Corpus, publisher: RunningPubli
  */
 export async function benchPublish(corpus: Corpus, { edits, burstSize }: { edits: number; burstSize: number }): Promise<PublishResult> {
   const started = Date.now();
+  const codeVersion = siteCodeVersion(siteRoot);
   const publisher = await startPublisher(corpus.cms, corpus.sitePort, {}, { settle: false });
   const forget = stopOnExit(() => publisher.stop());
   try {
@@ -184,6 +191,7 @@ export async function benchPublish(corpus: Corpus, { edits, burstSize }: { edits
       burst: burstResult,
       firstReleaseSeconds,
       differencesFromCleanBuild: await differencesFromCleanBuild(corpus, publisher),
+      codeChanged: siteCodeVersion(siteRoot) !== codeVersion,
     };
   } finally {
     forget();
