@@ -115,7 +115,8 @@ function publishTable(report: BenchReport): Table[] {
       `${burst.seconds.toFixed(1)} s, ${burst.buildsAfterLastEdit} after last edit, ${burst.buildsStarted} started`,
       timeline.searchIndexAfter.toFixed(1),
       publish.firstReleaseSeconds.toFixed(1),
-      publish.differencesFromCleanBuild.length === 0 ? 'identical' : `${publish.differencesFromCleanBuild.length} files differ: ${publish.differencesFromCleanBuild.slice(0, 3).join(', ')}`,
+      (publish.differencesFromCleanBuild.length === 0 ? 'identical' : `${publish.differencesFromCleanBuild.length} files differ: ${publish.differencesFromCleanBuild.slice(0, 3).join(', ')}`) +
+        (publish.codeChanged ? ' (site code changed during the run: not comparable)' : ''),
     ]);
   }
   if (!rows.length) return [];
