@@ -36,7 +36,7 @@ export function recordPreviousSlugs(strapi: Core.Strapi): void {
     types ??= typesWithHistory(strapi);
     const documentId = (context.params as { documentId?: string }).documentId;
     if (!types.has(context.uid) || !documentId) return next();
-    const query = strapi.db.query(context.uid as UID.ContentType);
+    const query = strapi.db.query(context.uid);
     const [live, draft] = (await Promise.all([
       query.findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['id', SLUG] }),
       query.findOne({ where: { documentId, publishedAt: null }, select: ['id', SLUG, PREVIOUS_SLUGS] }),
