@@ -55,13 +55,13 @@ class Volunteer {
  * carry the whole programme (the evening is never online without its talks and speakers).
  */
 function watchPublicPage(stack: Stack, expected: string[]) {
-  const served: { status: number; complete: boolean }[] = [];
+  const served: { at: number; complete: boolean }[] = [];
   let watching = true;
   const done = (async () => {
     while (watching) {
       const response = await stack.publisher.get(PUBLIC_PATH);
       const body = await response.text();
-      if (response.status === 200) served.push({ status: 200, complete: expected.every((text) => body.includes(text)) });
+      if (response.status === 200) served.push({ at: performance.now(), complete: expected.every((text) => body.includes(text)) });
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   })();
@@ -142,7 +142,9 @@ describe('a volunteer programmes and publishes an evening from the admin alone',
     // The README's picture: the top of the filled form, the evening and its first talks.
     mkdirSync(join(repoRoot, 'docs', 'images'), { recursive: true });
     await page.setViewportSize({ width: 1280, height: 1500 });
-    await evening.getByRole('textbox', { name: 'Titre' }).scrollIntoViewIfNeeded();
+    await page.mouse.move(640, 600);
+    await page.mouse.wheel(0, -20_000);
+    await expect.poll(() => page.evaluate(() => Math.max(window.scrollY, ...[...document.querySelectorAll('main, main *')].map((element) => element.scrollTop)))).toBe(0);
     const picture = await page.screenshot();
     await page.setViewportSize({ width: 1280, height: 900 });
     await sharp(picture)
@@ -172,6 +174,7 @@ describe('a volunteer programmes and publishes an evening from the admin alone',
     const mark = stack.publisher.output().length;
     const watcher = watchPublicPage(stack, TALKS.flatMap((talk) => [talk.title, talk.speaker]));
     volunteer.publishActions += 1;
+    const clickedAt = performance.now();
     await volunteer.click(page.getByRole('button', { name: 'Publier la soirée' }));
     await expect.poll(() => outcome.innerText(), { timeout: 60_000 }).toContain('Soirée publiée : l’événement, 3 talks et 3 speakers. Le site public se met à jour dans quelques secondes.');
     await volunteer.scan('soirée publiée');
@@ -182,7 +185,7 @@ describe('a volunteer programmes and publishes an evening from the admin alone',
     const incomplete = watcher.served.filter((served) => !served.complete).length;
     console.log(
       `evening programmed and published in the admin: ${volunteer.clicks} clicks, ${volunteer.fields} fields, ${volunteer.publishActions} publish action, ${seconds.toFixed(1)} s; ` +
-        `public page served ${watcher.served.length} times while publishing, ${incomplete} incomplete`,
+        `public page live ${((watcher.served[0]!.at - clickedAt) / 1000).toFixed(1)} s after the click, served ${watcher.served.length} times while watched, ${incomplete} incomplete`,
     );
     expect(contentBuildsSince(stack.publisher, mark), stack.publisher.output().slice(mark)).toBe(1);
     expect(incomplete).toBe(0);
