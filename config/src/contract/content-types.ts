@@ -5,7 +5,9 @@
  */
 
 /** What to populate, in Strapi's syntax: `true` for media and components, `{ fields }` or a nested `{ populate }`. */
-export type Populate = { readonly [field: string]: true | { readonly fields: readonly string[] } | { readonly populate: Populate } };
+export type Populate = {
+  readonly [field: string]: true | { readonly fields: readonly string[] } | { readonly populate: Populate };
+};
 
 /** A relation fetched as the related entry's documentId only: the site joins collections itself (site/src/lib/catalog.ts). */
 const reference = { fields: ['documentId'] } as const;
@@ -79,7 +81,13 @@ export const CONTENT_TYPES = {
     populate: { logo: media, partners: true },
     pagePath: (group: { slug: string }) => `/groups/${group.slug}/`,
   },
-  members: { uid: 'api::member.member', single: false, public: true, previewable: false, populate: { photo: media, links: true } },
+  members: {
+    uid: 'api::member.member',
+    single: false,
+    public: true,
+    previewable: false,
+    populate: { photo: media, links: true },
+  },
   pages: {
     uid: 'api::page.page',
     single: false,
@@ -93,12 +101,24 @@ export const CONTENT_TYPES = {
     single: true,
     public: true,
     previewable: false,
-    populate: { logo: media, mascot: media, socialLinks: true, announcement: true, seo: { populate: { shareImage: media } } },
+    populate: {
+      logo: media,
+      mascot: media,
+      socialLinks: true,
+      announcement: true,
+      seo: { populate: { shareImage: media } },
+    },
   },
   /** Talk proposals: anyone may send one (config/src/contract/proposal.ts), nobody outside the admin reads them. */
   proposals: { uid: 'api::proposal.proposal', single: false, public: false, previewable: false, populate: {} },
   /** Registrations to an evening: personal data, read in the admin only. */
-  registrations: { uid: 'api::registration.registration', single: false, public: false, previewable: false, populate: {} },
+  registrations: {
+    uid: 'api::registration.registration',
+    single: false,
+    public: false,
+    previewable: false,
+    populate: {},
+  },
 } as const satisfies Record<string, ContentTypeRow>;
 
 export type ContentTypeName = keyof typeof CONTENT_TYPES;
@@ -107,12 +127,16 @@ type Row<K extends ContentTypeName> = (typeof CONTENT_TYPES)[K];
 /** The types everyone reads: the site's collections. */
 export type PublicContentType = { [K in ContentTypeName]: Row<K>['public'] extends true ? K : never }[ContentTypeName];
 /** The types whose drafts can be previewed on the site. */
-export type PreviewableContentType = { [K in ContentTypeName]: Row<K>['previewable'] extends true ? K : never }[ContentTypeName];
+export type PreviewableContentType = {
+  [K in ContentTypeName]: Row<K>['previewable'] extends true ? K : never;
+}[ContentTypeName];
 
 const names = Object.keys(CONTENT_TYPES) as ContentTypeName[];
 
 export const PUBLIC_CONTENT_TYPES = names.filter((name) => CONTENT_TYPES[name].public) as PublicContentType[];
-export const PREVIEWABLE_CONTENT_TYPES = names.filter((name) => CONTENT_TYPES[name].previewable) as PreviewableContentType[];
+export const PREVIEWABLE_CONTENT_TYPES = names.filter(
+  (name) => CONTENT_TYPES[name].previewable,
+) as PreviewableContentType[];
 
 export function isPublicContentType(name: string): name is PublicContentType {
   return (PUBLIC_CONTENT_TYPES as string[]).includes(name);

@@ -56,7 +56,12 @@ export type ProposalTextField = keyof typeof PROPOSAL_TEXT_FIELDS;
 export const PROPOSAL_MENTOR_LABEL = 'J’aimerais être accompagné·e par un mentor pour préparer ce talk';
 
 /** Every name the form may send; anything else is refused. */
-export const PROPOSAL_FIELD_NAMES = [...Object.keys(PROPOSAL_TEXT_FIELDS), 'format', 'wantsMentor', PROPOSAL_HONEYPOT] as const;
+export const PROPOSAL_FIELD_NAMES = [
+  ...Object.keys(PROPOSAL_TEXT_FIELDS),
+  'format',
+  'wantsMentor',
+  PROPOSAL_HONEYPOT,
+] as const;
 
 export interface ProposalInput {
   title: string;
@@ -93,11 +98,13 @@ function isHttpUrl(value: string): boolean {
  * proposal or the first problem, named in French for the person who typed it.
  */
 export function checkProposal(body: unknown): ProposalCheck {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return refuse('form', 'Le formulaire est vide ou illisible.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return refuse('form', 'Le formulaire est vide ou illisible.');
   const values = body as Record<string, unknown>;
   const allowed = new Set<string>(PROPOSAL_FIELD_NAMES);
   const unknown = Object.keys(values).find((name) => !allowed.has(name));
-  if (unknown !== undefined) return refuse(unknown, `Le champ « ${unknown.slice(0, 40)} » n’existe pas dans ce formulaire.`);
+  if (unknown !== undefined)
+    return refuse(unknown, `Le champ « ${unknown.slice(0, 40)} » n’existe pas dans ce formulaire.`);
 
   const honeypot = values[PROPOSAL_HONEYPOT];
   if (honeypot !== undefined && honeypot !== '') return refuse(PROPOSAL_HONEYPOT, 'Ce champ devait rester vide.');
@@ -113,20 +120,27 @@ export function checkProposal(body: unknown): ProposalCheck {
       if (spec.required) return refuse(name, `« ${spec.label} » est obligatoire.`);
       continue;
     }
-    if (value.length < spec.min) return refuse(name, `« ${spec.label} » est trop court (au moins ${spec.min} caractères).`);
-    if (value.length > spec.max) return refuse(name, `« ${spec.label} » est trop long (au plus ${spec.max} caractères).`);
+    if (value.length < spec.min)
+      return refuse(name, `« ${spec.label} » est trop court (au moins ${spec.min} caractères).`);
+    if (value.length > spec.max)
+      return refuse(name, `« ${spec.label} » est trop long (au plus ${spec.max} caractères).`);
     text[name] = value;
   }
   if (!EMAIL.test(text.email!)) return refuse('email', 'Cette adresse e-mail ne semble pas valide.');
 
-  const links = (text.links ?? '').split('\n').map((line) => line.trim()).filter(Boolean);
+  const links = (text.links ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   if (links.length > MAX_LINKS) return refuse('links', `Au plus ${MAX_LINKS} liens, s’il vous plaît.`);
   const badLink = links.find((link) => !isHttpUrl(link));
-  if (badLink !== undefined) return refuse('links', `Ce lien n’est pas une adresse web (http ou https) : ${badLink.slice(0, 80)}`);
+  if (badLink !== undefined)
+    return refuse('links', `Ce lien n’est pas une adresse web (http ou https) : ${badLink.slice(0, 80)}`);
 
   const format = values.format;
   // hasOwn, not `in`: "toString" is in every object.
-  if (typeof format !== 'string' || !Object.hasOwn(PROPOSAL_FORMATS, format)) return refuse('format', 'Choisissez un format de talk.');
+  if (typeof format !== 'string' || !Object.hasOwn(PROPOSAL_FORMATS, format))
+    return refuse('format', 'Choisissez un format de talk.');
 
   const mentor = values.wantsMentor;
   if (mentor !== undefined && typeof mentor !== 'boolean' && !['on', 'true', 'false', ''].includes(String(mentor))) {

@@ -25,19 +25,38 @@ function disagreements(cmsTypes: CmsContentType[], contract: Record<string, Cont
     }
     const [rest, { single }] = row;
     const expectedRest = type.kind === 'singleType' ? type.info.singularName : type.info.pluralName;
-    if (rest !== expectedRest) lines.push(`${type.uid}: the contract names it "${rest}", its REST name is "${expectedRest}"`);
-    if (single !== (type.kind === 'singleType')) lines.push(`${type.uid}: the contract says single: ${single}, the CMS has a ${type.kind}`);
+    if (rest !== expectedRest)
+      lines.push(`${type.uid}: the contract names it "${rest}", its REST name is "${expectedRest}"`);
+    if (single !== (type.kind === 'singleType'))
+      lines.push(`${type.uid}: the contract says single: ${single}, the CMS has a ${type.kind}`);
   }
   for (const [rest, { uid }] of rows) {
-    if (!ours.some((type) => type.uid === uid)) lines.push(`${rest} (${uid}) is in the contract but the CMS has no such content type`);
+    if (!ours.some((type) => type.uid === uid))
+      lines.push(`${rest} (${uid}) is in the contract but the CMS has no such content type`);
   }
   return lines;
 }
 
 describe('the contract check', () => {
-  const event: CmsContentType = { uid: 'api::event.event', kind: 'collectionType', info: { singularName: 'event', pluralName: 'events' }, attributes: {} };
-  const job: CmsContentType = { uid: 'api::job.job', kind: 'collectionType', info: { singularName: 'job', pluralName: 'jobs' }, attributes: {} };
-  const row = (uid: ContentTypeRow['uid']): ContentTypeRow => ({ uid, single: false, public: true, previewable: false, populate: {} });
+  const event: CmsContentType = {
+    uid: 'api::event.event',
+    kind: 'collectionType',
+    info: { singularName: 'event', pluralName: 'events' },
+    attributes: {},
+  };
+  const job: CmsContentType = {
+    uid: 'api::job.job',
+    kind: 'collectionType',
+    info: { singularName: 'job', pluralName: 'jobs' },
+    attributes: {},
+  };
+  const row = (uid: ContentTypeRow['uid']): ContentTypeRow => ({
+    uid,
+    single: false,
+    public: true,
+    previewable: false,
+    populate: {},
+  });
 
   it('names a type the CMS has and the contract lacks, and the reverse', () => {
     expect(disagreements([event, job], { events: row('api::event.event') })).toEqual([
@@ -46,7 +65,9 @@ describe('the contract check', () => {
     expect(disagreements([event], { events: row('api::event.event'), jobs: row('api::job.job') })).toEqual([
       'jobs (api::job.job) is in the contract but the CMS has no such content type',
     ]);
-    expect(disagreements([event, { ...job, uid: 'plugin::upload.file' }], { events: row('api::event.event') })).toEqual([]);
+    expect(disagreements([event, { ...job, uid: 'plugin::upload.file' }], { events: row('api::event.event') })).toEqual(
+      [],
+    );
   });
 });
 
@@ -56,7 +77,9 @@ describe.each(databases)('the contract and the CMS on %s', (database) => {
 
   beforeAll(async () => {
     cms = await startCms({ database });
-    const response = await cms.fetch('/content-manager/content-types', { headers: { authorization: `Bearer ${await cms.adminToken()}` } });
+    const response = await cms.fetch('/content-manager/content-types', {
+      headers: { authorization: `Bearer ${await cms.adminToken()}` },
+    });
     expect(response.status).toBe(200);
     cmsTypes = ((await response.json()) as { data: CmsContentType[] }).data;
   });
@@ -75,12 +98,15 @@ describe.each(databases)('the contract and the CMS on %s', (database) => {
 
   const rows = Object.entries(CONTENT_TYPES) as [ContentTypeName, ContentTypeRow][];
 
-  it.each(rows.filter(([, row]) => row.public))('serves %s to anyone, populated as the contract says', async (rest, row) => {
-    // A populate naming a field the type lacks is refused (400): the tree must match the Strapi schema.
-    const query = Object.keys(row.populate).length > 0 ? `?${toSearchParams({ populate: row.populate })}` : '';
-    const response = await cms.fetch(`/api/${rest}${query}`);
-    expect(response.status, await response.clone().text()).toBe(200);
-  });
+  it.each(rows.filter(([, row]) => row.public))(
+    'serves %s to anyone, populated as the contract says',
+    async (rest, row) => {
+      // A populate naming a field the type lacks is refused (400): the tree must match the Strapi schema.
+      const query = Object.keys(row.populate).length > 0 ? `?${toSearchParams({ populate: row.populate })}` : '';
+      const response = await cms.fetch(`/api/${rest}${query}`);
+      expect(response.status, await response.clone().text()).toBe(200);
+    },
+  );
 
   it.each(rows.filter(([, row]) => !row.public))('reads %s to nobody outside the admin', async (rest) => {
     expect((await cms.fetch(`/api/${rest}`)).status).not.toBe(200);

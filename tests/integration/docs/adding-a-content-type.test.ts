@@ -1,6 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,7 +61,8 @@ function linkDependencies(clone: string): void {
     if (name !== '@clermontech') symlinkSync(join(repoRoot, 'node_modules', name), join(modules, name));
   }
   for (const workspace of readdirSync(join(repoRoot, 'node_modules', '@clermontech'))) {
-    if (existsSync(join(clone, workspace))) symlinkSync(join(clone, workspace), join(modules, '@clermontech', workspace));
+    if (existsSync(join(clone, workspace)))
+      symlinkSync(join(clone, workspace), join(modules, '@clermontech', workspace));
   }
 }
 
@@ -80,7 +92,8 @@ function reuseAdminPanel(clone: string): void {
   }
   const hash = createHash('sha256');
   for (const input of ['src/admin', 'src/plugins', 'package.json', '../package-lock.json']) {
-    for (const file of filesUnder(join(cms, input))) hash.update(relative(cms, file)).update('\0').update(readFileSync(file)).update('\0');
+    for (const file of filesUnder(join(cms, input)))
+      hash.update(relative(cms, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   hash.update('/admin');
   writeFileSync(join(cms, 'dist', '.admin-hash'), hash.digest('hex'));
@@ -91,7 +104,8 @@ const JOB = {
   slug: 'developpeuse-ou-developpeur-typescript',
   company: 'Volcans Logiciels',
   city: 'Clermont-Ferrand',
-  description: 'Vous rejoindrez une équipe de **cinq personnes** qui construit des outils pour les artisans du Puy-de-Dôme.',
+  description:
+    'Vous rejoindrez une équipe de **cinq personnes** qui construit des outils pour les artisans du Puy-de-Dôme.',
   url: 'https://volcans-logiciels.example/emplois/typescript',
 };
 
@@ -107,7 +121,11 @@ describe('docs/adding-a-content-type.md, followed step by step', () => {
     execFileSync('git', ['clone', '-q', repoRoot, clone]);
     linkDependencies(clone);
     for (const snippet of snippetsOf(readFileSync(DOC, 'utf8'))) apply(clone, snippet);
-    execFileSync(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', join(clone, 'config')]);
+    execFileSync(process.execPath, [
+      join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-b',
+      join(clone, 'config'),
+    ]);
     reuseAdminPanel(clone);
 
     cms = await startCms({ root: clone });
@@ -123,7 +141,9 @@ describe('docs/adding-a-content-type.md, followed step by step', () => {
   });
 
   it('changes the contract, the Strapi schema, the zod schema and the page, nothing else', () => {
-    const changed = execFileSync('git', ['-C', clone, 'status', '--porcelain', '--untracked-files=all'], { encoding: 'utf8' })
+    const changed = execFileSync('git', ['-C', clone, 'status', '--porcelain', '--untracked-files=all'], {
+      encoding: 'utf8',
+    })
       .split('\n')
       .filter(Boolean)
       .map((line) => line.slice(3))
@@ -144,7 +164,9 @@ describe('docs/adding-a-content-type.md, followed step by step', () => {
     const response = await cms.fetch('/api/jobs');
     expect(response.status).toBe(200);
     const { data } = (await response.json()) as ListResponse<{ title: string; company: string }>;
-    expect(data.map(({ title, company }) => ({ title, company }))).toEqual([{ title: JOB.title, company: JOB.company }]);
+    expect(data.map(({ title, company }) => ({ title, company }))).toEqual([
+      { title: JOB.title, company: JOB.company },
+    ]);
   });
 
   it('builds the offer’s page at the contract’s path, with its content', () => {
@@ -155,6 +177,8 @@ describe('docs/adding-a-content-type.md, followed step by step', () => {
     expect(html).toContain('Volcans Logiciels · Clermont-Ferrand');
     expect(html).toContain('<strong>cinq personnes</strong>');
     expect(html).toContain(`href="${JOB.url}"`);
-    expect(readFileSync(join(build.outDir, 'sitemap.xml'), 'utf8')).toContain(`https://www.clermontech.org/emplois/${JOB.slug}/`);
+    expect(readFileSync(join(build.outDir, 'sitemap.xml'), 'utf8')).toContain(
+      `https://www.clermontech.org/emplois/${JOB.slug}/`,
+    );
   });
 });
