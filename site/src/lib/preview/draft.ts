@@ -7,7 +7,7 @@ import { CmsResponseError } from '../strapi/errors.ts';
 import type { RawEntry } from '../strapi/fetch-entries.ts';
 import { absolutizeMediaUrls } from '../strapi/media.ts';
 import { SCHEMAS } from '../strapi/schemas.ts';
-import { parseEntry } from '../strapi/validate.ts';
+import { completeDraft, fieldLabel } from './incomplete-draft.ts';
 
 export type PreviewType = PreviewableContentType;
 
@@ -57,16 +57,22 @@ async function fetchDraft(type: PreviewType, documentId: string, token: string):
  * content with the draft in place of (or added to) its published version, and so are the drafts the
  * CMS sends with it (an event's talks and their speakers, a talk's speakers: what "Publier la soirée"
  * publishes together). Relations to other unpublished content are dropped, as on the live site.
+ * `missing` names, in French, the required fields a draft lacks (shown with a stand-in meanwhile).
  */
-export async function previewCatalog(type: PreviewType, documentId: string, token: string): Promise<Catalog> {
+export async function previewCatalog(type: PreviewType, documentId: string, token: string): Promise<{ catalog: Catalog; missing: string[] }> {
   const { entry, related } = await fetchDraft(type, documentId, token);
   const collections = await loadCollections();
+  const missing: string[] = [];
   const swapIn = (draftType: PreviewType, raw: RawEntry) => {
-    const draft = parseEntry(draftType, SCHEMAS[draftType], raw) as { documentId: string };
+    // A draft may lack required fields (Strapi checks them at publishing only): stand-ins, named in `missing`.
+    const completed = completeDraft(draftType, SCHEMAS[draftType], raw);
+    const draft = completed.entry as { documentId: string };
+    const name = typeof raw.title === 'string' && raw.title ? `« ${raw.title} »` : typeof raw.name === 'string' && raw.name ? `« ${raw.name} »` : undefined;
+    for (const field of completed.missing) missing.push(raw.documentId === documentId || !name ? fieldLabel(field) : `${fieldLabel(field)} (${name})`);
     const entries = (collections as unknown as Record<string, { documentId: string }[]>)[draftType]!;
     (collections as unknown as Record<string, unknown[]>)[draftType] = [...entries.filter((published) => published.documentId !== draft.documentId), draft];
   };
   for (const [relatedType, entries] of Object.entries(related) as [PreviewType, RawEntry[]][]) for (const raw of entries) swapIn(relatedType, raw);
   swapIn(type, entry);
-  return buildCatalog(collections, new Date());
+  return { catalog: buildCatalog(collections, new Date()), missing };
 }

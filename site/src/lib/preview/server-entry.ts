@@ -3,7 +3,7 @@
  * Preview pages are the public pages, plus what marks them as drafts: noindex and the banner.
  */
 import { createApp } from 'astro/app/entrypoint';
-import { markAsPreview } from './mark.ts';
+import { markAsPreview, MISSING_FIELDS_HEADER, missingFieldsFrom } from './mark.ts';
 
 const app = createApp();
 
@@ -12,5 +12,6 @@ export async function render(request: Request): Promise<Response> {
   if (!response.headers.get('content-type')?.startsWith('text/html')) return response;
   const headers = new Headers(response.headers);
   headers.delete('content-length');
-  return new Response(markAsPreview(await response.text()), { status: response.status, headers });
+  headers.delete(MISSING_FIELDS_HEADER);
+  return new Response(markAsPreview(await response.text(), missingFieldsFrom(response.headers)), { status: response.status, headers });
 }
