@@ -67,7 +67,8 @@ describe('social cards', () => {
     const { data } = await png.clone().removeAlpha().raw().toBuffer({ resolveWithObject: true });
     const pixel = (x: number, y: number) => [...data.subarray((y * 1200 + x) * 3, (y * 1200 + x) * 3 + 3)];
     // The palette PNG may move a channel by a step or two.
-    const near = (actual: number[], expected: number[]) => actual.every((value, index) => Math.abs(value - expected[index]!) <= 2);
+    const near = (actual: number[], expected: number[]) =>
+      actual.every((value, index) => Math.abs(value - expected[index]!) <= 2);
     expect(pixel(1190, 620), 'background').toSatisfy((rgb: number[]) => near(rgb, [0x05, 0x29, 0x2c]));
     expect(pixel(600, 5), 'top stripe').toSatisfy((rgb: number[]) => near(rgb, [0x2b, 0xa6, 0xcb]));
   });
@@ -82,7 +83,9 @@ describe('social cards', () => {
 
   it('draws again only the card whose talk was retitled', async () => {
     const talk = await findBySlug(cms.url, 'talks', 'files-de-messages-sans-douleur');
-    await publishChange(cms.url, await cms.adminToken(), 'api::talk.talk', talk.documentId, { title: 'Des files de messages, enfin sans douleur' });
+    await publishChange(cms.url, await cms.adminToken(), 'api::talk.talk', talk.documentId, {
+      title: 'Des files de messages, enfin sans douleur',
+    });
     const third = await build('third');
     expect(fate(third, '/og/talks/files-de-messages-sans-douleur.png')).toBe('rendered');
     expect(fate(third, '/og/blog/bienvenue-sur-le-nouveau-site.png')).toBe('restored');

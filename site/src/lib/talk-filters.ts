@@ -26,7 +26,11 @@ function talkTheme(event: EventView): { label: string; slug: string } {
   return { label: label === 'Agenda' ? 'Autres événements' : label, slug: event.entry.kind };
 }
 
-function collect(talks: TalkView[], keyOf: (event: EventView) => { label: string; slug: string }, base: string): TalkFilter[] {
+function collect(
+  talks: TalkView[],
+  keyOf: (event: EventView) => { label: string; slug: string },
+  base: string,
+): TalkFilter[] {
   const filters = new Map<string, TalkFilter>();
   for (const talk of talks) {
     if (!talk.event) continue;
@@ -40,12 +44,16 @@ function collect(talks: TalkView[], keyOf: (event: EventView) => { label: string
 
 /** Years with talks, newest first, each with its talks (newest event first, then programme order). */
 export function talkYears(catalog: Catalog): TalkFilter[] {
-  return collect(catalog.talks, (event) => ({ label: talkYear(event), slug: talkYear(event) }), '/talks/annee/').sort((a, b) => b.slug.localeCompare(a.slug));
+  return collect(catalog.talks, (event) => ({ label: talkYear(event), slug: talkYear(event) }), '/talks/annee/').sort(
+    (a, b) => b.slug.localeCompare(a.slug),
+  );
 }
 
 /** Themes with talks, the most talks first. */
 export function talkThemes(catalog: Catalog): TalkFilter[] {
-  return collect(catalog.talks, talkTheme, '/talks/theme/').sort((a, b) => b.talks.length - a.talks.length || a.label.localeCompare(b.label, 'fr'));
+  return collect(catalog.talks, talkTheme, '/talks/theme/').sort(
+    (a, b) => b.talks.length - a.talks.length || a.label.localeCompare(b.label, 'fr'),
+  );
 }
 
 /** Talks grouped under their event, in the order given; talks without an event last. */

@@ -23,7 +23,9 @@ export interface SocialCard {
   people: string[];
 }
 
-const names = (talks: TalkView[]) => [...new Set(talks.flatMap((talk) => talk.speakers.map((speaker) => speaker.entry.name)))];
+const names = (talks: TalkView[]) => [
+  ...new Set(talks.flatMap((talk) => talk.speakers.map((speaker) => speaker.entry.name))),
+];
 
 const KIND_LABELS: Record<EventView['entry']['kind'], string> = {
   'api-hour': 'API Hour',
@@ -38,7 +40,14 @@ const KIND_LABELS: Record<EventView['entry']['kind'], string> = {
 export function eventSocialCard(event: EventView): SocialCard {
   const { entry } = event;
   const label = event.group ? event.group.entry.name : KIND_LABELS[entry.kind];
-  return { section: 'evenements', slug: entry.slug, label, title: entry.title, date: formatDay(entry.startsAt), people: names(event.talks) };
+  return {
+    section: 'evenements',
+    slug: entry.slug,
+    label,
+    title: entry.title,
+    date: formatDay(entry.startsAt),
+    people: names(event.talks),
+  };
 }
 
 export function talkSocialCard(talk: TalkView): SocialCard {
@@ -54,7 +63,14 @@ export function talkSocialCard(talk: TalkView): SocialCard {
 
 export function postSocialCard(post: PostView): SocialCard {
   const { entry } = post;
-  return { section: 'blog', slug: entry.slug, label: 'Blog', title: entry.title, date: formatIsoDay(entry.date), people: entry.author ? [entry.author] : [] };
+  return {
+    section: 'blog',
+    slug: entry.slug,
+    label: 'Blog',
+    title: entry.title,
+    date: formatIsoDay(entry.date),
+    people: entry.author ? [entry.author] : [],
+  };
 }
 
 /** Where the card is served, from the site's root. */
@@ -67,5 +83,7 @@ export const socialCardPath = (card: Pick<SocialCard, 'section' | 'slug'>) => `/
  * hashed by Astro.
  */
 export function socialCardKey(card: SocialCard, logoUrl: string | undefined): string {
-  return createHash('sha256').update(JSON.stringify([card, logoUrl ?? null])).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify([card, logoUrl ?? null]))
+    .digest('base64url');
 }

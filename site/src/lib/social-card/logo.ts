@@ -25,7 +25,8 @@ export function cardLogo(media: Media): Promise<CardLogo> {
   if (!logo) {
     logo = (async () => {
       const response = await fetch(media.url);
-      if (!response.ok) throw new Error(`Logo des cartes de partage illisible : ${media.url} a répondu ${response.status}`);
+      if (!response.ok)
+        throw new Error(`Logo des cartes de partage illisible : ${media.url} a répondu ${response.status}`);
       const { data, info } = await sharp(Buffer.from(await response.arrayBuffer()))
         .resize({ height: LOGO_HEIGHT * 2, width: MAX_WIDTH * 2, fit: 'inside' })
         .png()

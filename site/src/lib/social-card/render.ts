@@ -26,27 +26,54 @@ function titleSize(title: string): number {
   return 42;
 }
 
-const clip = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text);
+const clip = (text: string, length: number) =>
+  text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text;
 
 /** The card as satori's element tree: the logo and label on a dark band, the title, then date and people. */
 function layout(card: SocialCard, logo: CardLogo | undefined): Node {
-  const people = card.people.length > 4 ? `${card.people.slice(0, 3).join(', ')} et ${card.people.length - 3} autres` : card.people.join(', ');
-  return h('div', { width: '100%', height: '100%', flexDirection: 'column', backgroundColor: BRAND_DARK, color: '#ffffff', fontFamily: 'Oswald' }, [
-    h('div', { height: 18, backgroundColor: BRAND }),
-    h('div', { flex: 1, flexDirection: 'column', padding: '48px 72px 56px' }, [
-      h('div', { alignItems: 'center', gap: 28 }, [
-        ...(logo ? [h('img', { width: logo.width, height: LOGO_HEIGHT, borderRadius: 16 }, [], { src: logo.src, width: logo.width, height: LOGO_HEIGHT })] : []),
-        h('div', { fontSize: 34, color: TINT, textTransform: 'uppercase', letterSpacing: 2 }, clip(card.label, 48)),
+  const people =
+    card.people.length > 4
+      ? `${card.people.slice(0, 3).join(', ')} et ${card.people.length - 3} autres`
+      : card.people.join(', ');
+  return h(
+    'div',
+    {
+      width: '100%',
+      height: '100%',
+      flexDirection: 'column',
+      backgroundColor: BRAND_DARK,
+      color: '#ffffff',
+      fontFamily: 'Oswald',
+    },
+    [
+      h('div', { height: 18, backgroundColor: BRAND }),
+      h('div', { flex: 1, flexDirection: 'column', padding: '48px 72px 56px' }, [
+        h('div', { alignItems: 'center', gap: 28 }, [
+          ...(logo
+            ? [
+                h('img', { width: logo.width, height: LOGO_HEIGHT, borderRadius: 16 }, [], {
+                  src: logo.src,
+                  width: logo.width,
+                  height: LOGO_HEIGHT,
+                }),
+              ]
+            : []),
+          h('div', { fontSize: 34, color: TINT, textTransform: 'uppercase', letterSpacing: 2 }, clip(card.label, 48)),
+        ]),
+        h('div', { flex: 1, alignItems: 'center' }, [
+          h(
+            'div',
+            { fontSize: titleSize(card.title), fontWeight: 600, lineHeight: 1.15, textTransform: 'uppercase' },
+            clip(card.title, 150),
+          ),
+        ]),
+        h('div', { flexDirection: 'column', gap: 6, fontSize: 34 }, [
+          ...(card.date ? [h('div', { color: BRAND }, card.date)] : []),
+          ...(people ? [h('div', { color: '#e4eef0' }, clip(people, 90))] : []),
+        ]),
       ]),
-      h('div', { flex: 1, alignItems: 'center' }, [
-        h('div', { fontSize: titleSize(card.title), fontWeight: 600, lineHeight: 1.15, textTransform: 'uppercase' }, clip(card.title, 150)),
-      ]),
-      h('div', { flexDirection: 'column', gap: 6, fontSize: 34 }, [
-        ...(card.date ? [h('div', { color: BRAND }, card.date)] : []),
-        ...(people ? [h('div', { color: '#e4eef0' }, clip(people, 90))] : []),
-      ]),
-    ]),
-  ]);
+    ],
+  );
 }
 
 /**

@@ -1,6 +1,12 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog } from '../../../lib/content.ts';
-import { eventSocialCard, postSocialCard, socialCardKey, talkSocialCard, type SocialCard } from '../../../lib/social-card/card.ts';
+import {
+  eventSocialCard,
+  postSocialCard,
+  socialCardKey,
+  talkSocialCard,
+  type SocialCard,
+} from '../../../lib/social-card/card.ts';
 import { cardLogo } from '../../../lib/social-card/logo.ts';
 import { renderSocialCard } from '../../../lib/social-card/render.ts';
 
@@ -9,7 +15,11 @@ import { renderSocialCard } from '../../../lib/social-card/render.ts';
 export const getStaticPaths = (async () => {
   const catalog = await getCatalog();
   const logoUrl = catalog.global?.logo?.url;
-  const cards = [...catalog.events.map(eventSocialCard), ...catalog.talks.map(talkSocialCard), ...catalog.posts.map(postSocialCard)];
+  const cards = [
+    ...catalog.events.map(eventSocialCard),
+    ...catalog.talks.map(talkSocialCard),
+    ...catalog.posts.map(postSocialCard),
+  ];
   return cards.map((card) => ({
     params: { section: card.section, slug: card.slug },
     props: { card },
