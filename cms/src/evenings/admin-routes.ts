@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import { EVENINGS_ROUTE_PREFIX, type EveningAction, type EveningActionRefusal, type EveningActionResult } from './contracts';
 import { documentsOf, EVENT, EveningIncomplete, EveningNotFound, loadEvening, publishEvening, SPEAKER, TALK, unpublishEvening, VENUE, venuesToPublish } from './evening';
 import { resultMessage } from './messages';
+import { registerAdminRoutes } from '../http/admin-routes';
 import { errorBody, type ErrorStatus } from '../http/error-body';
 import { mayOnAll } from './publish-permission';
 import { registerPlannerRoutes } from './planner-routes';
@@ -52,13 +53,9 @@ export function registerEveningAdminRoutes(strapi: Core.Strapi): void {
     }
   };
 
-  strapi.server.routes({
-    type: 'admin',
-    prefix: EVENINGS_ROUTE_PREFIX,
-    routes: [
-      { method: 'POST', path: '/:documentId/publish', handler: handler('publish'), config: { policies: ['admin::isAuthenticatedAdmin'] } },
-      { method: 'POST', path: '/:documentId/unpublish', handler: handler('unpublish'), config: { policies: ['admin::isAuthenticatedAdmin'] } },
-    ],
-  } as never);
+  registerAdminRoutes(strapi, EVENINGS_ROUTE_PREFIX, [
+    { method: 'POST', path: '/:documentId/publish', handler: handler('publish'), config: { policies: ['admin::isAuthenticatedAdmin'] } },
+    { method: 'POST', path: '/:documentId/unpublish', handler: handler('unpublish'), config: { policies: ['admin::isAuthenticatedAdmin'] } },
+  ]);
   registerPlannerRoutes(strapi);
 }

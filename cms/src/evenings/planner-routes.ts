@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { registerAdminRoutes } from '../http/admin-routes';
 import { errorBody, type ErrorStatus } from '../http/error-body';
 import { EVENT, SPEAKER, TALK, VENUE } from './evening';
 import { existingOf, planChoices, planEvening, PlanRefused } from './plan-evening';
@@ -66,14 +67,9 @@ export function registerPlannerRoutes(strapi: Core.Strapi): void {
     ctx.body = body;
   };
   const config = { policies: ['admin::isAuthenticatedAdmin'] };
-  const info = { type: 'admin' };
   const relative = (path: string) => path.slice(EVENINGS_ROUTE_PREFIX.length);
-  strapi.server.routes({
-    type: 'admin',
-    prefix: EVENINGS_ROUTE_PREFIX,
-    routes: [
-      { method: 'POST', path: relative(PLAN_EVENING_PATH), handler: plan, info, config },
-      { method: 'GET', path: relative(PLAN_CHOICES_PATH), handler: choices, info, config },
-    ],
-  });
+  registerAdminRoutes(strapi, EVENINGS_ROUTE_PREFIX, [
+    { method: 'POST', path: relative(PLAN_EVENING_PATH), handler: plan, config },
+    { method: 'GET', path: relative(PLAN_CHOICES_PATH), handler: choices, config },
+  ]);
 }

@@ -23,7 +23,7 @@ async function canRead(strapi: Core.Strapi, uid: string, documentId: string): Pr
     model: uid,
   });
   if (checker.cannot.read()) return false;
-  const draft = await strapi.db.query(uid as never).findOne({ where: { documentId, publishedAt: null }, populate: ['createdBy'] });
+  const draft = await strapi.db.query(uid).findOne({ where: { documentId, publishedAt: null }, populate: ['createdBy'] });
   return Boolean(draft) && !checker.cannot.read(draft);
 }
 

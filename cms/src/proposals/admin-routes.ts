@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { registerAdminRoutes } from '../http/admin-routes';
 import { sendError } from '../http/error-body';
 import { entityAccess, mayOnModel } from './entity-permission';
 import { linkedTalk, ProposalNotReady, proposalToTalk } from './to-talk';
@@ -56,13 +57,9 @@ export function registerProposalAdminRoutes(strapi: Core.Strapi): void {
     await onProposal(ctx, 'update', 'Votre rôle ne permet pas de modifier cette proposition.', () => answer(ctx, () => proposalToTalk(strapi, ctx.params.documentId), true));
   };
 
-  strapi.server.routes({
-    type: 'admin',
-    prefix: '/talk-proposals',
-    routes: [
-      { method: 'GET', path: '/:documentId/votes', handler: votes, config: { policies: ['admin::isAuthenticatedAdmin'] } },
-      { method: 'POST', path: '/:documentId/votes', handler: vote, config: { policies: ['admin::isAuthenticatedAdmin'] } },
-      { method: 'POST', path: '/:documentId/talk', handler: toTalk, config: { policies: ['admin::isAuthenticatedAdmin'] } },
-    ],
-  } as never);
+  registerAdminRoutes(strapi, '/talk-proposals', [
+    { method: 'GET', path: '/:documentId/votes', handler: votes, config: { policies: ['admin::isAuthenticatedAdmin'] } },
+    { method: 'POST', path: '/:documentId/votes', handler: vote, config: { policies: ['admin::isAuthenticatedAdmin'] } },
+    { method: 'POST', path: '/:documentId/talk', handler: toTalk, config: { policies: ['admin::isAuthenticatedAdmin'] } },
+  ]);
 }

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { PUBLISHER_PATHS, type Env, type SitePublicStatus } from '@clermontech/config';
+import { registerAdminRoutes } from '../http/admin-routes';
 import { sendError } from '../http/error-body';
 import { REPUBLISH_ACTION } from './contracts';
 import { entryLiveStateHandler } from './entry-live-state';
@@ -69,15 +70,11 @@ export function registerSitePublicRoutes(strapi: Core.Strapi, env: Env): void {
   };
 
   const policies = ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [REPUBLISH_ACTION] } }];
-  strapi.server.routes({
-    type: 'admin',
-    prefix: '/site-public',
-    routes: [
-      { method: 'GET', path: '/status', handler: status, config: { policies } },
-      { method: 'POST', path: '/rebuild', handler: rebuild, config: { policies } },
-      { method: 'POST', path: '/confirm-removal', handler: confirmRemoval, config: { policies } },
-      // Every volunteer sees where their entry is live: any signed-in admin.
-      { method: 'GET', path: '/entries/:uid/:documentId', handler: entryLiveStateHandler(strapi, env), config: { policies: ['admin::isAuthenticatedAdmin'] } },
-    ],
-  } as never);
+  registerAdminRoutes(strapi, '/site-public', [
+    { method: 'GET', path: '/status', handler: status, config: { policies } },
+    { method: 'POST', path: '/rebuild', handler: rebuild, config: { policies } },
+    { method: 'POST', path: '/confirm-removal', handler: confirmRemoval, config: { policies } },
+    // Every volunteer sees where their entry is live: any signed-in admin.
+    { method: 'GET', path: '/entries/:uid/:documentId', handler: entryLiveStateHandler(strapi, env), config: { policies: ['admin::isAuthenticatedAdmin'] } },
+  ]);
 }

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { checkRegistration, REGISTRATION_STATUSES, type Env, type RegistrationStatus } from '@clermontech/config';
 import { cmsEnv } from '../cms-env';
+import { registerAdminRoutes } from '../http/admin-routes';
 import { sendError } from '../http/error-body';
 import { mayOnModel } from '../proposals/entity-permission';
 import type { AttendeeRow, EventRegistrations } from './contracts';
@@ -110,14 +111,10 @@ export function registerRegistrationAdminRoutes(strapi: Core.Strapi, env: Env = 
   };
 
   const guard = { policies: ['admin::isAuthenticatedAdmin'] };
-  strapi.server.routes({
-    type: 'admin',
-    prefix: '/event-registrations',
-    routes: [
-      { method: 'GET', path: '/events/:documentId', handler: list, config: guard },
-      { method: 'POST', path: '/events/:documentId', handler: addByHand, config: guard },
-      { method: 'GET', path: '/events/:documentId/export.csv', handler: exportCsv, config: guard },
-      { method: 'POST', path: '/:documentId/present', handler: markPresent, config: guard },
-    ],
-  } as never);
+  registerAdminRoutes(strapi, '/event-registrations', [
+    { method: 'GET', path: '/events/:documentId', handler: list, config: guard },
+    { method: 'POST', path: '/events/:documentId', handler: addByHand, config: guard },
+    { method: 'GET', path: '/events/:documentId/export.csv', handler: exportCsv, config: guard },
+    { method: 'POST', path: '/:documentId/present', handler: markPresent, config: guard },
+  ]);
 }

@@ -113,6 +113,6 @@ describe.each(databases)('"Publier la soirée" (%s)', (database) => {
 
   it('answers 404 in French for an event that does not exist', async () => {
     const missing = await eveningAction(cms, admin, 'aucunevenementici', 'publish');
-    expect(missing).toEqual({ status: 404, body: { error: { status: 404, message: 'Cet événement n’existe pas.' } } });
+    expect(missing).toEqual({ status: 404, body: { data: null, error: { status: 404, name: 'NotFoundError', message: 'Cet événement n’existe pas.', details: {} } } });
   });
 });
