@@ -1,3 +1,10 @@
+/**
+ * The site's files, as the publisher serves them from a release. Not srvx's staticMiddleware (nor
+ * another kept one), which serves one fixed folder: here the folder is the release current at each
+ * request, and a hashed asset may come from the release before. It would also serve the preview's
+ * server code (`_server/`, no dot folder), compress the same unchanging file again on every request
+ * where this compresses it once, and send the feed and the calendar without their types or charset.
+ */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, normalize } from 'node:path';

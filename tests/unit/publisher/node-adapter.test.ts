@@ -71,4 +71,20 @@ describe('serve: the Node server around the app', () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it('hands a POST body to the handler, and refuses one too large to read', async () => {
+    const server = serve(async (request) => {
+      const body = await request.text().catch(() => undefined);
+      return new Response(body === undefined ? 'unread' : `read ${body}`);
+    }, { origin: ORIGIN });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/_publisher/confirm-removal`;
+    try {
+      expect(await (await fetch(url, { method: 'POST', body: JSON.stringify({ by: 'Camille' }) })).text()).toBe('read {"by":"Camille"}');
+      expect(await (await fetch(url, { method: 'POST', body: 'x'.repeat(1024 * 1024) })).text()).toBe('unread');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });
