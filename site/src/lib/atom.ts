@@ -1,3 +1,10 @@
+/*
+ * Written by hand, not by the `feed` package: `feed` writes every entry title as HTML (a title
+ * such as « Les balises <template> » would lose its words in readers), passes entry ids through
+ * `new URL()` (the old site's ids with accents, e.g. `…/julien-pervillé-…`, would come out
+ * percent-encoded, so readers would show those posts again) and has no per-entry `xml:lang` for
+ * the English posts.
+ */
 /** One entry of an Atom feed (RFC 4287). */
 export interface FeedEntry {
   /** Permanent, unique IRI (the post's URL is fine). */
