@@ -24,20 +24,18 @@ export default defineConfig({
   build: {
     format: 'directory',
     // Most pages of a publish are restored from the incremental cache: each is a few file-system
-    // calls, mostly waiting. Sixteen at a time cut that phase of a fixture publish from 0.9–1.1 s to
-    // 0.5–0.7 s on 2 cores (the rest of the build is unchanged).
+    // calls, mostly waiting: sixteen at a time overlap the waits (figures in bench/README.md).
     concurrency: 16,
     // External files only: the site is served with a CSP that forbids inline scripts and styles.
     inlineStylesheets: 'never',
-    // With the preview adapter: static files at the release's root, as before; the server code that
+    // With the preview adapter: static files at the release's root, where they are served; the server code that
     // renders drafts in _server/, which the publisher imports and never serves.
     client: './',
     server: './_server/',
   },
   image: {
-    // AVIF at effort 2 rather than sharp's 4: on 60 of the archive's images, 6× less encoding time
-    // (16.3 s → 2.7 s) for 7% more bytes, still 40% smaller than WebP. Images were 8.6 s of the
-    // imported site's 13.6 s cold build; 3.9 s now.
+    // AVIF at effort 2 rather than sharp's 4: several times less encoding time for a few percent more
+    // bytes, still much smaller than WebP (figures in bench/README.md). Encoding is most of a cold build.
     // Sharp, with encoded images kept by content across cold builds (src/images/cached-sharp-service.ts).
     service: { entrypoint: './src/images/cached-sharp-service.ts', config: { avif: { effort: 2 }, imageCacheDir: IMAGE_CACHE_DIR } },
     // SVG logos from the CMS are rasterised rather than served as is: an SVG served from the

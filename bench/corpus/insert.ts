@@ -6,9 +6,8 @@
  *
  * with the CMS's environment (database, secrets). Prints one JSON line: the counts and the time taken.
  *
- * The Document Service costs ~30 ms of CPU per published document here (a draft, then its published
- * copy, each relation looked up by documentId): ×100 is 37,000 documents, about 20 minutes. So the
- * collections go in bulk through Strapi's query engine instead, written the way the Document Service
+ * The Document Service is too slow for the large corpora (a draft, then its published copy, each
+ * relation looked up by documentId; figures in bench/README.md). So the collections go in bulk through Strapi's query engine instead, written the way the Document Service
  * stores them: a draft row and a published row per document sharing its documentId, drafts linked to
  * drafts and published rows to published rows, order columns from the relation metadata. The site
  * build (every entry through its zod schema) and the public API counts check the result.

@@ -1,7 +1,7 @@
 /**
  * Builds the CMS only where its sources changed since the last build, so `npm start` and `npm test`
- * on an up-to-date checkout cost nothing here: the server code (TypeScript, ~5 s) and the admin
- * panel (~45 s on two cores) each have their own inputs and stamp.
+ * on an up-to-date checkout cost nothing here: the server code (TypeScript) and the admin panel
+ * (much the longer of the two to build) each have their own inputs and stamp.
  */
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';

@@ -41,7 +41,7 @@ function shown(outcome: BuildOutcome | undefined): ShownOutcome | null {
 const KEPT_LOGS = 20;
 /**
  * Changes during a build wait for a pause this long before their build starts (see BuildQueue):
- * builds now take about as long as a burst of saves, and a burst of 20 edits in 2 s must not cost
+ * builds take about as long as a burst of saves, and a burst of 20 edits in 2 s must not cost
  * more than 2 builds. A change while idle still starts a build at once.
  */
 const FOLLOW_UP_QUIET_MS = 1_000;
@@ -53,7 +53,7 @@ export class Publisher {
   #buildsStarted = 0;
   #forceNext = false;
   /**
-   * Builds are static (the pages only, a second faster) and keep the live release's preview server
+   * Builds are static (the pages only, which is faster) and keep the live release's preview server
    * (preview-server.ts); this is set when that server is missing or was built from other code.
    */
   #serverBuildNext = false;

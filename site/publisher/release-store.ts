@@ -140,8 +140,8 @@ export class ReleaseStore {
 
   /**
    * Drops a release: renamed at once, so list() and rollback() no longer see it, then deleted in the
-   * background. A release is about a thousand files: deleting one took 150–300 ms here, during which a
-   * synchronous delete right after the swap kept the server from answering with the new pages.
+   * background. A release is about a thousand files: deleting them synchronously right after the swap
+   * would keep the server from answering with the new pages until it is done.
    */
   #remove(id: string): void {
     const doomed = `${this.dirOf(id)}${REMOVING}`;

@@ -5,8 +5,8 @@
  * much for its largest bundle, and together they passed 5 GiB.
  *
  * Astro's process gets a 1.5 GiB heap, unless NODE_OPTIONS sets one. Without a limit, V8 lets the
- * heap of that build grow to 2.3 GiB of mostly garbage on a 24 GiB machine before collecting; its
- * live data stays under 1.4 GiB, and with the limit the build took no longer.
+ * heap of that build grow far past its live data, mostly garbage, on a large machine before
+ * collecting; the limit makes it collect sooner without slowing the build (bench/README.md).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';

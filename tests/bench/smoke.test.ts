@@ -58,7 +58,7 @@ describe('npm run bench, on the demo content with one run of everything', () => 
   let demo: CorpusReport;
   let output: string;
 
-  // Under two minutes on two cores: one corpus, one run, one edit and a burst of two, no Lighthouse.
+  // Kept short: one corpus, one run, one edit and a burst of two, no Lighthouse.
   beforeAll(async () => {
     const json = join(dir, 'bench.json');
     const run = await bench(['--corpus', 'demo', '--runs', '1', '--edits', '1', '--burst', '2', '--db', 'sqlite', '--lighthouse-runs', '0', '--json', json]);

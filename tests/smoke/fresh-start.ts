@@ -83,7 +83,7 @@ await step('npm start until the site serves the demo content', async () => {
     child.once('exit', (code, signal) => reject(new Error(`npm start stopped (${signal ?? `exit code ${code}`})`))),
   );
   exited.catch(() => undefined); // once the site answers, stopping npm start is expected
-  // The first start builds the CMS's admin panel: minutes on two cores.
+  // The first start builds the CMS's admin panel, the longest step of all: hence the long wait.
   await Promise.race([exited, waitFor('the site’s home page', async () => (await fetch(siteUrl)).ok, { timeoutMs: 15 * 60_000, intervalMs: 500 })]);
 });
 

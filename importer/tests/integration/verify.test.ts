@@ -88,7 +88,7 @@ describe('verifying the import against the built site (SQLite)', () => {
     try {
       cpSync(build.outDir, tampered, { recursive: true });
       const page = join(tampered, 'api-hours/api-hour-21/index.html');
-      // The programme as the importer used to order it (by file name), and an image lost.
+      // The programme in file-name order (a wrong order an importer could make), and an image lost.
       const html = readFileSync(page, 'utf8');
       const talks = [...html.matchAll(/href="(\/talks\/[^"]+)"/g)].map((match) => match[1]!);
       const [first, , last] = [...new Set(talks)];

@@ -59,7 +59,7 @@ Merci à [![](/images/sponsor.png)](https://sponsor.example.org/) pour le buffet
     write('built/api-hours/api-hour-60.html', '<meta http-equiv="refresh" content="0; url=/api-hours/api-hour-60/">');
     write('built/_astro/sponsor.webp', 'webp');
     write('built/talks/moteurs-analytiques/index.html', '<html><body><article><h1>Moteurs analytiques</h1><p>Ada Lovelace</p><p>Des machines qui calculent.</p></article></body></html>');
-    // What the importer used to make of such a page: the logo left at its old path, bold shown as Markdown, the address in the venue's name.
+    // What a faulty import makes of such a page: the logo left at its old path, bold shown as Markdown, the address in the venue's name.
     write(
       'built/api-hours/api-hour-60/index.html',
       page(goodBody.replace('/_astro/sponsor.webp', '/images/sponsor.png').replace('<strong>Celtill</strong>', '**Celtill**'), 'Celtill 11 rue Niel'),

@@ -8,11 +8,11 @@ const NEVER_STALE = Date.UTC(9999, 0, 1);
  * Keeps the CMS's processed images across builds. Astro caches each remote image transform with the
  * expiry its HTTP answer gave; the CMS sends `Cache-Control: max-age=0` for its uploads and answers a
  * revalidation with the whole file again, so every build downloaded, resized and re-encoded every
- * image (40 s of the imported site's 63 s). CMS media URLs carry the file's version
+ * image, most of a build's time. CMS media URLs carry the file's version
  * (lib/strapi/media.ts): a URL names one content for good, and a cached transform of it can't go
  * stale. After each build this marks the new entries of Astro's image cache (`<cacheDir>/assets/*.json`,
  * `{ expires, etag?, lastModified? }`) as never expiring. Should Astro change that format, entries are
- * left alone and images are only processed again, as before.
+ * left alone and images are only processed again at each build.
  */
 export function cmsImageCacheIntegration(): AstroIntegration {
   let assetsCache: URL | undefined;

@@ -11,6 +11,6 @@ export function defaultToFrench(): void {
   try {
     if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'fr');
   } catch {
-    // Storage refused (private mode settings): Strapi falls back to English, as before.
+    // Storage refused (private mode settings): Strapi falls back to English.
   }
 }

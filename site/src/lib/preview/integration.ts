@@ -32,7 +32,7 @@ let serverDir = '';
  * Drafts rendered on demand: two routes under /_preview/ (the page and the script that reloads it),
  * and a minimal adapter whose server entry exports `render(Request) → Response`. The publisher
  * imports that entry from the live release and calls it for /_preview/* only; everything else is
- * prerendered exactly as before, at the release's root.
+ * prerendered as in a plain static build, at the release's root.
  */
 export function previewAdapter(): AstroIntegration {
   return {
