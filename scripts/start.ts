@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { ConfigError, ensureLocalSecrets, loadEnv, readEnvFile, repoRoot } from '@clermontech/config';
+import { ConfigError, ensureLocalSecrets, loadEnv, PUBLISHER_PATHS, readEnvFile, repoRoot } from '@clermontech/config';
 import { Supervised } from './start/supervisor.ts';
 
 const processes: Supervised[] = [];
@@ -69,7 +69,7 @@ async function main() {
     const hasPublisher = existsSync(join(repoRoot, publisherScript));
     if (hasPublisher) {
       const publisher = run('The publisher', publisherScript);
-      await waitForHealth(`http://127.0.0.1:${env.SITE_PORT}/_publisher/status`, publisher);
+      await waitForHealth(`http://127.0.0.1:${env.SITE_PORT}${PUBLISHER_PATHS.status}`, publisher);
       publisher.supervise();
     }
 
