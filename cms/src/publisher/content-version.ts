@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPES, PUBLIC_CONTENT_TYPES } from '@clermontech/config';
 
 const FILE_UID = 'plugin::upload.file';
@@ -25,7 +25,7 @@ async function publishedMediaFingerprint(strapi: Core.Strapi): Promise<string> {
   const { name: fileColumn } = joinTable.joinColumn;
   const { typeColumn, idColumn } = joinTable.morphColumn;
   const publishedRows = PUBLIC_CONTENT_TYPES.map((name) => CONTENT_TYPES[name].uid).map((uid) => {
-    const schema = strapi.contentType(uid as UID.ContentType);
+    const schema = strapi.contentType(uid);
     const table = strapi.db.metadata.get(uid).tableName;
     const rows = knex(table).select('id');
     return { uid, rows: schema.options?.draftAndPublish ? rows.whereNotNull('published_at') : rows };
@@ -33,7 +33,11 @@ async function publishedMediaFingerprint(strapi: Core.Strapi): Promise<string> {
   const used = knex(joinTable.name)
     .select(fileColumn)
     .where((where) => {
-      for (const { uid, rows } of publishedRows) where.orWhere((one) => one.where(typeColumn.name, uid).whereIn(idColumn.name, rows));
+      for (const { uid, rows } of publishedRows) {
+        where.orWhere((one) => {
+          void one.where(typeColumn.name, uid).whereIn(idColumn.name, rows);
+        });
+      }
       where.orWhere(typeColumn.name, 'not like', '%::%');
     });
   const row = (await knex(files.tableName).whereIn('id', used).count({ count: '*' }).max({ latest: 'updated_at' }).first()) as
@@ -53,7 +57,7 @@ async function publishedMediaFingerprint(strapi: Core.Strapi): Promise<string> {
 export async function contentVersion(strapi: Core.Strapi): Promise<string> {
   const hash = createHash('sha256');
   for (const uid of PUBLIC_CONTENT_TYPES.map((name) => CONTENT_TYPES[name].uid)) {
-    const schema = strapi.contentType(uid as UID.ContentType);
+    const schema = strapi.contentType(uid);
     const where = schema.options?.draftAndPublish ? { publishedAt: { $notNull: true } } : {};
     const query = strapi.db.query(uid);
     const [count, latest] = await Promise.all([

@@ -36,7 +36,7 @@ async function siteState(env: Env): Promise<EntryLiveState['site']> {
     const status = (await response.json()) as Partial<PublisherStatus> & Partial<PublicStatus>;
     const liveSince = status.release?.liveSince ?? status.liveSince ?? undefined;
     // With the token, `building` is the running build (or null) and `queued` the next; without, one boolean.
-    const building = typeof status.building === 'boolean' ? status.building : status.building != null || status.queued === true;
+    const building = typeof status.building === 'boolean' ? status.building : (status.building !== null && status.building !== undefined) || status.queued === true;
     const lastMs = status.lastSuccess?.durationMs;
     return { reachable: true, liveSince, building, estimateSeconds: lastMs ? Math.max(1, Math.ceil(lastMs / 1000)) : DEFAULT_ESTIMATE_SECONDS };
   } catch {

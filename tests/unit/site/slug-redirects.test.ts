@@ -33,7 +33,7 @@ describe('the addresses a page had before its slug changed', () => {
         ...empty,
         events: [event('soiree-php', { kind: 'group', group: 'g', previousSlugs: ['php-soiree'] })],
         speakers: [{ documentId: 's', name: 'Ada', slug: 'ada', links: [], previousSlugs: ['ada-l'] }],
-        posts: [{ documentId: 'p', title: 'Dix ans', slug: 'dix-ans', publishedOn: '2023-01-01', previousSlugs: ['10-ans'] } as Collections['posts'][number]],
+        posts: [{ documentId: 'p', title: 'Dix ans', slug: 'dix-ans', date: '2023-01-01', language: 'fr', previousSlugs: ['10-ans'] }],
         pages: [{ documentId: 'pg', title: 'Manifeste', slug: 'manifeste', previousSlugs: ['charte'] }],
         groups: [{ documentId: 'g', name: 'PHP', slug: 'php', partners: [], previousSlugs: ['clermontech-php'] }],
       },
