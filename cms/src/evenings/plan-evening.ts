@@ -60,13 +60,18 @@ async function missingPhotos(strapi: Core.Strapi, plan: EveningPlanInput): Promi
   );
 }
 
+/** Those of `documentIds` that are stored (the others were deleted since the page listed them). */
+export async function storedAmong(strapi: Core.Strapi, uid: UID.ContentType, documentIds: string[]): Promise<string[]> {
+  if (documentIds.length === 0) return [];
+  const stored = (await strapi.db.query(uid).findMany({ where: { documentId: { $in: documentIds } }, select: ['documentId'] })) as { documentId: string }[];
+  return [...new Set(stored.map((entry) => entry.documentId))];
+}
+
 /** Existing documents the plan names that are gone meanwhile. */
 async function missingDocuments(strapi: Core.Strapi, plan: EveningPlanInput): Promise<string[]> {
   const existing = existingOf(plan);
-  const present = async (uid: UID.ContentType, ids: string[]) =>
-    new Set(ids.length === 0 ? [] : ((await strapi.db.query(uid).findMany({ where: { documentId: { $in: ids } }, select: ['documentId'] })) as { documentId: string }[]).map((entry) => entry.documentId));
-  const speakers = await present(SPEAKER, existing.speakers);
-  const venues = await present(VENUE, existing.venues);
+  const speakers = new Set(await storedAmong(strapi, SPEAKER, existing.speakers));
+  const venues = new Set(await storedAmong(strapi, VENUE, existing.venues));
   const problems: string[] = [];
   const venue = plan.event.venue?.documentId;
   if (venue && !venues.has(venue)) problems.push(`La soirée : ${fieldLabel(EVENT, 'venue')} choisi n’existe plus.`);

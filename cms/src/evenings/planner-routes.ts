@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import { registerAdminRoutes } from '../http/admin-routes';
 import { errorBody, type ErrorStatus } from '../http/error-body';
 import { EVENT, SPEAKER, TALK, VENUE } from './evening';
-import { existingOf, planChoices, planEvening, PlanRefused } from './plan-evening';
+import { existingOf, planChoices, planEvening, PlanRefused, storedAmong } from './plan-evening';
 import { checkPlan } from './plan-validation';
 import { EVENINGS_ROUTE_PREFIX } from './contracts';
 import { PLAN_CHOICES_PATH, PLAN_EVENING_PATH, type EveningPlanInput, type EveningPlanRefusal, type EveningPlanResult, type PlanChoices } from './planner-contracts';
@@ -32,7 +32,8 @@ async function mayPlan(strapi: Core.Strapi, ctx: Context, plan: EveningPlanInput
     const existing = existingOf(plan);
     if (plan.talks.some((talk) => talk.speaker && talk.speaker.documentId === undefined)) checks.push(['create', SPEAKER, []]);
     if (plan.event.venue && plan.event.venue.documentId === undefined) checks.push(['create', VENUE, []]);
-    checks.push(['read', SPEAKER, existing.speakers], ['read', VENUE, existing.venues]);
+    // Only those still stored: one deleted meanwhile is named in French by planEvening, not refused as a right.
+    checks.push(['read', SPEAKER, await storedAmong(strapi, SPEAKER, existing.speakers)], ['read', VENUE, await storedAmong(strapi, VENUE, existing.venues)]);
   } else checks.push(['read', SPEAKER, []], ['read', VENUE, []]);
   for (const [action, uid, documentIds] of checks) if (!(await mayOnAll(strapi, ctx, action, uid, documentIds))) return false;
   return true;

@@ -136,6 +136,13 @@ describe.each(databases)('"Programmer une soirée" (%s)', (database) => {
     expect(storedFilesNamed(marker)).toEqual([]);
   });
 
+  it('names a chosen speaker or venue deleted since the page listed them', async () => {
+    const refused = await planEvening(cms, admin, plan('API Hour #104', [{ title: 'Talk 104', speaker: { documentId: 'aucunspeakerici0000000000' } }], { number: 104, venue: { documentId: 'aucunlieuici000000000000' } }));
+    expect(refused.status, JSON.stringify(refused.body)).toBe(400);
+    expect(refused.body.error?.details.problems).toEqual(['La soirée : « Lieu » choisi n’existe plus.', 'Le talk n° 1 : le speaker choisi n’existe plus.']);
+    expect(await draftsWhere(cms, admin, EVENT_UID, 'title', 'API Hour #104')).toEqual([]);
+  });
+
   it('refuses an Author (who may not publish) before reading anything, and creates nothing', async () => {
     const author = await adminLogin(cms.url, AUTHOR.email, AUTHOR.password);
     const refused = await planEvening(cms, author, plan('API Hour #103', [{ title: 'Talk 103', speaker: { name: 'Zoé Laurent' } }], { number: 103 }));
