@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_TYPES } from '@clermontech/config';
 import { startCms, type RunningCms } from '../../helpers/cms.ts';
+import { databases } from '../../helpers/postgres.ts';
 import { customAdminRoutes, registeredRoutes, type Route } from '../../helpers/routes.ts';
 
 /** Strapi's plugins that answer under /api/ (users-permissions, upload, i18n…): their errors are Strapi's own. */
@@ -60,7 +61,7 @@ function isErrorBody(body: unknown, status: number): boolean {
  * reads, a request for drafts (the published-only guard); the public doors again until their rate limit
  * (set to 1 here) answers 429.
  */
-describe('one error body shape for every error the CMS answers', () => {
+describe.each(databases)('one error body shape for every error the CMS answers (%s)', (database) => {
   let cms: RunningCms;
   let routes: Route[];
   let ours: Route[];
@@ -79,7 +80,7 @@ describe('one error body shape for every error the CMS answers', () => {
   };
 
   beforeAll(async () => {
-    cms = await startCms({ env: { AUTH_RATE_LIMIT_MAX: '1', PROPOSAL_RATE_LIMIT_MAX: '1', REGISTRATION_RATE_LIMIT_MAX: '1' } });
+    cms = await startCms({ database, env: { AUTH_RATE_LIMIT_MAX: '1', PROPOSAL_RATE_LIMIT_MAX: '1', REGISTRATION_RATE_LIMIT_MAX: '1' } });
     const admin = await cms.adminToken();
     routes = await registeredRoutes(cms);
     ours = ourRoutes(routes);
