@@ -37,7 +37,11 @@ function outcomeOf(error: unknown): Outcome {
 
 /**
  * "Programmer une soirée": the evening's facts and its talks in one form, created as linked drafts
- * in one request (no relation pop-ups); then its preview, drafts included, and "Publier la soirée".
+ * in one request; then its preview, drafts included, and "Publier la soirée". No relation pop-up:
+ * Strapi's links a talk created from an unsaved event to nothing (it connects the new document only
+ * to a parent that has a documentId), never pre-fills the talk's « Événement » (strapi/strapi#23656;
+ * #27636 fills it for saved parents only), and re-saves the parent when a document is created inside
+ * it (strapi/strapi#27674), which gave a talk its new speaker's slug (guarded in evenings/slug-follows-title.ts).
  */
 export function EveningPlannerPage() {
   const { get, post } = useFetchClient();
