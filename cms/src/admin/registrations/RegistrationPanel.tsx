@@ -38,9 +38,9 @@ function EventRegistrationsPanel({ documentId }: { documentId: string }) {
 
   const exportCsv = async () => {
     try {
-      const { data } = await get<Blob>(`/event-registrations/events/${documentId}/export.csv`, { responseType: 'blob' } as never);
+      const { data } = await get(`/event-registrations/events/${documentId}/export.csv`, { responseType: 'blob' });
       const link = document.createElement('a');
-      link.href = URL.createObjectURL(data instanceof Blob ? data : new Blob([String(data)], { type: 'text/csv' }));
+      link.href = URL.createObjectURL(data);
       link.download = 'inscriptions.csv';
       link.click();
       URL.revokeObjectURL(link.href);
