@@ -154,7 +154,7 @@ const siteRoot = join(repoRoot, 'site');
 async function differencesFromCleanBuild(corpus: Corpus, publisher: RunningPublisher): Promise<string[]> {
   const { release } = await publisher.settled(600_000);
   if (!release) throw new Error('the publisher has no live release');
-  const clean = await buildSite({ CMS_URL: corpus.cms.url, SITE_URL: publisher.env.SITE_URL!, CMS_TOKEN: corpus.cms.env.CMS_TOKEN! });
+  const clean = await buildSite({ CMS_URL: corpus.cms.url, SITE_URL: publisher.env.SITE_URL!, CMS_TOKEN: corpus.cms.env.CMS_TOKEN!, NODE_ENV: 'production' });
   try {
     if (clean.exitCode !== 0) throw new Error(`the clean build failed:\n${clean.output.slice(-2000)}`);
     return siteDifferences(join(publisher.env.PUBLISHER_RELEASES_DIR!, release.id), clean.outDir);

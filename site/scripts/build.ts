@@ -22,7 +22,8 @@ const astroBin = join(dirname(createRequire(join(siteRoot, 'package.json')).reso
 
 function astroBuild(args: string[]): Promise<number | null> {
   const heap = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : [`--max-old-space-size=${HEAP_MB}`];
-  const child = spawn(process.execPath, [...heap, astroBin, 'build', ...args], { cwd: siteRoot, stdio: 'inherit' });
+  // A production build whatever NODE_ENV the caller runs with, as the publisher's (warm-builder.ts).
+  const child = spawn(process.execPath, [...heap, astroBin, 'build', ...args], { cwd: siteRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   return new Promise((done, fail) => {
     child.on('error', fail);
     child.on('close', done);

@@ -113,7 +113,8 @@ describe('incremental publishing gives, after every kind of change, the site a c
 
       const status = await stack.publisher.settled();
       const live = join(stack.publisher.env.PUBLISHER_RELEASES_DIR!, status.release!.id);
-      const build = await buildSite({ CMS_URL: stack.cms.url, SITE_URL: stack.publisher.env.SITE_URL!, CMS_TOKEN: stack.cms.env.CMS_TOKEN! });
+      // As an operator builds the site: NODE_ENV=production, whatever the test runner runs with.
+      const build = await buildSite({ CMS_URL: stack.cms.url, SITE_URL: stack.publisher.env.SITE_URL!, CMS_TOKEN: stack.cms.env.CMS_TOKEN!, NODE_ENV: 'production' });
       try {
         if (build.exitCode !== 0) throw new Error(`the clean build failed:\n${build.output.slice(-2000)}`);
         cleanFiles = siteFiles(build.outDir).size;
