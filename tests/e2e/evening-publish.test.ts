@@ -14,9 +14,19 @@ import { tinyPng } from '../helpers/uploads.ts';
 const EDITOR = { email: 'programmation@clermontech.test', password: 'Programmation-Passw0rd!' };
 /** Two speakers the demo content already has, and one the volunteer creates with a photo. */
 const TALKS = [
-  { title: 'Du code qui se lit', abstract: 'Nommer, découper, relire : ce qui rend un code lisible.', slides: 'https://slides.example.org/code-lisible', speaker: 'Quentin Perrin' },
+  {
+    title: 'Du code qui se lit',
+    abstract: 'Nommer, découper, relire : ce qui rend un code lisible.',
+    slides: 'https://slides.example.org/code-lisible',
+    speaker: 'Quentin Perrin',
+  },
   { title: 'Tester en production', abstract: 'Des essais sans casser le site.', slides: '', speaker: 'Camille Roche' },
-  { title: 'Les index expliqués', abstract: 'Pourquoi la requête est lente, et comment l’accélérer.', slides: '', speaker: 'Yanis Morel' },
+  {
+    title: 'Les index expliqués',
+    abstract: 'Pourquoi la requête est lente, et comment l’accélérer.',
+    slides: '',
+    speaker: 'Yanis Morel',
+  },
 ];
 const PUBLIC_PATH = '/api-hours/api-hour-98/';
 /** Names the scan would otherwise read as English (« Tech Time » is the association's own name). */
@@ -45,7 +55,9 @@ class Volunteer {
   /** Records the lines of the screen's visible text that hold English words. */
   async scan(screen: string, frame: Pick<Page, 'locator'> = this.page) {
     const text = await frame.locator('body').innerText();
-    const lines = text.split('\n').filter((line) => englishWordsIn(ALLOWED.reduce((rest, name) => rest.replaceAll(name, ''), line)).length > 0);
+    const lines = text
+      .split('\n')
+      .filter((line) => englishWordsIn(ALLOWED.reduce((rest, name) => rest.replaceAll(name, ''), line)).length > 0);
     if (lines.length > 0) this.englishSeen.set(screen, lines);
   }
 }
@@ -61,7 +73,8 @@ function watchPublicPage(stack: Stack, expected: string[]) {
     while (watching) {
       const response = await stack.publisher.get(PUBLIC_PATH);
       const body = await response.text();
-      if (response.status === 200) served.push({ at: performance.now(), complete: expected.every((text) => body.includes(text)) });
+      if (response.status === 200)
+        served.push({ at: performance.now(), complete: expected.every((text) => body.includes(text)) });
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   })();
@@ -88,7 +101,11 @@ describe('a volunteer programmes and publishes an evening from the admin alone',
   });
 
   it('logs in, fills "Programmer une soirée" with three talks (one new speaker with a photo), previews it, clicks "Publier la soirée" once: the page goes live whole', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     const volunteer = new Volunteer(page);
     const started = performance.now();
@@ -109,7 +126,9 @@ describe('a volunteer programmes and publishes an evening from the admin alone',
     await volunteer.click(menuLink);
     const save = page.getByRole('button', { name: 'Enregistrer la soirée' });
     await save.waitFor({ timeout: 60_000 });
-    await expect.poll(() => page.locator('#programmer-une-soiree-speakers option').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('#programmer-une-soiree-speakers option').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     await volunteer.scan('programmer une soirée');
     const evening = page.getByRole('region', { name: 'La soirée' });
     await volunteer.fill(evening.getByRole('textbox', { name: 'Titre' }), 'API Hour #98');
@@ -117,8 +136,14 @@ describe('a volunteer programmes and publishes an evening from the admin alone',
     await volunteer.fill(evening.getByLabel('Date'), '2027-04-16');
     await volunteer.fill(evening.getByLabel('Heure de début'), '19:00');
     await volunteer.fill(evening.getByRole('combobox', { name: 'Lieu' }), 'La Fabrique des Puys');
-    await volunteer.fill(evening.getByRole('textbox', { name: 'Résumé' }), 'Trois talks, puis on discute autour d’un verre.');
-    await volunteer.fill(evening.getByRole('textbox', { name: 'Lien d’inscription' }), 'https://mobilizon.fr/events/api-hour-98');
+    await volunteer.fill(
+      evening.getByRole('textbox', { name: 'Résumé' }),
+      'Trois talks, puis on discute autour d’un verre.',
+    );
+    await volunteer.fill(
+      evening.getByRole('textbox', { name: 'Lien d’inscription' }),
+      'https://mobilizon.fr/events/api-hour-98',
+    );
 
     for (const [index, talk] of TALKS.entries()) {
       if (index > 0) await volunteer.click(page.getByRole('button', { name: 'Ajouter un talk' }));
@@ -144,7 +169,16 @@ describe('a volunteer programmes and publishes an evening from the admin alone',
     await page.setViewportSize({ width: 1280, height: 1500 });
     await page.mouse.move(640, 600);
     await page.mouse.wheel(0, -20_000);
-    await expect.poll(() => page.evaluate(() => Math.max(window.scrollY, ...[...document.querySelectorAll('main, main *')].map((element) => element.scrollTop)))).toBe(0);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          Math.max(
+            window.scrollY,
+            ...[...document.querySelectorAll('main, main *')].map((element) => element.scrollTop),
+          ),
+        ),
+      )
+      .toBe(0);
     const picture = await page.screenshot();
     await page.setViewportSize({ width: 1280, height: 900 });
     await sharp(picture)
@@ -154,7 +188,9 @@ describe('a volunteer programmes and publishes an evening from the admin alone',
 
     await volunteer.click(save);
     const outcome = page.getByTestId('planner-outcome');
-    await expect.poll(() => outcome.innerText(), { timeout: 60_000 }).toContain('Soirée enregistrée en brouillon : l’événement et ses 3 talks.');
+    await expect
+      .poll(() => outcome.innerText(), { timeout: 60_000 })
+      .toContain('Soirée enregistrée en brouillon : l’événement et ses 3 talks.');
     await volunteer.scan('soirée enregistrée');
 
     // The preview: the whole programme, drafts included.
@@ -172,11 +208,18 @@ describe('a volunteer programmes and publishes an evening from the admin alone',
     // One click publishes it all; the public page is watched throughout.
     const before = await stack.publisher.settled();
     const mark = stack.publisher.output().length;
-    const watcher = watchPublicPage(stack, TALKS.flatMap((talk) => [talk.title, talk.speaker]));
+    const watcher = watchPublicPage(
+      stack,
+      TALKS.flatMap((talk) => [talk.title, talk.speaker]),
+    );
     volunteer.publishActions += 1;
     const clickedAt = performance.now();
     await volunteer.click(page.getByRole('button', { name: 'Publier la soirée' }));
-    await expect.poll(() => outcome.innerText(), { timeout: 60_000 }).toContain('Soirée publiée : l’événement, 3 talks et 3 speakers. Le site public se met à jour dans quelques secondes.');
+    await expect
+      .poll(() => outcome.innerText(), { timeout: 60_000 })
+      .toContain(
+        'Soirée publiée : l’événement, 3 talks et 3 speakers. Le site public se met à jour dans quelques secondes.',
+      );
     await volunteer.scan('soirée publiée');
     await stack.publisher.settledAfter(before, 'the evening’s release');
     const seconds = (performance.now() - started) / 1000;
@@ -198,7 +241,9 @@ describe('a volunteer programmes and publishes an evening from the admin alone',
       expect(pageText).toContain(talk.speaker);
     }
     const speaker = await stack.cms.fetch('/api/speakers?filters[name][$eq]=Quentin%20Perrin&populate=photo');
-    expect(((await speaker.json()) as { data: { photo: { name: string } | null }[] }).data[0]?.photo?.name).toBe('quentin.png');
+    expect(((await speaker.json()) as { data: { photo: { name: string } | null }[] }).data[0]?.photo?.name).toBe(
+      'quentin.png',
+    );
 
     expect(volunteer.clicks).toBeLessThanOrEqual(30);
     expect(volunteer.publishActions).toBe(1);
@@ -207,7 +252,11 @@ describe('a volunteer programmes and publishes an evening from the admin alone',
   });
 
   it('takes the same evening off the site from its event page: "Dépublier la soirée", after a confirmation', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     const volunteer = new Volunteer(page);
     await page.goto(`${stack.cms.url}/admin/auth/login`);
@@ -222,12 +271,16 @@ describe('a volunteer programmes and publishes an evening from the admin alone',
     // On an event's page, "Publier la soirée" is the main action.
     await page.getByRole('button', { name: 'Publier la soirée' }).waitFor({ timeout: 60_000 });
     await volunteer.scan('fiche de l’événement');
-    await volunteer.click(page.getByRole('button', { name: 'Plus d\'actions sur les documents' }));
+    await volunteer.click(page.getByRole('button', { name: "Plus d'actions sur les documents" }));
     await volunteer.click(page.getByRole('menuitem', { name: 'Dépublier la soirée' }));
     await volunteer.click(page.getByRole('alertdialog').getByRole('button', { name: 'Dépublier la soirée' }));
-    await expect.poll(() => page.getByText('Soirée dépubliée').first().innerText(), { timeout: 60_000 }).toMatch(/^Soirée dépubliée : l’événement, 3 talks et 1 speaker\./);
+    await expect
+      .poll(() => page.getByText('Soirée dépubliée').first().innerText(), { timeout: 60_000 })
+      .toMatch(/^Soirée dépubliée : l’événement, 3 talks et 1 speaker\./);
     await volunteer.scan('dépublication');
-    await expect.poll(async () => (await stack.publisher.get(PUBLIC_PATH)).status, { timeout: 120_000, interval: 500 }).toBe(404);
+    await expect
+      .poll(async () => (await stack.publisher.get(PUBLIC_PATH)).status, { timeout: 120_000, interval: 500 })
+      .toBe(404);
     expect(Object.fromEntries(volunteer.englishSeen)).toEqual({});
     await context.close();
   });

@@ -1,7 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { EVENINGS_ROUTE_PREFIX, type EveningAction, type EveningActionRefusal, type EveningActionResult } from './contracts';
-import { documentsOf, EVENT, EveningIncomplete, EveningNotFound, loadEvening, publishEvening, SPEAKER, TALK, unpublishEvening, VENUE, venuesToPublish } from './evening';
+import {
+  EVENINGS_ROUTE_PREFIX,
+  type EveningAction,
+  type EveningActionRefusal,
+  type EveningActionResult,
+} from './contracts';
+import {
+  documentsOf,
+  EVENT,
+  EveningIncomplete,
+  EveningNotFound,
+  loadEvening,
+  publishEvening,
+  SPEAKER,
+  TALK,
+  unpublishEvening,
+  VENUE,
+  venuesToPublish,
+} from './evening';
 import { resultMessage } from './messages';
 import { registerAdminRoutes } from '../http/admin-routes';
 import { errorBody, type ErrorStatus } from '../http/error-body';
@@ -41,10 +58,12 @@ export function registerEveningAdminRoutes(strapi: Core.Strapi): void {
       (await mayOnAll(strapi, ctx, action, EVENT, [documents.event])) &&
       (await mayOnAll(strapi, ctx, action, TALK, documents.talks)) &&
       (await mayOnAll(strapi, ctx, action, SPEAKER, documents.speakers)) &&
-      (action === 'unpublish' || (await mayOnAllIfAny(strapi, ctx, action, VENUE, await venuesToPublish(strapi, documents))));
+      (action === 'unpublish' ||
+        (await mayOnAllIfAny(strapi, ctx, action, VENUE, await venuesToPublish(strapi, documents))));
     if (!allowed) return refuse(ctx, 403, refusal);
     try {
-      const counts = action === 'publish' ? await publishEvening(strapi, evening) : await unpublishEvening(strapi, evening);
+      const counts =
+        action === 'publish' ? await publishEvening(strapi, evening) : await unpublishEvening(strapi, evening);
       const body: EveningActionResult = { action, counts, message: resultMessage(action, counts) };
       ctx.body = body;
     } catch (error) {
@@ -54,8 +73,18 @@ export function registerEveningAdminRoutes(strapi: Core.Strapi): void {
   };
 
   registerAdminRoutes(strapi, EVENINGS_ROUTE_PREFIX, [
-    { method: 'POST', path: '/:documentId/publish', handler: handler('publish'), config: { policies: ['admin::isAuthenticatedAdmin'] } },
-    { method: 'POST', path: '/:documentId/unpublish', handler: handler('unpublish'), config: { policies: ['admin::isAuthenticatedAdmin'] } },
+    {
+      method: 'POST',
+      path: '/:documentId/publish',
+      handler: handler('publish'),
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
+    {
+      method: 'POST',
+      path: '/:documentId/unpublish',
+      handler: handler('unpublish'),
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
   ]);
   registerPlannerRoutes(strapi);
 }

@@ -9,7 +9,8 @@ export const EVENINGS_ROUTE_PREFIX = '/evenings';
 export type EveningAction = 'publish' | 'unpublish';
 
 /** `POST /evenings/:documentId/<action>` → the route for an event's documentId. */
-export const eveningActionPath = (documentId: string, action: EveningAction) => `${EVENINGS_ROUTE_PREFIX}/${encodeURIComponent(documentId)}/${action}`;
+export const eveningActionPath = (documentId: string, action: EveningAction) =>
+  `${EVENINGS_ROUTE_PREFIX}/${encodeURIComponent(documentId)}/${action}`;
 
 /** How many documents of each kind changed state. */
 export interface EveningCounts {

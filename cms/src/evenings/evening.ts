@@ -14,7 +14,9 @@ export class EveningNotFound extends Error {}
 /** Something the public page needs is missing; `missing` says what, in French. */
 export class EveningIncomplete extends Error {
   constructor(readonly missing: string[]) {
-    super(`La soirée n’a pas été publiée : ${missing.length === 1 ? 'il manque une chose' : `il manque ${missing.length} choses`}.`);
+    super(
+      `La soirée n’a pas été publiée : ${missing.length === 1 ? 'il manque une chose' : `il manque ${missing.length} choses`}.`,
+    );
   }
 }
 
@@ -37,7 +39,8 @@ function requiredFields(strapi: Core.Strapi, uid: UID.ContentType): Record<strin
   );
 }
 
-const byPosition = (a: Draft, b: Draft) => Number(a.position ?? Number.MAX_SAFE_INTEGER) - Number(b.position ?? Number.MAX_SAFE_INTEGER);
+const byPosition = (a: Draft, b: Draft) =>
+  Number(a.position ?? Number.MAX_SAFE_INTEGER) - Number(b.position ?? Number.MAX_SAFE_INTEGER);
 
 /** The event's draft with its programme's drafts (talks by position) and their speakers' drafts. */
 export async function loadEvening(strapi: Core.Strapi, documentId: string): Promise<EveningDraft> {
@@ -56,14 +59,19 @@ export function documentsOf({ event, talks }: EveningDraft): EveningDocuments {
     event: event.documentId,
     talks: talks.map((talk) => talk.documentId),
     speakers: [...new Set(talks.flatMap((talk) => talk.speakers.map((speaker) => speaker.documentId)))],
-    venues: typeof (event.venue as Draft | null | undefined)?.documentId === 'string' ? [(event.venue as Draft).documentId] : [],
+    venues:
+      typeof (event.venue as Draft | null | undefined)?.documentId === 'string'
+        ? [(event.venue as Draft).documentId]
+        : [],
   };
 }
 
 /** The evening's venue when it was never published: created with the evening, it goes online with it; one already online keeps its published version. */
 export async function venuesToPublish(strapi: Core.Strapi, documents: EveningDocuments): Promise<string[]> {
   const unpublished: string[] = [];
-  for (const documentId of documents.venues) if ((await strapi.db.query(VENUE).count({ where: { documentId, publishedAt: { $notNull: true } } })) === 0) unpublished.push(documentId);
+  for (const documentId of documents.venues)
+    if ((await strapi.db.query(VENUE).count({ where: { documentId, publishedAt: { $notNull: true } } })) === 0)
+      unpublished.push(documentId);
   return unpublished;
 }
 
@@ -73,7 +81,11 @@ export async function venuesToPublish(strapi: Core.Strapi, documents: EveningDoc
  * once the transaction commits, so the site's first build already sees the whole evening.
  */
 export async function publishEvening(strapi: Core.Strapi, evening: EveningDraft): Promise<EveningCounts> {
-  const required: RequiredFields = { event: requiredFields(strapi, EVENT), talk: requiredFields(strapi, TALK), speaker: requiredFields(strapi, SPEAKER) };
+  const required: RequiredFields = {
+    event: requiredFields(strapi, EVENT),
+    talk: requiredFields(strapi, TALK),
+    speaker: requiredFields(strapi, SPEAKER),
+  };
   const missing = missingForPublication(evening, required);
   if (missing.length > 0) throw new EveningIncomplete(missing);
   const documents = documentsOf(evening);
@@ -85,7 +97,12 @@ export async function publishEvening(strapi: Core.Strapi, evening: EveningDraft)
     for (const documentId of documents.talks) await strapi.documents(TALK).publish({ documentId });
     await strapi.documents(EVENT).publish({ documentId: documents.event });
   });
-  return { events: 1, talks: documents.talks.length, speakers: documents.speakers.length, ...(newVenues.length > 0 ? { venues: newVenues.length } : {}) };
+  return {
+    events: 1,
+    talks: documents.talks.length,
+    speakers: documents.speakers.length,
+    ...(newVenues.length > 0 ? { venues: newVenues.length } : {}),
+  };
 }
 
 /** The evening's speakers who have no published talk in another event: their page would list nothing. */
@@ -95,7 +112,11 @@ async function speakersOnlyHere(strapi: Core.Strapi, documents: EveningDocuments
     filters: { speakers: { documentId: { $in: documents.speakers } }, documentId: { $notIn: documents.talks } },
     populate: { speakers: { fields: ['documentId'] } },
   } as never);
-  const busy = new Set((elsewhere as (Draft & { speakers?: Draft[] })[]).flatMap((talk) => (talk.speakers ?? []).map((speaker) => speaker.documentId)));
+  const busy = new Set(
+    (elsewhere as (Draft & { speakers?: Draft[] })[]).flatMap((talk) =>
+      (talk.speakers ?? []).map((speaker) => speaker.documentId),
+    ),
+  );
   return documents.speakers.filter((documentId) => !busy.has(documentId));
 }
 
@@ -108,7 +129,8 @@ export async function unpublishEvening(strapi: Core.Strapi, evening: EveningDraf
   const speakers = await speakersOnlyHere(strapi, documents);
   const counts: EveningCounts = { events: 0, talks: 0, speakers: 0 };
   await strapi.db.transaction(async () => {
-    const unpublished = async (uid: UID.ContentType, documentId: string) => ((await strapi.documents(uid).unpublish({ documentId })).entries.length > 0 ? 1 : 0);
+    const unpublished = async (uid: UID.ContentType, documentId: string) =>
+      (await strapi.documents(uid).unpublish({ documentId })).entries.length > 0 ? 1 : 0;
     counts.events += await unpublished(EVENT, documents.event);
     for (const documentId of documents.talks) counts.talks += await unpublished(TALK, documentId);
     for (const documentId of speakers) counts.speakers += await unpublished(SPEAKER, documentId);

@@ -10,7 +10,8 @@ export function resultMessage(action: EveningAction, counts: EveningCounts): str
     ...(counts.talks > 0 ? [plural(counts.talks, 'talk', 'talks')] : []),
     ...(counts.speakers > 0 ? [plural(counts.speakers, 'speaker', 'speakers')] : []),
   ];
-  const what = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} et ${parts.at(-1)}` : (parts[0] ?? 'rien (déjà hors ligne)');
+  const what =
+    parts.length > 1 ? `${parts.slice(0, -1).join(', ')} et ${parts.at(-1)}` : (parts[0] ?? 'rien (déjà hors ligne)');
   return action === 'publish'
     ? `Soirée publiée : ${what}. Le site public se met à jour dans quelques secondes.`
     : `Soirée dépubliée : ${what}. Les brouillons restent ; le site public se met à jour dans quelques secondes.`;

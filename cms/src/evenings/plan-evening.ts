@@ -10,7 +10,9 @@ const FILE = 'plugin::upload.file';
 /** The plan could not be created; `problems` says why, in French, one field each. Nothing was kept. */
 export class PlanRefused extends Error {
   constructor(readonly problems: string[]) {
-    super(`La soirée n’a pas été créée : ${problems.length === 1 ? 'un champ est à corriger' : `${problems.length} champs sont à corriger`}.`);
+    super(
+      `La soirée n’a pas été créée : ${problems.length === 1 ? 'un champ est à corriger' : `${problems.length} champs sont à corriger`}.`,
+    );
   }
 }
 
@@ -22,9 +24,19 @@ export function existingOf(plan: EveningPlanInput): { speakers: string[]; venues
 }
 
 /** The media library files given as new speakers' photos. */
-const photosOf = (plan: EveningPlanInput) => plan.talks.flatMap((talk) => (talk.speaker && talk.speaker.documentId === undefined && talk.speaker.photo !== undefined ? [talk.speaker.photo] : []));
+const photosOf = (plan: EveningPlanInput) =>
+  plan.talks.flatMap((talk) =>
+    talk.speaker && talk.speaker.documentId === undefined && talk.speaker.photo !== undefined
+      ? [talk.speaker.photo]
+      : [],
+  );
 
-const TYPE_NAMES: Record<string, string> = { [EVENT]: 'La soirée', [VENUE]: 'Le lieu', [SPEAKER]: 'Le speaker', [TALK]: 'Le talk' };
+const TYPE_NAMES: Record<string, string> = {
+  [EVENT]: 'La soirée',
+  [VENUE]: 'Le lieu',
+  [SPEAKER]: 'Le speaker',
+  [TALK]: 'Le talk',
+};
 
 /** Strapi's (English) validation message for a field, as one French sentence naming it. */
 function frenchProblem(uid: UID.ContentType, where: string, error: { path: string[]; message: string }): string {
@@ -42,7 +54,11 @@ async function creating<T>(uid: UID.ContentType, where: string, create: () => Pr
   } catch (error) {
     if (error instanceof errors.ValidationError) {
       const details = (error.details as { errors?: { path: string[]; message: string }[] } | undefined)?.errors ?? [];
-      throw new PlanRefused(details.length > 0 ? details.map((detail) => frenchProblem(uid, where, detail)) : [`${where} : ${error.message}`]);
+      throw new PlanRefused(
+        details.length > 0
+          ? details.map((detail) => frenchProblem(uid, where, detail))
+          : [`${where} : ${error.message}`],
+      );
     }
     throw error;
   }
@@ -52,10 +68,19 @@ async function creating<T>(uid: UID.ContentType, where: string, create: () => Pr
 async function missingPhotos(strapi: Core.Strapi, plan: EveningPlanInput): Promise<string[]> {
   const photos = photosOf(plan);
   if (photos.length === 0) return [];
-  const found = new Set(((await strapi.db.query(FILE).findMany({ where: { id: { $in: photos } }, select: ['id'] })) as { id: number }[]).map((file) => file.id));
+  const found = new Set(
+    (
+      (await strapi.db.query(FILE).findMany({ where: { id: { $in: photos } }, select: ['id'] })) as { id: number }[]
+    ).map((file) => file.id),
+  );
   return plan.talks.flatMap((talk, index) =>
-    talk.speaker && talk.speaker.documentId === undefined && talk.speaker.photo !== undefined && !found.has(talk.speaker.photo)
-      ? [`Le talk n° ${index + 1} : ${fieldLabel(SPEAKER, 'photo')} du speaker est introuvable ; choisissez-la à nouveau.`]
+    talk.speaker &&
+    talk.speaker.documentId === undefined &&
+    talk.speaker.photo !== undefined &&
+    !found.has(talk.speaker.photo)
+      ? [
+          `Le talk n° ${index + 1} : ${fieldLabel(SPEAKER, 'photo')} du speaker est introuvable ; choisissez-la à nouveau.`,
+        ]
       : [],
   );
 }
@@ -63,7 +88,9 @@ async function missingPhotos(strapi: Core.Strapi, plan: EveningPlanInput): Promi
 /** Those of `documentIds` that are stored (the others were deleted since the page listed them). */
 export async function storedAmong(strapi: Core.Strapi, uid: UID.ContentType, documentIds: string[]): Promise<string[]> {
   if (documentIds.length === 0) return [];
-  const stored = (await strapi.db.query(uid).findMany({ where: { documentId: { $in: documentIds } }, select: ['documentId'] })) as { documentId: string }[];
+  const stored = (await strapi.db
+    .query(uid)
+    .findMany({ where: { documentId: { $in: documentIds } }, select: ['documentId'] })) as { documentId: string }[];
   return [...new Set(stored.map((entry) => entry.documentId))];
 }
 
@@ -89,13 +116,16 @@ async function missingDocuments(strapi: Core.Strapi, plan: EveningPlanInput): Pr
 async function removeUnusedPhotos(strapi: Core.Strapi, plan: EveningPlanInput, userId: number): Promise<void> {
   const photos = photosOf(plan);
   if (photos.length === 0) return;
-  const files = (await strapi.db.query(FILE).findMany({ where: { id: { $in: photos } }, populate: { createdBy: { select: ['id'] }, related: true } })) as {
+  const files = (await strapi.db
+    .query(FILE)
+    .findMany({ where: { id: { $in: photos } }, populate: { createdBy: { select: ['id'] }, related: true } })) as {
     id: number;
     createdBy?: { id: number } | null;
     related?: unknown[];
   }[];
   const upload = strapi.plugin('upload').service<{ remove(file: object): Promise<unknown> }>('upload');
-  for (const file of files) if (file.createdBy?.id === userId && (file.related ?? []).length === 0) await upload.remove(file);
+  for (const file of files)
+    if (file.createdBy?.id === userId && (file.related ?? []).length === 0) await upload.remove(file);
 }
 
 /**
@@ -113,7 +143,12 @@ export async function planEvening(strapi: Core.Strapi, plan: EveningPlanInput, u
       const create = (uid: UID.ContentType, where: string, data: Record<string, unknown>) =>
         creating(uid, where, () => strapi.documents(uid).create({ data: { ...data, ...creator } }));
       const { event: facts, talks } = plan;
-      const venue = facts.venue?.documentId ?? (facts.venue ? (await create(VENUE, TYPE_NAMES[VENUE]!, { name: facts.venue.name, address: facts.venue.address ?? null })).documentId : undefined);
+      const venue =
+        facts.venue?.documentId ??
+        (facts.venue
+          ? (await create(VENUE, TYPE_NAMES[VENUE]!, { name: facts.venue.name, address: facts.venue.address ?? null }))
+              .documentId
+          : undefined);
       const event = await create(EVENT, TYPE_NAMES[EVENT]!, {
         title: facts.title,
         kind: facts.kind,
@@ -134,7 +169,10 @@ export async function planEvening(strapi: Core.Strapi, plan: EveningPlanInput, u
         if (chosen?.documentId !== undefined) speaker = chosen.documentId;
         else if (chosen) {
           const key = chosen.name.toLocaleLowerCase('fr');
-          speaker = newSpeakers.get(key) ?? (await create(SPEAKER, `${where}, son speaker`, { name: chosen.name, photo: chosen.photo ?? null })).documentId;
+          speaker =
+            newSpeakers.get(key) ??
+            (await create(SPEAKER, `${where}, son speaker`, { name: chosen.name, photo: chosen.photo ?? null }))
+              .documentId;
           newSpeakers.set(key, speaker);
         }
         await create(TALK, where, {
@@ -157,8 +195,15 @@ export async function planEvening(strapi: Core.Strapi, plan: EveningPlanInput, u
 
 /** Speakers and venues by name, for the page's "existing or new" fields. */
 export async function planChoices(strapi: Core.Strapi): Promise<PlanChoices> {
-  const speakers = (await strapi.documents(SPEAKER).findMany({ status: 'draft', fields: ['name'], sort: 'name:asc' })) as unknown as { documentId: string; name: string }[];
-  const venues = (await strapi.documents(VENUE).findMany({ status: 'draft', fields: ['name', 'address'], sort: 'name:asc' })) as unknown as {
+  const speakers = (await strapi
+    .documents(SPEAKER)
+    .findMany({ status: 'draft', fields: ['name'], sort: 'name:asc' })) as unknown as {
+    documentId: string;
+    name: string;
+  }[];
+  const venues = (await strapi
+    .documents(VENUE)
+    .findMany({ status: 'draft', fields: ['name', 'address'], sort: 'name:asc' })) as unknown as {
     documentId: string;
     name: string;
     address: string | null;

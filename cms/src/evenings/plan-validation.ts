@@ -1,6 +1,15 @@
 import { EVENT_KINDS, parisToUtc } from '@clermontech/config';
 import { adminViews } from '../bootstrap/admin-views.data';
-import { REGISTRATION_MODES, type Chosen, type EveningPlanInput, type EventKind, type NewSpeaker, type NewVenue, type PlannedTalk, type RegistrationMode } from './planner-contracts';
+import {
+  REGISTRATION_MODES,
+  type Chosen,
+  type EveningPlanInput,
+  type EventKind,
+  type NewSpeaker,
+  type NewVenue,
+  type PlannedTalk,
+  type RegistrationMode,
+} from './planner-contracts';
 
 /** The field's label as the admin's forms show it, in « ». */
 export const fieldLabel = (uid: string, field: string) => `« ${adminViews[uid]?.fields[field]?.label ?? field} »`;
@@ -32,9 +41,16 @@ export function startsAtOf(date: string, time: string): Date | undefined {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const clock = /^(\d{2}):(\d{2})$/.exec(time);
   if (!day || !clock) return undefined;
-  const [year, month, dayOfMonth, hour, minute] = [day[1], day[2], day[3], clock[1], clock[2]].map(Number) as [number, number, number, number, number];
+  const [year, month, dayOfMonth, hour, minute] = [day[1], day[2], day[3], clock[1], clock[2]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const calendar = new Date(Date.UTC(year, month - 1, dayOfMonth));
-  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== dayOfMonth || hour > 23 || minute > 59) return undefined;
+  if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== dayOfMonth || hour > 23 || minute > 59)
+    return undefined;
   return parisToUtc({ year, month, day: dayOfMonth }, { hour, minute });
 }
 
@@ -61,12 +77,14 @@ export function checkPlan(body: unknown): CheckedPlan {
   if (!title) problems.push(`La soirée : ${fieldLabel(EVENT, 'title')} est à remplir.`);
   const kind = (EVENT_KINDS as readonly string[]).includes(String(event.kind)) ? (event.kind as EventKind) : 'api-hour';
   const number = wholeNumber(event.number, 1, 1_000_000);
-  if (number === false) problems.push(`La soirée : ${fieldLabel(EVENT, 'number')} doit être un nombre entier (par exemple 74).`);
+  if (number === false)
+    problems.push(`La soirée : ${fieldLabel(EVENT, 'number')} doit être un nombre entier (par exemple 74).`);
   const date = text(event.date) ?? '';
   const time = text(event.time) ?? '';
   if (!date) problems.push('La soirée : « Date » est à remplir.');
   if (!time) problems.push('La soirée : « Heure de début » est à remplir.');
-  if (date && time && !startsAtOf(date, time)) problems.push('La soirée : « Date » ou « Heure de début » n’est pas une date valide.');
+  if (date && time && !startsAtOf(date, time))
+    problems.push('La soirée : « Date » ou « Heure de début » n’est pas une date valide.');
   const summary = text(event.summary);
   const venue = chosen<NewVenue>(event.venue, (fields) => {
     const name = text(fields.name);
@@ -74,11 +92,16 @@ export function checkPlan(body: unknown): CheckedPlan {
     const address = text(fields.address);
     return { name: name ?? '', ...(address ? { address } : {}) };
   });
-  const registrationMode = (REGISTRATION_MODES as readonly string[]).includes(String(event.registrationMode)) ? (event.registrationMode as RegistrationMode) : undefined;
+  const registrationMode = (REGISTRATION_MODES as readonly string[]).includes(String(event.registrationMode))
+    ? (event.registrationMode as RegistrationMode)
+    : undefined;
   const registrationUrl = text(event.registrationUrl);
   if (registrationUrl && !isWebAddress(registrationUrl))
-    problems.push(`La soirée : ${fieldLabel(EVENT, 'registrationUrl')} n’est pas une adresse web (elle commence par https://).`);
-  if (registrationMode === 'lien' && !registrationUrl) problems.push(`La soirée : ${fieldLabel(EVENT, 'registrationUrl')} est à remplir pour des inscriptions par lien.`);
+    problems.push(
+      `La soirée : ${fieldLabel(EVENT, 'registrationUrl')} n’est pas une adresse web (elle commence par https://).`,
+    );
+  if (registrationMode === 'lien' && !registrationUrl)
+    problems.push(`La soirée : ${fieldLabel(EVENT, 'registrationUrl')} est à remplir pour des inscriptions par lien.`);
   const capacity = wholeNumber(event.capacity, 0, 1_000_000);
   if (capacity === false) problems.push(`La soirée : ${fieldLabel(EVENT, 'capacity')} doit être un nombre entier.`);
 
@@ -90,16 +113,21 @@ export function checkPlan(body: unknown): CheckedPlan {
     const talkTitle = text(talk.title) ?? '';
     if (!talkTitle) problems.push(`${where} : ${fieldLabel(TALK, 'title')} est à remplir.`);
     const duration = wholeNumber(talk.duration, 1, 600);
-    if (duration === false) problems.push(`${where} : ${fieldLabel(TALK, 'duration')} doit être un nombre entier de 1 à 600.`);
+    if (duration === false)
+      problems.push(`${where} : ${fieldLabel(TALK, 'duration')} doit être un nombre entier de 1 à 600.`);
     const slidesUrl = text(talk.slidesUrl);
-    if (slidesUrl && !isWebAddress(slidesUrl)) problems.push(`${where} : ${fieldLabel(TALK, 'slidesUrl')} n’est pas une adresse web (elle commence par https://).`);
+    if (slidesUrl && !isWebAddress(slidesUrl))
+      problems.push(
+        `${where} : ${fieldLabel(TALK, 'slidesUrl')} n’est pas une adresse web (elle commence par https://).`,
+      );
     const abstract = text(talk.abstract);
     const speaker = chosen<NewSpeaker>(talk.speaker, (fields) => {
       const name = text(fields.name);
       const photo = typeof fields.photo === 'number' && Number.isInteger(fields.photo) ? fields.photo : undefined;
       return { name: name ?? '', ...(photo !== undefined ? { photo } : {}) };
     });
-    if (!speaker || (speaker.documentId === undefined && !speaker.name)) problems.push(`${where} : « Speaker » est à remplir.`);
+    if (!speaker || (speaker.documentId === undefined && !speaker.name))
+      problems.push(`${where} : « Speaker » est à remplir.`);
     return {
       title: talkTitle,
       ...(abstract ? { abstract } : {}),

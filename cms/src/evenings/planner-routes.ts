@@ -6,7 +6,14 @@ import { EVENT, SPEAKER, TALK, VENUE } from './evening';
 import { existingOf, planChoices, planEvening, PlanRefused, storedAmong } from './plan-evening';
 import { checkPlan } from './plan-validation';
 import { EVENINGS_ROUTE_PREFIX } from './contracts';
-import { PLAN_CHOICES_PATH, PLAN_EVENING_PATH, type EveningPlanInput, type EveningPlanRefusal, type EveningPlanResult, type PlanChoices } from './planner-contracts';
+import {
+  PLAN_CHOICES_PATH,
+  PLAN_EVENING_PATH,
+  type EveningPlanInput,
+  type EveningPlanRefusal,
+  type EveningPlanResult,
+  type PlanChoices,
+} from './planner-contracts';
 import { mayOnAll, type DocumentAction } from './publish-permission';
 
 function refuse(ctx: Context, status: ErrorStatus, message: string, problems?: string[]): void {
@@ -15,7 +22,8 @@ function refuse(ctx: Context, status: ErrorStatus, message: string, problems?: s
   ctx.body = body;
 }
 
-const REFUSAL = 'Votre rôle ne permet pas de programmer une soirée : il faut pouvoir créer et publier les événements, les talks et les speakers.';
+const REFUSAL =
+  'Votre rôle ne permet pas de programmer une soirée : il faut pouvoir créer et publier les événements, les talks et les speakers.';
 
 /**
  * Whether the admin user may programme this evening: publish events (the page ends with "Publier
@@ -30,12 +38,17 @@ async function mayPlan(strapi: Core.Strapi, ctx: Context, plan: EveningPlanInput
   ];
   if (plan) {
     const existing = existingOf(plan);
-    if (plan.talks.some((talk) => talk.speaker && talk.speaker.documentId === undefined)) checks.push(['create', SPEAKER, []]);
+    if (plan.talks.some((talk) => talk.speaker && talk.speaker.documentId === undefined))
+      checks.push(['create', SPEAKER, []]);
     if (plan.event.venue && plan.event.venue.documentId === undefined) checks.push(['create', VENUE, []]);
     // Only those still stored: one deleted meanwhile is named in French by planEvening, not refused as a right.
-    checks.push(['read', SPEAKER, await storedAmong(strapi, SPEAKER, existing.speakers)], ['read', VENUE, await storedAmong(strapi, VENUE, existing.venues)]);
+    checks.push(
+      ['read', SPEAKER, await storedAmong(strapi, SPEAKER, existing.speakers)],
+      ['read', VENUE, await storedAmong(strapi, VENUE, existing.venues)],
+    );
   } else checks.push(['read', SPEAKER, []], ['read', VENUE, []]);
-  for (const [action, uid, documentIds] of checks) if (!(await mayOnAll(strapi, ctx, action, uid, documentIds))) return false;
+  for (const [action, uid, documentIds] of checks)
+    if (!(await mayOnAll(strapi, ctx, action, uid, documentIds))) return false;
   return true;
 }
 
@@ -55,7 +68,10 @@ export function registerPlannerRoutes(strapi: Core.Strapi): void {
     try {
       const documentId = await planEvening(strapi, input, userId);
       ctx.status = 201;
-      const body: EveningPlanResult = { documentId, message: `Soirée enregistrée en brouillon : l’événement et ${input.talks.length === 1 ? 'son talk' : `ses ${input.talks.length} talks`}. Prévisualisez-la, puis publiez-la.` };
+      const body: EveningPlanResult = {
+        documentId,
+        message: `Soirée enregistrée en brouillon : l’événement et ${input.talks.length === 1 ? 'son talk' : `ses ${input.talks.length} talks`}. Prévisualisez-la, puis publiez-la.`,
+      };
       ctx.body = body;
     } catch (error) {
       if (error instanceof PlanRefused) return refuse(ctx, 400, error.message, error.problems);

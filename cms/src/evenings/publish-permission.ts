@@ -27,16 +27,28 @@ interface AdminState {
  * the type, then its conditions (an Author's "only what I created"…) are applied to each stored
  * draft, loaded with the relations those conditions look at.
  */
-export async function mayOnAll(strapi: Core.Strapi, ctx: Context, action: DocumentAction, model: UID.ContentType, documentIds: string[]): Promise<boolean> {
+export async function mayOnAll(
+  strapi: Core.Strapi,
+  ctx: Context,
+  action: DocumentAction,
+  model: UID.ContentType,
+  documentIds: string[],
+): Promise<boolean> {
   const { userAbility } = ctx.state as AdminState;
   if (!userAbility) return false;
-  const service = strapi.plugin('content-manager').service<{ create(options: { userAbility: unknown; model: string }): PermissionChecker }>('permission-checker');
+  const service = strapi
+    .plugin('content-manager')
+    .service<{ create(options: { userAbility: unknown; model: string }): PermissionChecker }>('permission-checker');
   const checker = service.create({ userAbility, model });
   if (checker.cannot[action]()) return false;
   if (documentIds.length === 0) return true;
   const permissionQuery = await checker.sanitizedQuery[action]({});
-  const populateBuilder = strapi.plugin('content-manager').service<(uid: string) => PopulateBuilder>('populate-builder');
+  const populateBuilder = strapi
+    .plugin('content-manager')
+    .service<(uid: string) => PopulateBuilder>('populate-builder');
   const populate = await populateBuilder(model).populateFromQuery(permissionQuery).build();
-  const entities = await strapi.documents(model).findMany({ filters: { documentId: { $in: documentIds } }, populate: populate as never, status: 'draft' } as never);
+  const entities = await strapi
+    .documents(model)
+    .findMany({ filters: { documentId: { $in: documentIds } }, populate: populate as never, status: 'draft' } as never);
   return entities.length === documentIds.length && entities.every((entity) => !checker.cannot[action](entity));
 }

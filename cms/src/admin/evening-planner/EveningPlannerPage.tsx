@@ -1,10 +1,30 @@
 import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import { Alert, Box, Button, Field, Flex, Grid, LinkButton, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
+import {
+  Alert,
+  Box,
+  Button,
+  Field,
+  Flex,
+  Grid,
+  LinkButton,
+  SingleSelect,
+  SingleSelectOption,
+  Textarea,
+  Typography,
+} from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { adminViews } from '../../bootstrap/admin-views.data';
 import { eveningActionPath, type EveningActionRefusal, type EveningActionResult } from '../../evenings/contracts';
-import { PLAN_CHOICES_PATH, PLAN_EVENING_PATH, type EveningPlanRefusal, type EveningPlanResult, type EventKind, type PlanChoices, type RegistrationMode } from '../../evenings/planner-contracts';
+import {
+  PLAN_CHOICES_PATH,
+  PLAN_EVENING_PATH,
+  type EveningPlanRefusal,
+  type EveningPlanResult,
+  type EventKind,
+  type PlanChoices,
+  type RegistrationMode,
+} from '../../evenings/planner-contracts';
 import { emptyForm, emptyTalk, existing, toPlan, type EveningForm } from './plan-form';
 import { SPEAKERS_LIST, TalkRowFields } from './TalkRowFields';
 
@@ -21,7 +41,11 @@ const KIND_LABELS: Record<EventKind, string> = {
   'tech-time': 'Tech Time',
   other: 'Autre',
 };
-const REGISTRATION_LABELS: Record<RegistrationMode, string> = { aucune: 'Pas d’inscription', lien: 'Par un lien (Mobilizon, Meetup…)', site: 'Sur le site (formulaire)' };
+const REGISTRATION_LABELS: Record<RegistrationMode, string> = {
+  aucune: 'Pas d’inscription',
+  lien: 'Par un lien (Mobilizon, Meetup…)',
+  site: 'Sur le site (formulaire)',
+};
 
 interface Outcome {
   tone: 'success' | 'danger';
@@ -32,7 +56,11 @@ interface Outcome {
 /** The refusal a CMS route answered, or the error's own message. */
 function outcomeOf(error: unknown): Outcome {
   const body = (error as { response?: { data?: EveningPlanRefusal & EveningActionRefusal } }).response?.data?.error;
-  return { tone: 'danger', message: body?.message ?? (error instanceof Error ? error.message : String(error)), lines: body?.details.problems ?? body?.details.missing ?? [] };
+  return {
+    tone: 'danger',
+    message: body?.message ?? (error instanceof Error ? error.message : String(error)),
+    lines: body?.details.problems ?? body?.details.missing ?? [],
+  };
 }
 
 /**
@@ -54,10 +82,14 @@ export function EveningPlannerPage() {
   const [published, setPublished] = useState(false);
 
   useEffect(() => {
-    get<PlanChoices>(PLAN_CHOICES_PATH).then(({ data }) => setChoices(data), (error: unknown) => setOutcome(outcomeOf(error)));
+    get<PlanChoices>(PLAN_CHOICES_PATH).then(
+      ({ data }) => setChoices(data),
+      (error: unknown) => setOutcome(outcomeOf(error)),
+    );
   }, [get]);
 
-  const set = (field: keyof EveningForm) => (event: { target: { value: string } }) => setForm({ ...form, [field]: event.target.value });
+  const set = (field: keyof EveningForm) => (event: { target: { value: string } }) =>
+    setForm({ ...form, [field]: event.target.value });
   const saved = documentId !== undefined;
   const knownVenue = existing(choices.venues, form.venueName);
 
@@ -90,10 +122,17 @@ export function EveningPlannerPage() {
 
   const preview = () =>
     run(async () => {
-      const { data } = await get<{ data: { url?: string } }>(`/content-manager/preview/url/${EVENT_UID}?documentId=${encodeURIComponent(documentId ?? '')}&status=draft`);
-      if (!data.data.url) return { tone: 'danger', message: 'L’aperçu n’est pas disponible sur ce serveur.', lines: [] };
+      const { data } = await get<{ data: { url?: string } }>(
+        `/content-manager/preview/url/${EVENT_UID}?documentId=${encodeURIComponent(documentId ?? '')}&status=draft`,
+      );
+      if (!data.data.url)
+        return { tone: 'danger', message: 'L’aperçu n’est pas disponible sur ce serveur.', lines: [] };
       setPreviewUrl(data.data.url);
-      return { tone: 'success', message: 'Voici la soirée telle qu’elle apparaîtra sur le site, brouillons compris.', lines: [] };
+      return {
+        tone: 'success',
+        message: 'Voici la soirée telle qu’elle apparaîtra sur le site, brouillons compris.',
+        lines: [],
+      };
     });
 
   const publish = () =>
@@ -146,7 +185,11 @@ export function EveningPlannerPage() {
               <Grid.Item col={3} s={6} direction="column" alignItems="stretch">
                 <Field.Root name="kind">
                   <Field.Label>{label('kind')}</Field.Label>
-                  <SingleSelect value={form.kind} onChange={(value) => setForm({ ...form, kind: String(value) as EventKind })} disabled={saved}>
+                  <SingleSelect
+                    value={form.kind}
+                    onChange={(value) => setForm({ ...form, kind: String(value) as EventKind })}
+                    disabled={saved}
+                  >
                     {(Object.keys(KIND_LABELS) as EventKind[]).map((kind) => (
                       <SingleSelectOption key={kind} value={kind}>
                         {KIND_LABELS[kind]}
@@ -177,10 +220,22 @@ export function EveningPlannerPage() {
               <Grid.Item col={3} s={6} direction="column" alignItems="stretch">
                 <Field.Root
                   name="venue"
-                  hint={knownVenue ? `Lieu connu${knownVenue.address ? ` : ${knownVenue.address}` : ''}.` : form.venueName.trim() ? 'Nouveau lieu : sa fiche sera créée.' : 'Tapez son nom : la liste propose les lieux connus.'}
+                  hint={
+                    knownVenue
+                      ? `Lieu connu${knownVenue.address ? ` : ${knownVenue.address}` : ''}.`
+                      : form.venueName.trim()
+                        ? 'Nouveau lieu : sa fiche sera créée.'
+                        : 'Tapez son nom : la liste propose les lieux connus.'
+                  }
                 >
                   <Field.Label>{label('venue')}</Field.Label>
-                  <Field.Input value={form.venueName} onChange={set('venueName')} list={VENUES_LIST} autoComplete="off" disabled={saved} />
+                  <Field.Input
+                    value={form.venueName}
+                    onChange={set('venueName')}
+                    list={VENUES_LIST}
+                    autoComplete="off"
+                    disabled={saved}
+                  />
                   <Field.Hint />
                 </Field.Root>
               </Grid.Item>
@@ -219,14 +274,26 @@ export function EveningPlannerPage() {
               <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
                 <Field.Root name="registrationUrl" hint="Adresse web, vérifiée à l’enregistrement.">
                   <Field.Label>{label('registrationUrl')}</Field.Label>
-                  <Field.Input type="url" placeholder="https://" value={form.registrationUrl} onChange={set('registrationUrl')} disabled={saved} />
+                  <Field.Input
+                    type="url"
+                    placeholder="https://"
+                    value={form.registrationUrl}
+                    onChange={set('registrationUrl')}
+                    disabled={saved}
+                  />
                   <Field.Hint />
                 </Field.Root>
               </Grid.Item>
               <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
                 <Field.Root name="capacity">
                   <Field.Label>{label('capacity')}</Field.Label>
-                  <Field.Input type="number" min={0} value={form.capacity} onChange={set('capacity')} disabled={saved} />
+                  <Field.Input
+                    type="number"
+                    min={0}
+                    value={form.capacity}
+                    onChange={set('capacity')}
+                    disabled={saved}
+                  />
                 </Field.Root>
               </Grid.Item>
             </Grid.Root>
@@ -243,8 +310,14 @@ export function EveningPlannerPage() {
                 index={index}
                 choices={choices}
                 disabled={saved}
-                onChange={(changed) => setForm({ ...form, talks: form.talks.map((talk) => (talk.key === changed.key ? changed : talk)) })}
-                onRemove={form.talks.length > 1 ? () => setForm({ ...form, talks: form.talks.filter((talk) => talk.key !== row.key) }) : undefined}
+                onChange={(changed) =>
+                  setForm({ ...form, talks: form.talks.map((talk) => (talk.key === changed.key ? changed : talk)) })
+                }
+                onRemove={
+                  form.talks.length > 1
+                    ? () => setForm({ ...form, talks: form.talks.filter((talk) => talk.key !== row.key) })
+                    : undefined
+                }
               />
             ))}
             {saved ? null : (
@@ -257,7 +330,12 @@ export function EveningPlannerPage() {
           </Flex>
 
           {outcome ? (
-            <Alert variant={outcome.tone} closeLabel="Fermer" title={outcome.tone === 'success' ? 'C’est fait' : 'À corriger'} data-testid="planner-outcome">
+            <Alert
+              variant={outcome.tone}
+              closeLabel="Fermer"
+              title={outcome.tone === 'success' ? 'C’est fait' : 'À corriger'}
+              data-testid="planner-outcome"
+            >
               {outcome.message}
               {outcome.lines.length > 0 ? (
                 <ul>
@@ -287,7 +365,12 @@ export function EveningPlannerPage() {
             ) : null}
             {saved ? (
               // Changes after saving are made on the event's own page (its talks are in « Programme »).
-              <LinkButton size="L" variant="tertiary" tag={RouterLink} to={`/content-manager/collection-types/${EVENT_UID}/${documentId}`}>
+              <LinkButton
+                size="L"
+                variant="tertiary"
+                tag={RouterLink}
+                to={`/content-manager/collection-types/${EVENT_UID}/${documentId}`}
+              >
                 Ouvrir la fiche de l’événement
               </LinkButton>
             ) : null}
@@ -300,7 +383,12 @@ export function EveningPlannerPage() {
 
           {previewUrl && !published ? (
             <Box hasRadius borderColor="neutral200" overflow="hidden">
-              <iframe title="Aperçu de la soirée" src={previewUrl} data-testid="planner-preview" style={{ width: '100%', height: '720px', border: 0 }} />
+              <iframe
+                title="Aperçu de la soirée"
+                src={previewUrl}
+                data-testid="planner-preview"
+                style={{ width: '100%', height: '720px', border: 0 }}
+              />
             </Box>
           ) : null}
         </Flex>

@@ -22,12 +22,20 @@ interface Props {
  * linked, any other name creates a new speaker, whose photo can be chosen right here.
  */
 export function TalkRowFields({ row, index, choices, disabled, onChange, onRemove }: Props) {
-  const set = (field: keyof TalkRow) => (event: { target: { value: string } }) => onChange({ ...row, [field]: event.target.value });
+  const set = (field: keyof TalkRow) => (event: { target: { value: string } }) =>
+    onChange({ ...row, [field]: event.target.value });
   const photoInput = useRef<HTMLInputElement>(null);
   const known = existing(choices.speakers, row.speakerName);
   const newSpeaker = !known && row.speakerName.trim() !== '';
   return (
-    <Box padding={4} hasRadius borderColor="neutral200" background="neutral0" tag="fieldset" aria-label={`Talk n° ${index + 1}`}>
+    <Box
+      padding={4}
+      hasRadius
+      borderColor="neutral200"
+      background="neutral0"
+      tag="fieldset"
+      aria-label={`Talk n° ${index + 1}`}
+    >
       <Flex justifyContent="space-between" paddingBottom={3}>
         <Typography variant="delta" tag="h3">
           Talk n° {index + 1}
@@ -48,7 +56,14 @@ export function TalkRowFields({ row, index, choices, disabled, onChange, onRemov
         <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
           <Field.Root name={`talk-${row.key}-duration`}>
             <Field.Label>{label('duration')}</Field.Label>
-            <Field.Input type="number" min={1} max={600} value={row.duration} onChange={set('duration')} disabled={disabled} />
+            <Field.Input
+              type="number"
+              min={1}
+              max={600}
+              value={row.duration}
+              onChange={set('duration')}
+              disabled={disabled}
+            />
           </Field.Root>
         </Grid.Item>
         <Grid.Item col={12} direction="column" alignItems="stretch">
@@ -61,26 +76,53 @@ export function TalkRowFields({ row, index, choices, disabled, onChange, onRemov
           <Field.Root
             name={`talk-${row.key}-speaker`}
             required
-            hint={known ? 'Speaker déjà connu : sa fiche sera reliée au talk.' : newSpeaker ? 'Nouveau speaker : sa fiche sera créée.' : 'Tapez son nom : la liste propose les speakers connus.'}
+            hint={
+              known
+                ? 'Speaker déjà connu : sa fiche sera reliée au talk.'
+                : newSpeaker
+                  ? 'Nouveau speaker : sa fiche sera créée.'
+                  : 'Tapez son nom : la liste propose les speakers connus.'
+            }
           >
             <Field.Label>Speaker</Field.Label>
-            <Field.Input value={row.speakerName} onChange={set('speakerName')} list={SPEAKERS_LIST} autoComplete="off" disabled={disabled} />
+            <Field.Input
+              value={row.speakerName}
+              onChange={set('speakerName')}
+              list={SPEAKERS_LIST}
+              autoComplete="off"
+              disabled={disabled}
+            />
             <Field.Hint />
           </Field.Root>
         </Grid.Item>
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
           <Field.Root name={`talk-${row.key}-slides`} hint="Adresse web, vérifiée à l’enregistrement.">
             <Field.Label>{label('slidesUrl')}</Field.Label>
-            <Field.Input type="url" placeholder="https://" value={row.slidesUrl} onChange={set('slidesUrl')} disabled={disabled} />
+            <Field.Input
+              type="url"
+              placeholder="https://"
+              value={row.slidesUrl}
+              onChange={set('slidesUrl')}
+              disabled={disabled}
+            />
             <Field.Hint />
           </Field.Root>
         </Grid.Item>
         {newSpeaker ? (
           <Grid.Item col={12} direction="column" alignItems="stretch">
-            <Field.Root name={`talk-${row.key}-photo`} hint={row.photo ? `Photo choisie : ${row.photo.name}` : 'Facultative ; JPEG, PNG ou WebP.'}>
+            <Field.Root
+              name={`talk-${row.key}-photo`}
+              hint={row.photo ? `Photo choisie : ${row.photo.name}` : 'Facultative ; JPEG, PNG ou WebP.'}
+            >
               <Field.Label>Photo du nouveau speaker</Field.Label>
               {/* The browser's own file button speaks the browser's language: a French button opens it. */}
-              <input ref={photoInput} type="file" hidden accept="image/jpeg,image/png,image/webp" onChange={(event) => onChange({ ...row, photo: event.target.files?.[0] })} />
+              <input
+                ref={photoInput}
+                type="file"
+                hidden
+                accept="image/jpeg,image/png,image/webp"
+                onChange={(event) => onChange({ ...row, photo: event.target.files?.[0] })}
+              />
               <Box>
                 <Button variant="secondary" onClick={() => photoInput.current?.click()} disabled={disabled}>
                   {row.photo ? 'Changer la photo' : 'Choisir une photo'}

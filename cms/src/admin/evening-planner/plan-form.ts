@@ -1,4 +1,10 @@
-import type { EveningPlanInput, EventKind, PlanChoices, PlannedTalk, RegistrationMode } from '../../evenings/planner-contracts';
+import type {
+  EveningPlanInput,
+  EventKind,
+  PlanChoices,
+  PlannedTalk,
+  RegistrationMode,
+} from '../../evenings/planner-contracts';
 
 /** One talk row as typed: the speaker is a name, an existing speaker's or a new one's. */
 export interface TalkRow {
@@ -28,7 +34,14 @@ export interface EveningForm {
 }
 
 let nextKey = 0;
-export const emptyTalk = (): TalkRow => ({ key: (nextKey += 1), title: '', abstract: '', duration: '20', slidesUrl: '', speakerName: '' });
+export const emptyTalk = (): TalkRow => ({
+  key: (nextKey += 1),
+  title: '',
+  abstract: '',
+  duration: '20',
+  slidesUrl: '',
+  speakerName: '',
+});
 
 export const emptyForm = (): EveningForm => ({
   title: '',
@@ -71,7 +84,11 @@ export function toPlan(form: EveningForm, choices: PlanChoices, photos: Map<numb
       abstract: textOrUndefined(row.abstract),
       duration: numberOrUndefined(row.duration),
       slidesUrl: textOrUndefined(row.slidesUrl),
-      speaker: speaker ? { documentId: speaker.documentId } : textOrUndefined(row.speakerName) ? { name: row.speakerName.trim(), ...(photo !== undefined ? { photo } : {}) } : undefined,
+      speaker: speaker
+        ? { documentId: speaker.documentId }
+        : textOrUndefined(row.speakerName)
+          ? { name: row.speakerName.trim(), ...(photo !== undefined ? { photo } : {}) }
+          : undefined,
     };
   });
   return {
@@ -82,7 +99,11 @@ export function toPlan(form: EveningForm, choices: PlanChoices, photos: Map<numb
       date: form.date,
       time: form.time,
       summary: textOrUndefined(form.summary),
-      venue: venue ? { documentId: venue.documentId } : textOrUndefined(form.venueName) ? { name: form.venueName.trim(), address: textOrUndefined(form.venueAddress) } : undefined,
+      venue: venue
+        ? { documentId: venue.documentId }
+        : textOrUndefined(form.venueName)
+          ? { name: form.venueName.trim(), address: textOrUndefined(form.venueAddress) }
+          : undefined,
       registrationMode,
       registrationUrl,
       capacity: numberOrUndefined(form.capacity),
