@@ -145,8 +145,8 @@ export class WarmBuilder {
     const child = fork(workerScript, [], {
       cwd: this.#options.siteRoot,
       // A site build is a production build whatever the publisher runs as: under NODE_ENV=development
-      // (npm start's default) Vite compiled the pages with import.meta.env.DEV set, and Astro's image
-      // components then wrote development-only attributes into every page.
+      // (npm start's default) Vite compiles the pages with import.meta.env.DEV set, and Astro's image
+      // components write development-only attributes into every page.
       env: { ...process.env, ...this.#options.env, NODE_ENV: 'production', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
