@@ -46,6 +46,17 @@ export const frenchOverrides: Record<string, string> = {
   'content-manager.preview.panel.title': 'Aperçu',
   'content-manager.preview.panel.button': 'Ouvrir l’aperçu',
   'search.placeholder': 'Rechercher',
+  // The lists' search field: its button and the button that empties it.
+  'global.search': 'Rechercher',
+  clearLabel: 'Effacer',
+  // Field errors, shown under the field they name: plainer than Strapi's « La valeur est trop longue 200. ».
+  'components.Input.error.validation.required': 'À remplir.',
+  'components.Input.error.validation.maxLength': 'Trop long : {max} caractères au plus.',
+  'components.Input.error.validation.minLength': 'Trop court : au moins {min} caractères.',
+  'components.Input.error.validation.max': 'Trop grand : {max} au plus.',
+  'components.Input.error.validation.min': 'Trop petit : au moins {min}.',
+  'components.Input.error.validation.regex': 'Pas au format attendu (voir l’aide sous le champ).',
+  'components.Input.error.validation.unique': 'Déjà utilisé par un autre contenu : choisissez-en un autre.',
   // Relation pop-ups.
   'content-manager.components.RelationInputModal.modal-title': 'Modifier le contenu lié',
   'content-manager.components.RelationInputModal.button-fullpage': 'Ouvrir en pleine page',
