@@ -1,5 +1,5 @@
 import { cmsEnv, cmsSecrets } from '../src/cms-env';
-import { createPreviewHandler } from '../src/preview/handler';
+import { createPreviewHandler } from '../src/draft-links/link-handler';
 
 export default () => {
   const env = cmsEnv();

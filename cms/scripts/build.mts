@@ -122,9 +122,18 @@ export function buildIfNeeded(): void {
   withBuildLock(buildStaleParts);
 }
 
+/**
+ * tsc never deletes an output: a source since moved or deleted would stay compiled in dist/, where Strapi
+ * still loads it (an API folder renamed would be served twice). Compiled output goes before each compile.
+ */
+function forgetCompiledServer(): void {
+  for (const output of ['src', 'config', '.tsbuildinfo']) rmSync(join(distDir, output), { recursive: true, force: true });
+}
+
 function buildStaleParts(): void {
   const serverHash = hashOf(server);
   const adminHash = hashOf(admin);
+  if (!isFresh(admin, adminHash) || !isFresh(server, serverHash)) forgetCompiledServer();
   if (!isFresh(admin, adminHash)) {
     const strapiBin = join(dirname(require.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
     run('Building the CMS (TypeScript and admin panel)…', [strapiBin, 'build']);

@@ -2,7 +2,7 @@ import type { PreviewableContentType } from './content-types.js';
 
 /**
  * Seeing a draft on the site: the CMS signs a link to the site's draft page, whose server asks the CMS
- * for the draft with that token (cms/src/api/preview, site/src/lib/preview/draft.ts).
+ * for the draft with that token (cms/src/draft-links/ signs the link, cms/src/api/draft/ serves the draft, site/src/lib/preview/draft.ts reads it).
  */
 
 /** The site's draft pages, rendered on demand by the release's server code instead of served from its files. */

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signPreviewToken } from '../../../cms/src/preview/token.ts';
+import { signPreviewToken } from '../../../cms/src/draft-links/link-token.ts';
 import { PreviewImageGrants } from '../../../site/publisher/preview-images.ts';
 import { siteCodeVersion } from '../../../site/publisher/preview-server.ts';
 import { repoRoot } from '../../helpers/cms.ts';

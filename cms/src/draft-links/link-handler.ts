@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { CONTENT_TYPES, contentTypeOfUid, draftPagePath, isPreviewableContentType } from '@clermontech/config';
-import { PREVIEW_TOKEN_TTL_SECONDS, signPreviewToken } from './token';
+import { PREVIEW_TOKEN_TTL_SECONDS, signPreviewToken } from './link-token';
 
 interface PreviewParams {
   documentId?: string;

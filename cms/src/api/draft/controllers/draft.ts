@@ -2,14 +2,14 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { DraftResponse } from '@clermontech/config';
 import { sendError } from '../../../http/error-body';
-import type { PreviewService } from '../services/preview';
+import type { DraftService } from '../services/draft';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async findDraft(ctx: Context) {
     ctx.set('cache-control', 'no-store');
     const { type, documentId } = ctx.params as { type: string; documentId: string };
     const token = typeof ctx.query.token === 'string' ? ctx.query.token : '';
-    const service = strapi.service('api::preview.preview') as PreviewService;
+    const service = strapi.service('api::draft.draft') as DraftService;
     const claims = service.verify(type, documentId, token);
     if (!claims) return sendError(ctx, 401, 'Missing, invalid or expired preview token');
     const draft = await service.findDraft(claims);

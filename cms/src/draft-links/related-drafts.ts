@@ -11,7 +11,7 @@ const idsOf = (entries: Entry[], field: string) =>
 async function draftsOf(strapi: Core.Strapi, type: PreviewableContentType, filters: Record<string, unknown>): Promise<Entry[]> {
   const { uid, populate } = CONTENT_TYPES[type];
   const model = strapi.getModel(uid);
-  // Called only once the preview token was verified (api/preview's controller).
+  // Called only once the preview token was verified (api/draft's controller).
   const drafts = (await withDraftAccess(() => strapi.documents(uid as UID.ContentType).findMany({ status: 'draft', filters, populate } as never))) as Entry[];
   return Promise.all(drafts.map(async (draft) => (await strapi.contentAPI.sanitize.output(draft, model, {})) as Entry));
 }

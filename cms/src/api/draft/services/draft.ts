@@ -1,11 +1,11 @@
 import type { Core, UID } from '@strapi/strapi';
 import { cmsEnv } from '../../../cms-env';
 import { CONTENT_TYPES, isPreviewableContentType, type DraftEntry, type PreviewableContentType, type RelatedDrafts } from '@clermontech/config';
-import { findRelatedDrafts } from '../../../preview/related-drafts';
-import { verifyPreviewToken, type PreviewClaims } from '../../../preview/token';
+import { findRelatedDrafts } from '../../../draft-links/related-drafts';
+import { verifyPreviewToken, type PreviewClaims } from '../../../draft-links/link-token';
 import { withDraftAccess } from '../../../security/draft-access';
 
-const previewService = ({ strapi }: { strapi: Core.Strapi }) => ({
+const draftService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The token's claims when it was signed for exactly this type and document and has not expired. */
   verify(type: string, documentId: string, token: string): (PreviewClaims & { type: PreviewableContentType }) | undefined {
     const secret = cmsEnv().PREVIEW_SECRET;
@@ -24,11 +24,11 @@ const previewService = ({ strapi }: { strapi: Core.Strapi }) => ({
     return (await strapi.contentAPI.sanitize.output(draft, strapi.getModel(uid), {})) as DraftEntry;
   },
 
-  /** The drafts the document's page shows with it (an event's programme): see preview/related-drafts.ts. */
+  /** The drafts the document's page shows with it (an event's programme): see draft-links/related-drafts.ts. */
   findRelatedDrafts(type: PreviewableContentType, draft: DraftEntry): Promise<RelatedDrafts> {
     return findRelatedDrafts(strapi, type, draft);
   },
 });
 
-export type PreviewService = ReturnType<typeof previewService>;
-export default previewService;
+export type DraftService = ReturnType<typeof draftService>;
+export default draftService;

@@ -5,7 +5,7 @@ export default {
     {
       method: 'GET',
       path: DRAFT_ROUTE,
-      handler: 'preview.findDraft',
+      handler: 'draft.findDraft',
       // The signed token in the query is the credential: issued by the admin's preview handler, for one document, for an hour.
       config: { auth: false },
     },
