@@ -52,9 +52,9 @@ describe('buildICalendar', () => {
   });
 
   it('parses back to the same instants, UIDs and texts', () => {
-    const parsed = Object.values(ical.sync.parseICS(output)).filter((component) => component?.type === 'VEVENT');
+    const parsed = Object.values(ical.sync.parseICS(output)).filter((component): component is VEvent => component?.type === 'VEVENT');
     expect(parsed).toHaveLength(2);
-    const [first, second] = parsed as VEvent[];
+    const [first, second] = parsed;
     expect(first?.uid).toBe('abc123@clermontech.org');
     expect(first?.start.toISOString()).toBe('2024-05-16T17:00:00.000Z');
     expect(first?.end?.toISOString()).toBe('2024-05-16T19:30:00.000Z');
