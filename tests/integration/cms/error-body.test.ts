@@ -87,7 +87,8 @@ describe.each(databases)('one error body shape for every error the CMS answers (
     const wrongJson = JSON.stringify({ data: { title: 42 }, inFavour: 'peut-être', present: 'oui', eventDocumentId: 'inconnu' });
     for (const route of ours) {
       const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : wrongJson;
-      for (const auth of [{}, { authorization: `Bearer ${admin}` }]) {
+      const identities: Record<string, string>[] = [{}, { authorization: `Bearer ${admin}` }];
+      for (const auth of identities) {
         for (let attempt = 0; attempt < (route.method === 'POST' ? 3 : 1); attempt++) {
           await send(route, concrete(route.path), { body, headers: { 'content-type': 'application/json', ...auth } });
         }
