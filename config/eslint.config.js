@@ -1,4 +1,4 @@
-// The lint settings every part shares (cms/, site/, config/, bench/, scripts/, tests/); the root
+// The lint settings every part shares (cms/, site/, config/, importer/, backup/, bench/, scripts/, tests/); the root
 // eslint.config.js is this file. Typed: each file is linted with the types of the tsconfig.json that owns it.
 import path from 'node:path';
 import js from '@eslint/js';
