@@ -34,6 +34,9 @@ describe.each(databases)('a published page keeps its earlier slugs (%s)', (datab
     await publishChange(cms.url, admin, TALK_UID, talk.documentId, { title: 'Troisième titre', slug: 'troisieme-titre' });
     expect((await published('talks', 'troisieme-titre'))?.previousSlugs).toEqual(['premier-titre', 'deuxieme-titre']);
     expect(await published('talks', 'premier-titre')).toBeUndefined();
+    // Recording the history is no edit of the draft: the admin shows the talk as published, not modified since.
+    const inAdmin = await cms.fetch(`/content-manager/collection-types/${TALK_UID}/${talk.documentId}`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(((await inAdmin.json()) as { data: { status: string } }).data.status).toBe('published');
   });
 
   it('records nothing for a draft never published, nor for a draft saved without publishing', async () => {
