@@ -29,7 +29,7 @@ const TALKS = [
   },
 ];
 const PUBLIC_PATH = '/api-hours/api-hour-98/';
-/** Names the scan would otherwise read as English (« Tech Time » is the association's own name). */
+/** Proper names left out of the scan, whatever words they are made of: the association's « Tech Time » (in the site's menu, seen in the preview). */
 const ALLOWED = ['Tech Time'];
 const SCREENSHOT = join(repoRoot, 'docs', 'images', 'programmer-une-soiree.png');
 
