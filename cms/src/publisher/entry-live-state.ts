@@ -7,12 +7,10 @@ import { sendError } from '../http/error-body';
 export interface EntryLiveState {
   /** The live page's address (the published version's slug), when the type has pages and the entry is published. */
   url?: string;
-  /** When the published version was published; absent for a draft never published. */
+  /** When the published version was published (a type without drafts, like the site's settings: its last save); absent for a draft never published. */
   publishedAt?: string;
   /** The draft was saved after the published version: the site shows the older text. */
   modified: boolean;
-  /** The type has no draft (every save is live). */
-  alwaysLive: boolean;
   site: {
     reachable: boolean;
     liveSince?: string;
@@ -75,7 +73,6 @@ export function entryLiveStateHandler(strapi: Core.Strapi, env: Env) {
       url: path ? new URL(path, env.SITE_URL).href : undefined,
       publishedAt: iso(published?.publishedAt ?? (draftAndPublish ? undefined : published?.updatedAt)),
       modified: Boolean(published?.updatedAt && draft?.updatedAt && new Date(draft.updatedAt) > new Date(published.updatedAt)),
-      alwaysLive: !draftAndPublish,
       site: await siteState(env),
     } satisfies EntryLiveState;
   };
