@@ -68,7 +68,12 @@ const urlPath = (file: string) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`
  * refused, the refusal recorded for the status. The releases root is the live release's parent
  * (ReleaseStore.dirOf).
  */
-export function decideLargeRemoval(newDir: string, liveDir: string, pagesBefore: number, pagesAfter: number): 'accepted' | 'refused' {
+export function decideLargeRemoval(
+  newDir: string,
+  liveDir: string,
+  pagesBefore: number,
+  pagesAfter: number,
+): 'accepted' | 'refused' {
   const root = dirname(liveDir);
   const state = readRemovalState(root);
   if (state.confirmed && pagesAfter >= state.confirmed.pagesAfter) {
@@ -78,7 +83,13 @@ export function decideLargeRemoval(newDir: string, liveDir: string, pagesBefore:
   const after = htmlFiles(newDir);
   const removed = [...htmlFiles(liveDir)].filter((file) => !after.has(file)).sort();
   writeRemovalState(root, {
-    refused: { at: new Date().toISOString(), pagesBefore, pagesAfter, removedPaths: removed.slice(0, SHOWN_PATHS).map(urlPath), removedCount: removed.length },
+    refused: {
+      at: new Date().toISOString(),
+      pagesBefore,
+      pagesAfter,
+      removedPaths: removed.slice(0, SHOWN_PATHS).map(urlPath),
+      removedCount: removed.length,
+    },
   });
   return 'refused';
 }
@@ -95,6 +106,9 @@ export function forgetRemoval(liveDir: string | undefined): void {
 export function confirmRemoval(releasesRoot: string, by: string): boolean {
   const state = readRemovalState(releasesRoot);
   if (!state.refused) return false;
-  writeRemovalState(releasesRoot, { refused: state.refused, confirmed: { at: new Date().toISOString(), by, pagesAfter: state.refused.pagesAfter } });
+  writeRemovalState(releasesRoot, {
+    refused: state.refused,
+    confirmed: { at: new Date().toISOString(), by, pagesAfter: state.refused.pagesAfter },
+  });
   return true;
 }

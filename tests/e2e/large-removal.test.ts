@@ -34,10 +34,17 @@ describe('a build that would remove most of the site', () => {
     const liveBefore = (await stack.publisher.settled()).release!.id;
 
     const documentIds = async (uid: string) =>
-      ((await (await stack.cms.fetch(`/content-manager/collection-types/${uid}?pageSize=100`, { headers })).json()) as { results: ListResponse['data'] }).results.map(
-        (entry) => entry.documentId,
-      );
-    const lists = await Promise.all(REMOVED_TYPES.map(async (type) => ({ uid: `api::${type}.${type}`, ids: await documentIds(`api::${type}.${type}`) })));
+      (
+        (await (
+          await stack.cms.fetch(`/content-manager/collection-types/${uid}?pageSize=100`, { headers })
+        ).json()) as { results: ListResponse['data'] }
+      ).results.map((entry) => entry.documentId);
+    const lists = await Promise.all(
+      REMOVED_TYPES.map(async (type) => ({
+        uid: `api::${type}.${type}`,
+        ids: await documentIds(`api::${type}.${type}`),
+      })),
+    );
     // All deleted while one build runs, as one change: the next build sees them all gone at once
     // (deleted one by one between builds, each release would lose less than half).
     const building = stack.publisher.waitForStatus('a build to run', (status) => status.building !== null);
@@ -53,7 +60,13 @@ describe('a build that would remove most of the site', () => {
         expect(response.status, `bulk delete ${uid}`).toBe(200);
       }),
     );
-    await stack.publisher.waitForStatus('the large removal refused', (status) => Boolean((status as unknown as { removal?: RemovalState }).removal?.refused) && status.building === null && !status.queued);
+    await stack.publisher.waitForStatus(
+      'the large removal refused',
+      (status) =>
+        Boolean((status as unknown as { removal?: RemovalState }).removal?.refused) &&
+        status.building === null &&
+        !status.queued,
+    );
     const refused = (await removalState()).refused!;
     expect(refused.pagesAfter).toBeLessThan(refused.pagesBefore / 2);
     expect(refused.removedPaths.length).toBeGreaterThan(0);
@@ -61,10 +74,21 @@ describe('a build that would remove most of the site', () => {
 
     // An Author has no "Republier le site": no widget, and the route refuses.
     const author = await adminLogin(stack.cms.url, AUTHOR.email, AUTHOR.password);
-    expect((await stack.cms.fetch('/site-public/confirm-removal', { method: 'POST', headers: { authorization: `Bearer ${author}` } })).status).toBe(403);
+    expect(
+      (
+        await stack.cms.fetch('/site-public/confirm-removal', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${author}` },
+        })
+      ).status,
+    ).toBe(403);
     expect((await removalState()).confirmed).toBeUndefined();
 
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1400, height: 900 } });
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1400, height: 900 },
+    });
     const page = await context.newPage();
     await page.goto(`${stack.cms.url}/admin/auth/login`);
     await page.locator('input[name="email"]').fill(EDITOR.email);
@@ -77,7 +101,9 @@ describe('a build that would remove most of the site', () => {
     expect(text).toContain(`le site passerait de ${refused.pagesBefore} pages à ${refused.pagesAfter} pages`);
     expect(text).toContain(refused.removedPaths[0]!);
     // The widget is first on the home page: visible without scrolling.
-    expect(await explanation.evaluate((element) => element.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
+    expect(await explanation.evaluate((element) => element.getBoundingClientRect().bottom <= window.innerHeight)).toBe(
+      true,
+    );
     await page.screenshot({ path: artifactPath('admin-large-removal.png') });
 
     const before = await stack.publisher.status();

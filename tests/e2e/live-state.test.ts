@@ -15,7 +15,11 @@ describe('an entry’s edit view says where it is live', () => {
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
     await createAdminUser(stack.cms.url, await stack.cms.adminToken(), 'Editor', EDITOR.email, EDITOR.password);
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1400, height: 1000 } });
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1400, height: 1000 },
+    });
     page = await context.newPage();
     await page.goto(`${stack.cms.url}/admin/auth/login`);
     await page.locator('input[name="email"]').fill(EDITOR.email);
@@ -35,7 +39,9 @@ describe('an entry’s edit view says where it is live', () => {
     await stack.publisher.settled();
     await page.goto(`${stack.cms.url}/admin/content-manager/collection-types/${TALK}/${talk.documentId}`);
     await expect.poll(state, { timeout: 60_000 }).toBe('En ligne');
-    expect(await page.getByTestId('live-state-link').getAttribute('href')).toBe(`${stack.publisher.url}/talks/un-site-web-de-14-ko/`);
+    expect(await page.getByTestId('live-state-link').getAttribute('href')).toBe(
+      `${stack.publisher.url}/talks/un-site-web-de-14-ko/`,
+    );
     expect(await page.getByTestId('live-state-link').textContent()).toContain('Voir sur le site');
 
     await page.locator('input[name="title"]').fill('Un site web de 14 ko, et pas un de plus');
@@ -61,7 +67,10 @@ describe('an entry’s edit view says where it is live', () => {
 
   it('a draft never published: « Brouillon », no link', async () => {
     const token = await adminLogin(stack.cms.url, EDITOR.email, EDITOR.password);
-    const draft = await createDraft(stack.cms.url, token, TALK, { title: 'Un talk en préparation', slug: 'un-talk-en-preparation' });
+    const draft = await createDraft(stack.cms.url, token, TALK, {
+      title: 'Un talk en préparation',
+      slug: 'un-talk-en-preparation',
+    });
     await page.goto(`${stack.cms.url}/admin/content-manager/collection-types/${TALK}/${draft.documentId}`);
     await expect.poll(state, { timeout: 60_000 }).toBe('Brouillon');
     expect(await page.getByTestId('live-state-link').count()).toBe(0);

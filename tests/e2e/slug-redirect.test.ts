@@ -27,7 +27,11 @@ describe('a published talk changes its address in the admin', () => {
     const talk = await findBySlug(stack.cms.url, 'talks', 'files-de-messages-sans-douleur');
     const before = await stack.publisher.settled();
 
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1400, height: 1000 } });
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1400, height: 1000 },
+    });
     const page = await context.newPage();
     await page.goto(`${stack.cms.url}/admin/auth/login`);
     await page.locator('input[name="email"]').fill(EDITOR.email);

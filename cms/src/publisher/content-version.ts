@@ -40,9 +40,11 @@ async function publishedMediaFingerprint(strapi: Core.Strapi): Promise<string> {
       }
       where.orWhere(typeColumn.name, 'not like', '%::%');
     });
-  const row = (await knex(files.tableName).whereIn('id', used).count({ count: '*' }).max({ latest: 'updated_at' }).first()) as
-    | { count: number | string; latest: string | number | Date | null }
-    | undefined;
+  const row = (await knex(files.tableName)
+    .whereIn('id', used)
+    .count({ count: '*' })
+    .max({ latest: 'updated_at' })
+    .first()) as { count: number | string; latest: string | number | Date | null } | undefined;
   const latest = row?.latest ? new Date(row.latest).toISOString() : '';
   return `${FILE_UID}:${Number(row?.count ?? 0)}:${latest}`;
 }
@@ -62,7 +64,9 @@ export async function contentVersion(strapi: Core.Strapi): Promise<string> {
     const query = strapi.db.query(uid);
     const [count, latest] = await Promise.all([
       query.count({ where }),
-      query.findOne({ where, select: ['updatedAt'], orderBy: { updatedAt: 'desc' } }) as Promise<{ updatedAt?: string | Date } | null>,
+      query.findOne({ where, select: ['updatedAt'], orderBy: { updatedAt: 'desc' } }) as Promise<{
+        updatedAt?: string | Date;
+      } | null>,
     ]);
     const updatedAt = latest?.updatedAt ? new Date(latest.updatedAt).toISOString() : '';
     hash.update(`${uid}:${count}:${updatedAt}\n`);

@@ -1,6 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { CONTENT_TYPES, contentTypeOfUid, isPublicContentType, PUBLISHER_PATHS, type Env, type PublisherStatus, type PublicStatus } from '@clermontech/config';
+import {
+  CONTENT_TYPES,
+  contentTypeOfUid,
+  isPublicContentType,
+  PUBLISHER_PATHS,
+  type Env,
+  type PublisherStatus,
+  type PublicStatus,
+} from '@clermontech/config';
 import { sendError } from '../http/error-body';
 
 /** What an entry's edit view shows of its life on the public site (cms/src/admin/live-state/). */
@@ -20,7 +28,13 @@ export interface EntryLiveState {
   };
 }
 
-type Row = { slug?: string; kind?: string; publishedAt?: string | Date | null; updatedAt?: string | Date; group?: { slug?: string } | null };
+type Row = {
+  slug?: string;
+  kind?: string;
+  publishedAt?: string | Date | null;
+  updatedAt?: string | Date;
+  group?: { slug?: string } | null;
+};
 
 const iso = (value: string | Date | null | undefined) => (value ? new Date(value).toISOString() : undefined);
 const DEFAULT_ESTIMATE_SECONDS = 5;
@@ -29,14 +43,25 @@ const DEFAULT_ESTIMATE_SECONDS = 5;
 async function siteState(env: Env): Promise<EntryLiveState['site']> {
   try {
     const headers = env.PUBLISHER_TOKEN ? { authorization: `Bearer ${env.PUBLISHER_TOKEN}` } : undefined;
-    const response = await fetch(new URL(PUBLISHER_PATHS.status, env.PUBLISHER_URL), { headers, signal: AbortSignal.timeout(3_000) });
+    const response = await fetch(new URL(PUBLISHER_PATHS.status, env.PUBLISHER_URL), {
+      headers,
+      signal: AbortSignal.timeout(3_000),
+    });
     if (!response.ok) return { reachable: false, building: false, estimateSeconds: DEFAULT_ESTIMATE_SECONDS };
     const status = (await response.json()) as Partial<PublisherStatus> & Partial<PublicStatus>;
     const liveSince = status.release?.liveSince ?? status.liveSince ?? undefined;
     // With the token, `building` is the running build (or null) and `queued` the next; without, one boolean.
-    const building = typeof status.building === 'boolean' ? status.building : (status.building !== null && status.building !== undefined) || status.queued === true;
+    const building =
+      typeof status.building === 'boolean'
+        ? status.building
+        : (status.building !== null && status.building !== undefined) || status.queued === true;
     const lastMs = status.lastSuccess?.durationMs;
-    return { reachable: true, liveSince, building, estimateSeconds: lastMs ? Math.max(1, Math.ceil(lastMs / 1000)) : DEFAULT_ESTIMATE_SECONDS };
+    return {
+      reachable: true,
+      liveSince,
+      building,
+      estimateSeconds: lastMs ? Math.max(1, Math.ceil(lastMs / 1000)) : DEFAULT_ESTIMATE_SECONDS,
+    };
   } catch {
     return { reachable: false, building: false, estimateSeconds: DEFAULT_ESTIMATE_SECONDS };
   }
@@ -64,15 +89,24 @@ export function entryLiveStateHandler(strapi: Core.Strapi, env: Env) {
     const populate = 'group' in schema.attributes ? { group: { select: ['slug'] } } : undefined;
     const draftAndPublish = Boolean(schema.options?.draftAndPublish);
     const [published, draft] = (await Promise.all([
-      query.findOne({ where: { documentId, ...(draftAndPublish ? { publishedAt: { $notNull: true } } : {}) }, select, populate }),
-      draftAndPublish ? query.findOne({ where: { documentId, publishedAt: null }, select: ['updatedAt'] }) : Promise.resolve(null),
+      query.findOne({
+        where: { documentId, ...(draftAndPublish ? { publishedAt: { $notNull: true } } : {}) },
+        select,
+        populate,
+      }),
+      draftAndPublish
+        ? query.findOne({ where: { documentId, publishedAt: null }, select: ['updatedAt'] })
+        : Promise.resolve(null),
     ])) as [Row | null, Row | null];
     const pagePath = 'pagePath' in row ? (row.pagePath as (entry: Row) => string) : undefined;
-    const path = published?.slug && pagePath ? pagePath({ ...published, group: published.group ?? undefined }) : undefined;
+    const path =
+      published?.slug && pagePath ? pagePath({ ...published, group: published.group ?? undefined }) : undefined;
     ctx.body = {
       url: path ? new URL(path, env.SITE_URL).href : undefined,
       publishedAt: iso(published?.publishedAt ?? (draftAndPublish ? undefined : published?.updatedAt)),
-      modified: Boolean(published?.updatedAt && draft?.updatedAt && new Date(draft.updatedAt) > new Date(published.updatedAt)),
+      modified: Boolean(
+        published?.updatedAt && draft?.updatedAt && new Date(draft.updatedAt) > new Date(published.updatedAt),
+      ),
       site: await siteState(env),
     } satisfies EntryLiveState;
   };

@@ -8,10 +8,15 @@ type Row = { id: number; slug?: string; previousSlugs?: unknown };
 
 /** The content types whose pages keep their old addresses: those declaring `previousSlugs`. */
 function typesWithHistory(strapi: Core.Strapi): Set<string> {
-  return new Set(Object.entries(strapi.contentTypes).flatMap(([uid, type]) => (PREVIOUS_SLUGS in type.attributes && SLUG in type.attributes ? [uid] : [])));
+  return new Set(
+    Object.entries(strapi.contentTypes).flatMap(([uid, type]) =>
+      PREVIOUS_SLUGS in type.attributes && SLUG in type.attributes ? [uid] : [],
+    ),
+  );
 }
 
-const slugList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item !== '') : []);
+const slugList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string' && item !== '') : [];
 
 /**
  * The history after publishing `nextSlug` over `liveSlug`: the live slug joins it, and the slug
@@ -42,7 +47,10 @@ export function recordPreviousSlugs(strapi: Core.Strapi): void {
       query.findOne({ where: { documentId, publishedAt: null }, select: ['id', SLUG, PREVIOUS_SLUGS] }),
     ])) as [Row | null, Row | null];
     if (live?.slug && draft?.slug && live.slug !== draft.slug) {
-      await query.update({ where: { id: draft.id }, data: { [PREVIOUS_SLUGS]: nextHistory(slugList(draft.previousSlugs), live.slug, draft.slug) } });
+      await query.update({
+        where: { id: draft.id },
+        data: { [PREVIOUS_SLUGS]: nextHistory(slugList(draft.previousSlugs), live.slug, draft.slug) },
+      });
     }
     return next();
   });

@@ -12,13 +12,15 @@ export function urlProblem(value: string): string | undefined {
   if (/^mailto:[^@\s]+@[^@\s]+\.[^@\s]+$/i.test(trimmed)) return undefined;
   // A page of the site itself (« /proposer-un-talk/ »), as the announcement banner links.
   if (/^\/(?![/\\])/.test(trimmed)) return undefined;
-  if (!/^https?:\/\//i.test(trimmed)) return 'elle doit commencer par https:// (ou http://), ou par / pour une page du site';
+  if (!/^https?:\/\//i.test(trimmed))
+    return 'elle doit commencer par https:// (ou http://), ou par / pour une page du site';
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
     return 'ce n’est pas une adresse web valide';
   }
-  if (!url.hostname.includes('.') && url.hostname !== 'localhost') return `le nom de site « ${url.hostname} » est incomplet (il manque par exemple « .org »)`;
+  if (!url.hostname.includes('.') && url.hostname !== 'localhost')
+    return `le nom de site « ${url.hostname} » est incomplet (il manque par exemple « .org »)`;
   return undefined;
 }

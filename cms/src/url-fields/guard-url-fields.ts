@@ -17,7 +17,10 @@ const labelOf = (uid: string, field: string) => adminViews[uid]?.fields[field]?.
 /** The link fields of `data`, and of the components it holds, that the site would drop; named by their French label. */
 function urlProblems(strapi: Core.Strapi, uid: string, data: Data): Problem[] {
   const problems: Problem[] = [];
-  const attributes = strapi.getModel(uid as UID.Schema).attributes as Record<string, { type: string; component?: string }>;
+  const attributes = strapi.getModel(uid as UID.Schema).attributes as Record<
+    string,
+    { type: string; component?: string }
+  >;
   for (const [field, attribute] of Object.entries(attributes)) {
     const value = data[field];
     if (isUrlField(field, attribute) && typeof value === 'string') {

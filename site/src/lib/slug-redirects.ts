@@ -15,8 +15,12 @@ export interface SlugRedirect {
  * a page of the new site serves again.
  */
 export function slugRedirects(catalog: Catalog): SlugRedirect[] {
-  const moved = <T extends { previousSlugs?: string[] | undefined }>(entry: T, url: (slug: string) => string, to: string, title: string) =>
-    (entry.previousSlugs ?? []).map((slug) => ({ legacyPath: url(slug), to, title }));
+  const moved = <T extends { previousSlugs?: string[] | undefined }>(
+    entry: T,
+    url: (slug: string) => string,
+    to: string,
+    title: string,
+  ) => (entry.previousSlugs ?? []).map((slug) => ({ legacyPath: url(slug), to, title }));
   return [
     ...catalog.events.flatMap(({ entry, url, group }) =>
       moved(entry, (slug) => eventUrl({ ...entry, slug }, group?.entry), url, entry.title),
@@ -27,7 +31,9 @@ export function slugRedirects(catalog: Catalog): SlugRedirect[] {
     ...catalog.pages.flatMap(({ entry, url }) => moved(entry, (slug) => pageUrl({ slug }), url, entry.title)),
     ...catalog.groups.flatMap(({ entry, url, events }) => [
       ...moved(entry, (slug) => groupUrl({ slug }), url, entry.name),
-      ...events.flatMap((event) => moved(entry, (slug) => eventUrl(event.entry, { slug }), event.url, event.entry.title)),
+      ...events.flatMap((event) =>
+        moved(entry, (slug) => eventUrl(event.entry, { slug }), event.url, event.entry.title),
+      ),
     ]),
   ].filter((redirect) => redirect.legacyPath !== redirect.to);
 }

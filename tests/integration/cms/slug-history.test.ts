@@ -31,11 +31,16 @@ describe.each(databases)('a published page keeps its earlier slugs (%s)', (datab
     await publishChange(cms.url, admin, TALK_UID, talk.documentId, { title: 'Deuxième titre', slug: 'deuxieme-titre' });
     expect((await published('talks', 'deuxieme-titre'))?.previousSlugs).toEqual(['premier-titre']);
 
-    await publishChange(cms.url, admin, TALK_UID, talk.documentId, { title: 'Troisième titre', slug: 'troisieme-titre' });
+    await publishChange(cms.url, admin, TALK_UID, talk.documentId, {
+      title: 'Troisième titre',
+      slug: 'troisieme-titre',
+    });
     expect((await published('talks', 'troisieme-titre'))?.previousSlugs).toEqual(['premier-titre', 'deuxieme-titre']);
     expect(await published('talks', 'premier-titre')).toBeUndefined();
     // Recording the history is no edit of the draft: the admin shows the talk as published, not modified since.
-    const inAdmin = await cms.fetch(`/content-manager/collection-types/${TALK_UID}/${talk.documentId}`, { headers: { authorization: `Bearer ${admin}` } });
+    const inAdmin = await cms.fetch(`/content-manager/collection-types/${TALK_UID}/${talk.documentId}`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     expect(((await inAdmin.json()) as { data: { status: string } }).data.status).toBe('published');
   });
 
@@ -51,7 +56,12 @@ describe.each(databases)('a published page keeps its earlier slugs (%s)', (datab
   });
 
   it('drops a slug from the history when the page takes it back', async () => {
-    const event = await createDraft(cms.url, admin, EVENT_UID, { title: 'Atelier Rust', slug: 'atelier-rust', kind: 'workshop', startsAt: '2027-01-14T18:00:00.000Z' });
+    const event = await createDraft(cms.url, admin, EVENT_UID, {
+      title: 'Atelier Rust',
+      slug: 'atelier-rust',
+      kind: 'workshop',
+      startsAt: '2027-01-14T18:00:00.000Z',
+    });
     await publishChange(cms.url, admin, EVENT_UID, event.documentId, {});
     await publishChange(cms.url, admin, EVENT_UID, event.documentId, { slug: 'atelier-rust-debutants' });
     await publishChange(cms.url, admin, EVENT_UID, event.documentId, { slug: 'atelier-rust' });

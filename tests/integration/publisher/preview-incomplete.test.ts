@@ -24,13 +24,19 @@ describe('previewing a draft that lacks required fields', () => {
 
   it('shows a post saved without its date, with « Date de publication » marked as missing, not a 500', async () => {
     // Strapi saves a draft without its required fields; only publishing checks them.
-    const post = await createDraft(stack.cms.url, admin, POST, { title: 'Article sans date', slug: 'article-sans-date', body: 'Le corps de l’article.' });
+    const post = await createDraft(stack.cms.url, admin, POST, {
+      title: 'Article sans date',
+      slug: 'article-sans-date',
+      body: 'Le corps de l’article.',
+    });
     const response = await preview(POST, post.documentId);
     const html = await response.text();
     expect(response.status, html.slice(0, 500)).toBe(200);
     expect(html).toContain('Article sans date');
     expect(html).toContain('Le corps de l’article.');
-    expect(html).toMatch(/<div data-preview-missing[^>]*>À compléter avant de publier : Date de publication \(une valeur provisoire est montrée à la place\)\.<\/div>/);
+    expect(html).toMatch(
+      /<div data-preview-missing[^>]*>À compléter avant de publier : Date de publication \(une valeur provisoire est montrée à la place\)\.<\/div>/,
+    );
     expect(response.headers.get('x-preview-missing-fields')).toBeNull();
   });
 
@@ -42,7 +48,11 @@ describe('previewing a draft that lacks required fields', () => {
   });
 
   it('keeps a complete draft’s banner as it was', async () => {
-    const post = await createDraft(stack.cms.url, admin, POST, { title: 'Article complet', slug: 'article-complet', date: '2026-11-30' });
+    const post = await createDraft(stack.cms.url, admin, POST, {
+      title: 'Article complet',
+      slug: 'article-complet',
+      date: '2026-11-30',
+    });
     const html = await (await preview(POST, post.documentId)).text();
     expect(html).toContain('Aperçu — non publié</div>');
     expect(html).not.toContain('data-preview-missing');

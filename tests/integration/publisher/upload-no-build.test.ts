@@ -22,12 +22,20 @@ describe.each(databases)('uploading a photo (%s)', (database) => {
     const mark = stack.publisher.output().length;
 
     const marker = uniqueMarker();
-    const uploaded = await stack.cms.fetch('/upload', { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: fileForm(`${marker}.png`, 'image/png', tinyPng()) });
+    const uploaded = await stack.cms.fetch('/upload', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+      body: fileForm(`${marker}.png`, 'image/png', tinyPng()),
+    });
     expect(uploaded.status).toBe(201);
     const [file] = (await uploaded.json()) as { id: number }[];
 
     // Strapi's media.create webhook reaches the publisher, which finds nothing published.
-    await waitFor('the publisher to weigh the upload', () => stack.publisher.output().slice(mark).includes('publisher: nothing published since'), { timeoutMs: 30_000, intervalMs: 100 });
+    await waitFor(
+      'the publisher to weigh the upload',
+      () => stack.publisher.output().slice(mark).includes('publisher: nothing published since'),
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
     const afterUpload = await stack.publisher.settled();
     expect(afterUpload.buildsStarted).toBe(before.buildsStarted);
     expect(afterUpload.release?.id).toBe(before.release?.id);

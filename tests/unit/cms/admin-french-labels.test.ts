@@ -8,8 +8,12 @@ import { repoRoot } from '../../helpers/cms.ts';
 /** Every enumeration of every content type and component, as `type.field` and its values. */
 function enumerations(): { where: string; values: string[] }[] {
   const files = [
-    ...readdirSync(join(repoRoot, 'cms/src/api')).map((type) => join(repoRoot, 'cms/src/api', type, 'content-types', type, 'schema.json')),
-    ...readdirSync(join(repoRoot, 'cms/src/components/shared')).map((name) => join(repoRoot, 'cms/src/components/shared', name)),
+    ...readdirSync(join(repoRoot, 'cms/src/api')).map((type) =>
+      join(repoRoot, 'cms/src/api', type, 'content-types', type, 'schema.json'),
+    ),
+    ...readdirSync(join(repoRoot, 'cms/src/components/shared')).map((name) =>
+      join(repoRoot, 'cms/src/components/shared', name),
+    ),
   ].filter((file) => {
     try {
       readFileSync(file);
@@ -19,8 +23,14 @@ function enumerations(): { where: string; values: string[] }[] {
     }
   });
   return files.flatMap((file) => {
-    const schema = JSON.parse(readFileSync(file, 'utf8')) as { attributes: Record<string, { type: string; enum?: string[] }> };
-    return Object.entries(schema.attributes).flatMap(([field, attribute]) => (attribute.type === 'enumeration' ? [{ where: `${file.split('/').at(-2)}.${field}`, values: attribute.enum ?? [] }] : []));
+    const schema = JSON.parse(readFileSync(file, 'utf8')) as {
+      attributes: Record<string, { type: string; enum?: string[] }>;
+    };
+    return Object.entries(schema.attributes).flatMap(([field, attribute]) =>
+      attribute.type === 'enumeration'
+        ? [{ where: `${file.split('/').at(-2)}.${field}`, values: attribute.enum ?? [] }]
+        : [],
+    );
   });
 }
 
@@ -28,7 +38,9 @@ describe('the admin’s French labels', () => {
   const found = enumerations();
 
   it('finds the enumerations (event kind, talk language…)', () => {
-    expect(found.map(({ where }) => where)).toEqual(expect.arrayContaining(['event.kind', 'talk.language', 'sponsor.tier']));
+    expect(found.map(({ where }) => where)).toEqual(
+      expect.arrayContaining(['event.kind', 'talk.language', 'sponsor.tier']),
+    );
   });
 
   it.each(found)('gives every value of $where a human label', ({ values }) => {
@@ -42,7 +54,15 @@ describe('the admin’s French labels', () => {
 });
 
 describe('a link checked when saved', () => {
-  const good = ['https://mobilizon.fr/events/abc', 'http://example.org', 'https://www.youtube.com/watch?v=x&t=42', 'mailto:bureau@clermontech.org', '  https://example.org/x  ', '/proposer-un-talk/', ''];
+  const good = [
+    'https://mobilizon.fr/events/abc',
+    'http://example.org',
+    'https://www.youtube.com/watch?v=x&t=42',
+    'mailto:bureau@clermontech.org',
+    '  https://example.org/x  ',
+    '/proposer-un-talk/',
+    '',
+  ];
   it.each(good)('accepts %j', (value) => expect(urlProblem(value)).toBeUndefined());
 
   // What volunteers type, and what the site would silently drop.

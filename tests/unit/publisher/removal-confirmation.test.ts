@@ -11,7 +11,10 @@ import { liveRelease, writeFiles } from '../../helpers/releases.ts';
 const token = 'e'.repeat(64);
 const html = '<!doctype html><html lang="fr"><body>page</body></html>';
 const required = Object.fromEntries(REQUIRED_PAGES.map((page) => [page, html]));
-const talks = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, n) => [`talks/talk-${String(n).padStart(2, '0')}/index.html`, html]));
+const talks = (count: number) =>
+  Object.fromEntries(
+    Array.from({ length: count }, (_, n) => [`talks/talk-${String(n).padStart(2, '0')}/index.html`, html]),
+  );
 
 describe('a build removing more than half the pages', () => {
   let store: ReleaseStore;
@@ -23,9 +26,18 @@ describe('a build removing more than half the pages', () => {
     writeFiles(dir, { ...required, ...talks(2) });
     return dir;
   };
-  const status = async () => (await (await handle(new Request('http://site.test/_publisher/status', { headers: { authorization: `Bearer ${token}` } }))).json()) as { removal: RemovalState };
+  const status = async () =>
+    (await (
+      await handle(new Request('http://site.test/_publisher/status', { headers: { authorization: `Bearer ${token}` } }))
+    ).json()) as { removal: RemovalState };
   const confirm = (body: unknown, bearer = token) =>
-    handle(new Request('http://site.test/_publisher/confirm-removal', { method: 'POST', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+    handle(
+      new Request('http://site.test/_publisher/confirm-removal', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
 
   beforeEach(() => {
     store = new ReleaseStore(mkdtempSync(join(tmpdir(), 'removal-')));
@@ -33,7 +45,15 @@ describe('a build removing more than half the pages', () => {
     handle = createApp({
       store,
       token,
-      status: () => ({ release: null, building: null, queued: false, lastSuccess: null, lastFailure: null, buildsStarted: 0, lastCheckAt: null }),
+      status: () => ({
+        release: null,
+        building: null,
+        queued: false,
+        lastSuccess: null,
+        lastFailure: null,
+        buildsStarted: 0,
+        lastCheckAt: null,
+      }),
       onChange: (reason, force) => changes.push({ reason, force }),
     });
     liveRelease(store, { ...required, ...talks(20) });
@@ -41,12 +61,23 @@ describe('a build removing more than half the pages', () => {
   });
 
   it('is refused, and the status says how many pages and which ones', async () => {
-    expect(() => validateRelease(staging(), live)).toThrow('release rejected: 7 pages instead of 25 (more than half would disappear)');
+    expect(() => validateRelease(staging(), live)).toThrow(
+      'release rejected: 7 pages instead of 25 (more than half would disappear)',
+    );
     const { removal } = await status();
     expect(removal.refused).toMatchObject({ pagesBefore: 25, pagesAfter: 7, removedCount: 18 });
-    expect(removal.refused?.removedPaths).toEqual(['/talks/talk-02/', '/talks/talk-03/', '/talks/talk-04/', '/talks/talk-05/', '/talks/talk-06/']);
+    expect(removal.refused?.removedPaths).toEqual([
+      '/talks/talk-02/',
+      '/talks/talk-03/',
+      '/talks/talk-04/',
+      '/talks/talk-05/',
+      '/talks/talk-06/',
+    ]);
     // Anyone else sees only whether the site is live.
-    const open = (await (await handle(new Request('http://site.test/_publisher/status'))).json()) as Record<string, unknown>;
+    const open = (await (await handle(new Request('http://site.test/_publisher/status'))).json()) as Record<
+      string,
+      unknown
+    >;
     expect(open).not.toHaveProperty('removal');
   });
 

@@ -9,7 +9,12 @@ import { describeLiveState } from './describe-live-state';
 /** Asked again this often: a publication goes live within seconds, and the label follows it. */
 const REFRESH_MS = 1_000;
 
-const TONE_COLOR = { success: 'success600', neutral: 'neutral700', warning: 'warning600', danger: 'danger600' } as const;
+const TONE_COLOR = {
+  success: 'success600',
+  neutral: 'neutral700',
+  warning: 'warning600',
+  danger: 'danger600',
+} as const;
 
 function LiveState({ model, documentId, version }: { model: string; documentId: string; version: string }) {
   const { get } = useFetchClient();
@@ -33,7 +38,11 @@ function LiveState({ model, documentId, version }: { model: string; documentId: 
   }, [refresh, version]);
 
   if (!state) {
-    return <Typography variant="pi" textColor={problem ? 'danger600' : 'neutral600'}>{problem ? `État indisponible : ${problem}` : 'Chargement…'}</Typography>;
+    return (
+      <Typography variant="pi" textColor={problem ? 'danger600' : 'neutral600'}>
+        {problem ? `État indisponible : ${problem}` : 'Chargement…'}
+      </Typography>
+    );
   }
   const line = describeLiveState(state);
   return (
@@ -61,6 +70,12 @@ export const LiveStatePanel: PanelComponent = ({ model, documentId, document }) 
   const current = document as { updatedAt?: string; status?: string; publishedAt?: string | null } | undefined;
   return {
     title: 'Sur le site public',
-    content: <LiveState model={model} documentId={documentId} version={`${current?.updatedAt ?? ''}|${current?.status ?? ''}`} />,
+    content: (
+      <LiveState
+        model={model}
+        documentId={documentId}
+        version={`${current?.updatedAt ?? ''}|${current?.status ?? ''}`}
+      />
+    ),
   };
 };

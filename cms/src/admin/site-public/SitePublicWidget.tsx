@@ -56,7 +56,12 @@ export function SitePublicWidget() {
   const { headline, failure, removal, tone } = describeStatus(status);
   return (
     <Flex direction="column" alignItems="stretch" gap={3} data-testid="site-public-widget">
-      <Typography variant="omega" fontWeight="bold" textColor={tone === 'danger' ? 'danger600' : tone === 'success' ? 'success600' : 'neutral800'} data-testid="site-public-status">
+      <Typography
+        variant="omega"
+        fontWeight="bold"
+        textColor={tone === 'danger' ? 'danger600' : tone === 'success' ? 'success600' : 'neutral800'}
+        data-testid="site-public-status"
+      >
         {headline}
       </Typography>
       {status?.siteUrl ? (

@@ -3,8 +3,14 @@ import type { SitePublicStatus } from '../../publisher/contracts';
 /** "2 décembre à 10:05": a volunteer reading the widget tomorrow must not take yesterday's time for today's. */
 export function dateAndTime(iso: string): string {
   const date = new Date(iso);
-  const day = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long' }).format(date);
-  const time = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(date);
+  const day = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long' }).format(
+    date,
+  );
+  const time = new Intl.DateTimeFormat('fr-FR', {
+    timeZone: 'Europe/Paris',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
   return `${day} à ${time}`;
 }
 
@@ -33,9 +39,12 @@ export function describeRemoval(removal: SitePublicStatus['removal']): string | 
 /** The publisher's status in plain French, for volunteers. */
 export function describeStatus(status: SitePublicStatus | undefined): StatusLines {
   if (!status) return { headline: 'Chargement…', tone: 'neutral' };
-  if (!status.reachable) return { headline: 'Le serveur du site ne répond pas.', failure: status.error, tone: 'danger' };
+  if (!status.reachable)
+    return { headline: 'Le serveur du site ne répond pas.', failure: status.error, tone: 'danger' };
   const parts: string[] = [];
-  parts.push(status.release?.liveSince ? `En ligne depuis le ${dateAndTime(status.release.liveSince)}` : 'Pas encore en ligne');
+  parts.push(
+    status.release?.liveSince ? `En ligne depuis le ${dateAndTime(status.release.liveSince)}` : 'Pas encore en ligne',
+  );
   if (status.building) parts.push('publication en cours…');
   if (status.queued) parts.push('une autre suivra');
   const failedLast =
@@ -44,7 +53,10 @@ export function describeStatus(status: SitePublicStatus | undefined): StatusLine
   return {
     headline: parts.join(' · '),
     // The refusal says it better than the build's one-line error.
-    failure: failedLast && !removal ? `Dernière publication échouée le ${dateAndTime(status.lastFailure!.at)} : ${status.lastFailure!.error ?? 'erreur inconnue'}` : undefined,
+    failure:
+      failedLast && !removal
+        ? `Dernière publication échouée le ${dateAndTime(status.lastFailure!.at)} : ${status.lastFailure!.error ?? 'erreur inconnue'}`
+        : undefined,
     removal,
     tone: failedLast || removal ? 'danger' : status.building ? 'neutral' : 'success',
   };

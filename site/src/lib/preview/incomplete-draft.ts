@@ -26,7 +26,8 @@ function standIns(now: Date): unknown[] {
   return ['À compléter', 'a-completer', now.toISOString().slice(0, 10), now.toISOString(), 0, [], false];
 }
 
-const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+const isEmpty = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 export interface CompletedDraft<T> {
   entry: T;
@@ -38,7 +39,12 @@ export interface CompletedDraft<T> {
  * The draft parsed by its public schema, its empty required fields filled with stand-ins. A draft
  * wrong in another way (a malformed value, not a missing one) still fails, naming the field.
  */
-export function completeDraft<S extends z.ZodObject>(type: string, schema: S, raw: RawEntry, now = new Date()): CompletedDraft<z.output<S>> {
+export function completeDraft<S extends z.ZodObject>(
+  type: string,
+  schema: S,
+  raw: RawEntry,
+  now = new Date(),
+): CompletedDraft<z.output<S>> {
   const result = schema.safeParse(raw);
   if (result.success) return { entry: result.data, missing: [] };
   const patched: RawEntry = { ...raw };

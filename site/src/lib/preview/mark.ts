@@ -10,7 +10,8 @@ export const PREVIEW_BANNER = 'Aperçu — non publié';
 export const MISSING_FIELDS_HEADER = 'x-preview-missing-fields';
 
 const head = '<meta name="robots" content="noindex"><script type="module" src="/_preview/reload.js"></script>';
-const bannerStyle = 'position:sticky;top:0;z-index:1000;padding:.5rem 1rem;background:#b3261e;color:#fff;font-weight:700;text-align:center';
+const bannerStyle =
+  'position:sticky;top:0;z-index:1000;padding:.5rem 1rem;background:#b3261e;color:#fff;font-weight:700;text-align:center';
 
 function banner(missing: readonly string[]): string {
   const lacking =
