@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ensureLocalSecrets, loadEnv, readEnvFile } from '@clermontech/config';
+import { importedOutside } from './admin-imports.mts';
 
 const cmsRoot = resolve(import.meta.dirname, '..');
 const distDir = join(cmsRoot, 'dist');
@@ -19,6 +20,8 @@ interface Part {
   name: string;
   stamp: string;
   inputs: string[];
+  /** Files found at hashing time, besides `inputs`. */
+  discovered?: () => string[];
   /** Paths (under cms/) left out of `inputs`. */
   excluded?: string[];
   /** Values outside the files that end up in the output. */
@@ -37,7 +40,8 @@ const server: Part = {
 const admin: Part = {
   name: 'admin panel',
   stamp: join(distDir, '.admin-hash'),
-  inputs: ['src/admin', 'src/plugins', 'package.json', '../package-lock.json'],
+  inputs: ['src/admin', 'src/plugins', 'package.json', '../package-lock.json', '../config/dist'],
+  discovered: () => importedOutside(join(cmsRoot, 'src/admin'), files(join(cmsRoot, 'src/admin'), [])),
   // The admin's path is compiled into the panel.
   extra: () => loadEnv().CMS_ADMIN_PATH,
   output: join(distDir, 'build', 'index.html'),
@@ -54,10 +58,9 @@ function* files(path: string, excluded: string[]): Generator<string> {
 
 function hashOf(part: Part): string {
   const hash = createHash('sha256');
-  for (const input of part.inputs) {
-    for (const file of files(resolve(cmsRoot, input), part.excluded ?? [])) {
-      hash.update(relative(cmsRoot, file)).update('\0').update(readFileSync(file)).update('\0');
-    }
+  const inputs = part.inputs.flatMap((input) => [...files(resolve(cmsRoot, input), part.excluded ?? [])]);
+  for (const file of [...inputs, ...(part.discovered?.() ?? [])]) {
+    hash.update(relative(cmsRoot, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   hash.update(part.extra?.() ?? '');
   return hash.digest('hex');
@@ -127,7 +130,8 @@ export function buildIfNeeded(): void {
  * still loads it (an API folder renamed would be served twice). Compiled output goes before each compile.
  */
 function forgetCompiledServer(): void {
-  for (const output of ['src', 'config', '.tsbuildinfo']) rmSync(join(distDir, output), { recursive: true, force: true });
+  for (const output of ['src', 'config', '.tsbuildinfo'])
+    rmSync(join(distDir, output), { recursive: true, force: true });
 }
 
 function buildStaleParts(): void {
