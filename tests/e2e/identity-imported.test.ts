@@ -91,6 +91,23 @@ describe('the imported site, in a browser', () => {
     expect(repeated).toEqual([]);
   });
 
+  it('shows a speaker’s photo and every talk with its evening and date', async () => {
+    // A speaker of several evenings whose photo the old site had.
+    const speakers = await listAll<{ slug: string; photo: { url: string } | null; talks: { documentId: string }[] }>(cms, 'speakers', 'populate[photo][fields][0]=url&populate[talks][fields][0]=documentId');
+    const speaker = speakers.filter((candidate) => candidate.photo && candidate.talks.length > 1).sort((a, b) => b.talks.length - a.talks.length)[0];
+    expect(speaker).toBeDefined();
+    const page = await context.newPage();
+    await page.goto(`${publisher.url}/speakers/${speaker!.slug}/`);
+    const photo = page.locator('main img.portrait');
+    await expect.poll(() => photo.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0)).toBe(true);
+    const talks = await page.locator('main ul.stack > li').evaluateAll((items) =>
+      items.map((item) => ({ links: item.querySelectorAll('a').length, date: item.querySelector('time')?.getAttribute('datetime') ?? '' })),
+    );
+    expect(talks).toHaveLength(speaker!.talks.length);
+    for (const talk of talks) expect(talk).toEqual({ links: 2, date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    await page.close();
+  });
+
   it('lists no link twice in the footer', async () => {
     const page = await context.newPage();
     await page.goto(`${publisher.url}/`);
