@@ -10,7 +10,8 @@ import { build } from 'astro';
 import { PREVIEW_SERVER_ENV } from './build-cache.ts';
 import type { WorkerReply, WorkerRequest } from './warm-builder.ts';
 
-const siteRoot = process.cwd();
+/** The site to build, from the parent (the working directory is the build's own, see warm-builder.ts). */
+const siteRoot = process.argv[2] ?? process.cwd();
 
 function reply(message: WorkerReply): void {
   process.send?.(message);

@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCacheDir } from './build-cache.ts';
@@ -39,6 +40,20 @@ export interface WarmBuilderOptions {
 }
 
 const workerScript = fileURLToPath(new URL('./build-worker.ts', import.meta.url));
+
+/**
+ * The build process's working directory. Astro writes a static build's prerender chunks into
+ * `<cwd>/.astro/.prerender/` when the output folder is not under the working directory (a releases
+ * folder anywhere), and deletes them at the end: two publishers building the same checkout at once
+ * (tests in parallel, the bench beside them) deleted each other's chunks and failed. Each cache
+ * folder gets its own working directory, inside the site so the chunks still find its packages.
+ */
+function buildWorkingDir(siteRoot: string, cacheDir: string | undefined): string {
+  if (!cacheDir) return siteRoot;
+  const dir = join(siteRoot, '.astro', 'builds', createHash('sha256').update(cacheDir).digest('hex').slice(0, 16));
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
 const MAX_LOG = 2_000_000;
 const DEFAULT_MAX_RSS = 1.25 * 1024 ** 3;
 
@@ -142,8 +157,8 @@ export class WarmBuilder {
   }
 
   #spawn(): Worker {
-    const child = fork(workerScript, [], {
-      cwd: this.#options.siteRoot,
+    const child = fork(workerScript, [this.#options.siteRoot], {
+      cwd: buildWorkingDir(this.#options.siteRoot, this.#options.env.SITE_CACHE_DIR),
       // A site build is a production build whatever the publisher runs as: under NODE_ENV=development
       // (npm start's default) Vite compiles the pages with import.meta.env.DEV set, and Astro's image
       // components write development-only attributes into every page.
