@@ -8,11 +8,10 @@
  * Exits with 1 only when a file or an entry could not be imported at all; 2 on bad usage or setup.
  */
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadCms, type LoadedCms } from '@clermontech/cms/load';
 import { ConfigError, prepareCmsEnvironment, readEnvFile } from '@clermontech/config';
 import * as importer from '../src/index.ts';
+import { fail, readCommandLine } from './command-line.ts';
 
 const USAGE = `Usage: npm run import:jekyll -- <path-to-jekyll-site> [options]
 
@@ -25,40 +24,15 @@ Options:
   --report <file>      also write the full report as JSON
   -h, --help           show this help`;
 
-function fail(message: string, code = 2): never {
-  console.error(message);
-  process.exit(code);
-}
-
-let args: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
-    allowPositionals: true,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      only: { type: 'string', multiple: true },
-      overwrite: { type: 'boolean', default: false },
-      report: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-}
-try {
-  args = parse();
-} catch (error) {
-  fail(`${(error as Error).message}\n\n${USAGE}`);
-}
-if (args.values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (args.positionals.length !== 1) fail(USAGE);
-
-// npm runs workspace scripts from importer/: paths are relative to where the command was typed.
-const callerDir = process.env.INIT_CWD ?? process.cwd();
-const site = resolve(callerDir, args.positionals[0]!);
-const reportFile = args.values.report ? resolve(callerDir, args.values.report) : undefined;
-const dryRun = args.values['dry-run'];
+const { values, paths, fromCaller } = readCommandLine(USAGE, 1, {
+  'dry-run': { type: 'boolean', default: false },
+  only: { type: 'string', multiple: true },
+  overwrite: { type: 'boolean', default: false },
+  report: { type: 'string' },
+});
+const site = paths[0]!;
+const reportFile = values.report ? fromCaller(values.report) : undefined;
+const dryRun = values['dry-run'];
 
 // Same environment as `npm run cms`: the .env file under the process's own variables.
 for (const [name, value] of Object.entries(readEnvFile())) process.env[name] ??= value;
@@ -75,9 +49,12 @@ try {
 }
 
 const only: importer.EntryType[] = [];
-for (const name of (args.values.only ?? []).flatMap((value) => value.split(','))) {
+for (const name of (values.only ?? []).flatMap((value) => value.split(','))) {
   const type = importer.parseEntryType(name);
-  if (!type) fail(`Unknown type "${name}" for --only; expected one of: ${importer.ENTRY_TYPES.map((entry) => `${entry}s`).join(', ')}`);
+  if (!type)
+    fail(
+      `Unknown type "${name}" for --only; expected one of: ${importer.ENTRY_TYPES.map((entry) => `${entry}s`).join(', ')}`,
+    );
   only.push(type);
 }
 
@@ -90,7 +67,7 @@ try {
     console.error('Loading the CMS…');
     cms = await loadCms();
   }
-  const report = await importer.runImport(cms, { site, dryRun, only, overwrite: args.values.overwrite, progress });
+  const report = await importer.runImport(cms, { site, dryRun, only, overwrite: values.overwrite, progress });
   console.log(importer.formatReport(report));
   if (reportFile) writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
   exitCode = report.exitCode;

@@ -8,10 +8,10 @@
  * the CMS (`--cms-url`, or CMS_URL) by asking it; links to other sites only with --check-external.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { join } from 'node:path';
 import { SiteError } from '../src/reader.ts';
 import * as verify from '../src/verify/index.ts';
+import { fail, readCommandLine } from './command-line.ts';
 
 const USAGE = `Usage: npm run verify:import -- <path-to-jekyll-site> <built-site-folder> [options]
 
@@ -20,40 +20,22 @@ Options:
   --check-external     also ask every other site linked to whether the link answers
   -h, --help           show this help`;
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
-}
+const { values, paths } = readCommandLine(USAGE, 2, {
+  'cms-url': { type: 'string' },
+  'check-external': { type: 'boolean', default: false },
+});
+const [jekyll, built] = paths as [string, string];
+if (!existsSync(join(built, 'index.html')))
+  fail(`${built} is not a built site (no index.html); run npm run site:build first`);
 
-let args: ReturnType<typeof parse>;
-function parse() {
-  return parseArgs({
-    allowPositionals: true,
-    options: { 'cms-url': { type: 'string' }, 'check-external': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-  });
-}
-try {
-  args = parse();
-} catch (error) {
-  fail(`${(error as Error).message}\n\n${USAGE}`);
-}
-if (args.values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-if (args.positionals.length !== 2) fail(USAGE);
-const callerDir = process.env.INIT_CWD ?? process.cwd();
-const [jekyll, built] = args.positionals.map((path) => resolve(callerDir, path)) as [string, string];
-if (!existsSync(join(built, 'index.html'))) fail(`${built} is not a built site (no index.html); run npm run site:build first`);
-
-const cmsUrl = args.values['cms-url'] ?? process.env.CMS_URL;
+const cmsUrl = values['cms-url'] ?? process.env.CMS_URL;
 let cmsOrigin: string | undefined;
 try {
   cmsOrigin = cmsUrl ? new URL(cmsUrl).origin : undefined;
 } catch {
   fail(`--cms-url "${cmsUrl}" is not a URL`);
 }
-const checkExternal = args.values['check-external'];
+const checkExternal = values['check-external'];
 
 /** Whether a URL answers: a HEAD, then a GET for servers that refuse HEAD; 10 s at most. */
 async function answers(url: string): Promise<boolean> {

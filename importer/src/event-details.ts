@@ -1,5 +1,5 @@
 import { bestCoordinates, isMapUrl, type MapPoint } from './geo.ts';
-import { decodeEntities, fold, plainText, slugify, squash } from './text.ts';
+import { decodeEntities, fold, plainText, slugify, squash, withoutEmbeds } from './text.ts';
 
 /** One `##` section of a body. */
 export interface Section {
@@ -50,21 +50,31 @@ export interface Address {
 
 const STREET_WORDS =
   'rue|avenue|av\\.|allée|allee|boulevard|bd|bld|place|impasse|chemin|route|cours|quai|square|esplanade|parvis|rond-point|passage|faubourg|voie|ensemble|campus|parc|zone|za|zac|zi|lieu-dit|résidence|residence|pôle|pole|cité|cite|domaine|hameau';
-const NUMBERED_STREET = new RegExp(`(?:^|[\\s,(«])(\\d{1,4}(?:\\s?(?:bis|ter|b))?\\s*,?\\s+(?:${STREET_WORDS})\\b)`, 'giu');
+const NUMBERED_STREET = new RegExp(
+  `(?:^|[\\s,(«])(\\d{1,4}(?:\\s?(?:bis|ter|b))?\\s*,?\\s+(?:${STREET_WORDS})\\b)`,
+  'giu',
+);
 const ANY_STREET = new RegExp(`(?:^|[\\s,(«])((?:${STREET_WORDS})\\b)`, 'giu');
-const POSTCODE_CITY = /\b(\d{5})\s+(\p{Lu}[\p{L}'’.]*(?:(?:-|\s)(?:\p{Lu}[\p{L}'’.]*|sur|en|de|du|le|la|les|d['’]\p{Lu}[\p{L}]*))*)/u;
+const POSTCODE_CITY =
+  /\b(\d{5})\s+(\p{Lu}[\p{L}'’.]*(?:(?:-|\s)(?:\p{Lu}[\p{L}'’.]*|sur|en|de|du|le|la|les|d['’]\p{Lu}[\p{L}]*))*)/u;
 
 /** "Clermont-Fd", "clermont ferrand" → "Clermont-Ferrand"; other cities get capitals if written in lower case. */
 export function cleanCity(city: string): string {
   const trimmed = city.trim().replace(/[.,;]+$/, '');
   if (/^clermont[\s-]*(fd|ferrand|fe?r?d?)?$/i.test(trimmed)) return 'Clermont-Ferrand';
-  if (trimmed === trimmed.toLowerCase()) return trimmed.replace(/(^|[\s-])(\p{L})/gu, (_whole, sep: string, letter: string) => `${sep}${letter.toUpperCase()}`);
+  if (trimmed === trimmed.toLowerCase())
+    return trimmed.replace(
+      /(^|[\s-])(\p{L})/gu,
+      (_whole, sep: string, letter: string) => `${sep}${letter.toUpperCase()}`,
+    );
   return trimmed;
 }
 
 /** Splits "22, allée Alan Turing 63000 Clermont-Fd" into street, postcode and city. */
 export function parseAddress(value: string): Address | undefined {
-  const cleaned = squash(value.replace(/[«»]/g, '')).replace(/[.;]+$/, '').replace(/,\s*France$/i, '');
+  const cleaned = squash(value.replace(/[«»]/g, ''))
+    .replace(/[.;]+$/, '')
+    .replace(/,\s*France$/i, '');
   if (cleaned === '') return undefined;
   const match = /^(.*?)[\s,–-]*\b(\d{5})\s+([^,]+?)\s*$/.exec(cleaned);
   if (match && match[1]!.trim() !== '') {
@@ -93,10 +103,7 @@ export function addressKey(address: Address): string {
 function markedText(markdown: string): string {
   return squash(
     decodeEntities(
-      markdown
-        .replace(/<(script|style|iframe)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-        .replace(/<iframe\b[^>]*\/?>/gi, ' ')
-        .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+      withoutEmbeds(markdown)
         .replace(/\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\)/g, ' ')
         .replace(/\[([^\]]*)\]\([^)]*\)/g, (_whole, label: string) => `«${label.replace(/\*\*|__/g, '')}»`)
         .replace(/(\*\*|__)((?:(?!\n\s*\n)[\s\S])+?)\1/g, '«$2»')
@@ -110,14 +117,18 @@ function markedText(markdown: string): string {
 }
 
 /** Where a sentence ends: a full stop, but not the one of an initial or an abbreviation ("21 rue J. Richepin"). */
-const SENTENCE_END = /(?<!\b(?:\p{Lu}|St|Ste|Av|av|Bd|bd|Pl|Dr|Mme|M|bis|n°|No|no))\.(?:\s+(?=[«\p{Lu}])|$)|\bL['’]adresse\b/u;
+const SENTENCE_END =
+  /(?<!\b(?:\p{Lu}|St|Ste|Av|av|Bd|bd|Pl|Dr|Mme|M|bis|n°|No|no))\.(?:\s+(?=[«\p{Lu}])|$)|\bL['’]adresse\b/u;
 
 const ROOM = /^(?:l['’]\s*)?(?:amphi(?:th[ée][aâ]tre)?|salle|auditorium|room)\b/i;
 const NOT_A_PLACE =
   /^(?:en centre|centre[- ]ville|une salle|un lieu|un endroit|en ligne|ligne|visio|distance|direct|streaming|twitch|youtube|jitsi|zoom|discord|teams|bigbluebutton|partir|nouveau|l['’]occasion|cet|cette|ce |19|20|\d)/i;
 
 /** A street address or a postcode where a name should end ("Délirium café 20 Rue la Tour d'Auvergne"). */
-const ADDRESS_IN_NAME = new RegExp(`[\\s,–-]+(?:\\d{1,4}(?:\\s?(?:bis|ter))?\\s*,?\\s+(?:${STREET_WORDS})\\b|\\d{5}\\s).*$`, 'iu');
+const ADDRESS_IN_NAME = new RegExp(
+  `[\\s,–-]+(?:\\d{1,4}(?:\\s?(?:bis|ter))?\\s*,?\\s+(?:${STREET_WORDS})\\b|\\d{5}\\s).*$`,
+  'iu',
+);
 /** Words that are never a place's whole name: articles and prepositions left by a sentence cut short. */
 const NOT_A_NAME = /^(?:la|le|les|l|un|une|des|du|de|au|aux|à|a|en|chez|salle|amphi)$/i;
 
@@ -130,7 +141,8 @@ function cleanVenueName(raw: string): string | undefined {
     .replace(/^(?:l['’])(?=\p{L})/u, '')
     .replace(/[\s,.;:]+$/, '')
     .trim();
-  if (name.length < 2 || name.length > 90 || NOT_A_PLACE.test(name) || NOT_A_NAME.test(fold(name).replace(/['’]$/, ''))) return undefined;
+  if (name.length < 2 || name.length > 90 || NOT_A_PLACE.test(name) || NOT_A_NAME.test(fold(name).replace(/['’]$/, '')))
+    return undefined;
   name = name.charAt(0).toUpperCase() + name.slice(1);
   return name;
 }
@@ -155,7 +167,10 @@ function nameAfterTime(marked: string): { name: string; marked: boolean } | unde
     const bold = /^«([^»]+)»/.exec(after);
     if (bold) {
       if (ROOM.test(bold[1]!)) {
-        const owner = /^«[^»]+»\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])«?([^«»,.]+(?:\([^)]*\)[^«»,.]*)?)»?/.exec(after);
+        const owner =
+          /^«[^»]+»\s*(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])«?([^«»,.]+(?:\([^)]*\)[^«»,.]*)?)»?/.exec(
+            after,
+          );
         const name = owner ? cleanVenueName(owner[1]!) : undefined;
         if (name) return { name, marked: true };
         continue;
@@ -163,7 +178,10 @@ function nameAfterTime(marked: string): { name: string; marked: boolean } | unde
       const name = cleanVenueName(bold[1]!);
       if (name) return { name, marked: true };
     }
-    const plain = /^([^,.(«]+?(?:«[^»]+»)?)(?=\s*(?:[,.(]|\bà\b|\bproche\b|\bpr[èe]s\b|\bqui\b|\bsitu[ée]|\ben face\b|\bet\b|$))/.exec(after);
+    const plain =
+      /^([^,.(«]+?(?:«[^»]+»)?)(?=\s*(?:[,.(]|\bà\b|\bproche\b|\bpr[èe]s\b|\bqui\b|\bsitu[ée]|\ben face\b|\bet\b|$))/.exec(
+        after,
+      );
     if (plain) {
       const name = cleanVenueName(plain[1]!);
       if (name) return { name, marked: /«/.test(plain[1]!) };
@@ -189,9 +207,12 @@ const ONLINE =
 /** All link targets in a Markdown text, in order: Markdown links, HTML src/href, bare URLs. */
 export function linkTargets(markdown: string): string[] {
   const found: { index: number; url: string }[] = [];
-  for (const match of markdown.matchAll(/\]\(\s*<?([^)\s>]+)>?[^)]*\)/g)) found.push({ index: match.index, url: match[1]! });
-  for (const match of markdown.matchAll(/\s(?:src|href)\s*=\s*(["'])(.*?)\1/gi)) found.push({ index: match.index, url: decodeEntities(match[2]!) });
-  for (const match of markdown.matchAll(/(?<![("'=\w/])(https?:\/\/[^\s)<>"'\]]+)/g)) found.push({ index: match.index, url: match[1]! });
+  for (const match of markdown.matchAll(/\]\(\s*<?([^)\s>]+)>?[^)]*\)/g))
+    found.push({ index: match.index, url: match[1]! });
+  for (const match of markdown.matchAll(/\s(?:src|href)\s*=\s*(["'])(.*?)\1/gi))
+    found.push({ index: match.index, url: decodeEntities(match[2]!) });
+  for (const match of markdown.matchAll(/(?<![("'=\w/])(https?:\/\/[^\s)<>"'\]]+)/g))
+    found.push({ index: match.index, url: match[1]! });
   return found.sort((a, b) => a.index - b.index).map(({ url }) => url.trim());
 }
 
@@ -221,10 +242,13 @@ export function extractVenue(markdown: string): VenueFacts {
   let name = afterTime?.marked ? afterTime.name : (introName ?? afterTime?.name);
   if (!name && intro) {
     const before = marked.slice(0, intro.index);
-    const candidates = [...before.matchAll(/«([^»]+)»/g)].map((match) => match[1]!).filter((value) => !/\d/.test(value));
+    const candidates = [...before.matchAll(/«([^»]+)»/g)]
+      .map((match) => match[1]!)
+      .filter((value) => !/\d/.test(value));
     if (candidates[0]) name = cleanVenueName(candidates[0]);
   }
-  const coordinates = bestCoordinates(linkTargets(practical).filter(isMapUrl)) ?? bestCoordinates(linkTargets(markdown).filter(isMapUrl));
+  const coordinates =
+    bestCoordinates(linkTargets(practical).filter(isMapUrl)) ?? bestCoordinates(linkTargets(markdown).filter(isMapUrl));
   return { name, address, coordinates, online: ONLINE.test(folded) };
 }
 
@@ -297,7 +321,8 @@ export function registrationLink(raw: string): string {
   try {
     const url = new URL(value);
     const eid = url.searchParams.get('eid');
-    if (/eventbrite\./.test(url.hostname) && url.pathname.includes('tickets-external') && eid) return `https://www.eventbrite.fr/e/${eid}`;
+    if (/eventbrite\./.test(url.hostname) && url.pathname.includes('tickets-external') && eid)
+      return `https://www.eventbrite.fr/e/${eid}`;
     return url.href;
   } catch {
     return value;
@@ -315,7 +340,8 @@ export function extractRegistrationUrl(markdown: string): string | undefined {
   return undefined;
 }
 
-const STREAM_HOSTS = /(^|\.)(twitch\.tv|meet\.jit\.si|jitsi\.[a-z.]+|zoom\.us|discord\.gg|discord\.com|meet\.google\.com|teams\.microsoft\.com|whereby\.com|bbb\.[a-z.]+|bigbluebutton\.[a-z.]+|crowdcast\.io|streamyard\.com)$/;
+const STREAM_HOSTS =
+  /(^|\.)(twitch\.tv|meet\.jit\.si|jitsi\.[a-z.]+|zoom\.us|discord\.gg|discord\.com|meet\.google\.com|teams\.microsoft\.com|whereby\.com|bbb\.[a-z.]+|bigbluebutton\.[a-z.]+|crowdcast\.io|streamyard\.com)$/;
 
 /** The link to follow an online event (Twitch, Jitsi, YouTube live…), when the announcement says it is online. */
 export function extractOnlineUrl(markdown: string, online: boolean): string | undefined {
@@ -329,7 +355,15 @@ export function extractOnlineUrl(markdown: string, online: boolean): string | un
     }
     const host = url.hostname.replace(/^www\./, '');
     if (STREAM_HOSTS.test(host)) return url.href;
-    if (online && (host === 'youtube.com' || host === 'youtu.be') && (url.pathname.startsWith('/live') || url.pathname.startsWith('/c') || url.pathname.startsWith('/@') || url.pathname.startsWith('/channel') || url.searchParams.has('v'))) {
+    if (
+      online &&
+      (host === 'youtube.com' || host === 'youtu.be') &&
+      (url.pathname.startsWith('/live') ||
+        url.pathname.startsWith('/c') ||
+        url.pathname.startsWith('/@') ||
+        url.pathname.startsWith('/channel') ||
+        url.searchParams.has('v'))
+    ) {
       return url.href;
     }
     if (online && /peertube|tube\./.test(host)) return url.href;
@@ -338,9 +372,15 @@ export function extractOnlineUrl(markdown: string, online: boolean): string | un
 }
 
 /** A link to the event's photos: Flickr's album from `flickr_set_id`, or a Flickr/Google Photos link in the body. */
-export function extractPhotosUrl(markdown: string, flickrUser: string | undefined, flickrSet: string | undefined): string | undefined {
+export function extractPhotosUrl(
+  markdown: string,
+  flickrUser: string | undefined,
+  flickrSet: string | undefined,
+): string | undefined {
   if (flickrSet && flickrUser) return `https://www.flickr.com/photos/${flickrUser}/sets/${flickrSet}`;
-  return linkTargets(markdown).find((url) => /flickr\.com\/photos\/[^/]+\/(?:sets|albums)\/|photos\.app\.goo\.gl|photos\.google\.com\/share/.test(url));
+  return linkTargets(markdown).find((url) =>
+    /flickr\.com\/photos\/[^/]+\/(?:sets|albums)\/|photos\.app\.goo\.gl|photos\.google\.com\/share/.test(url),
+  );
 }
 
 /** What two spellings of a place's name share: "Turing 22" and "Turing22", "Le Bivouac" and "Bivouac". */
@@ -352,7 +392,8 @@ export function compactVenueName(name: string): string {
 
 /** The venue's identity across events: its address when known, else its name. */
 export function venueKey(facts: { name?: string; address?: Address }): string | undefined {
-  if (facts.address && /\d|\b(?:rue|avenue|allee|boulevard|place)\b/i.test(fold(facts.address.street))) return `address:${addressKey(facts.address)}`;
+  if (facts.address && /\d|\b(?:rue|avenue|allee|boulevard|place)\b/i.test(fold(facts.address.street)))
+    return `address:${addressKey(facts.address)}`;
   if (facts.name) return `name:${slugify(facts.name)}`;
   return undefined;
 }

@@ -7,6 +7,14 @@ export function squash(value: string): string {
   return value.replace(/\s+/g, ' ').trim();
 }
 
+/** Markdown and HTML without what a reader does not see as text: scripts, styles, frames and images. */
+export function withoutEmbeds(markdown: string): string {
+  return markdown
+    .replace(/<(script|style|iframe)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<iframe\b[^>]*\/?>/gi, ' ')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ');
+}
+
 /**
  * Markdown and HTML to the text a reader sees: images and tags dropped, links reduced to their text,
  * emphasis markers and escapes removed, entities decoded, whitespace collapsed.
@@ -14,10 +22,7 @@ export function squash(value: string): string {
 export function plainText(markdown: string): string {
   return squash(
     decodeEntities(
-      markdown
-        .replace(/<(script|style|iframe)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-        .replace(/<iframe\b[^>]*\/?>/gi, ' ')
-        .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+      withoutEmbeds(markdown)
         .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
         .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
         .replace(/<br\s*\/?>/gi, ' ')
