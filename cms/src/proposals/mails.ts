@@ -1,5 +1,5 @@
 import { PROPOSAL_FORMATS, type Env, type ProposalInput } from '@clermontech/config';
-import { escapeHtml } from './escape-html';
+import { escapeHtml } from '../http/escape-html';
 
 /**
  * One e-mail, with both parts written here: Strapi's nodemailer provider sends the text as the HTML
@@ -40,7 +40,10 @@ const block = (value: string) => `<p style="white-space:pre-wrap">${escapeHtml(v
  * link: it cannot be escaped, so the visitor's free text stays out of it.
  */
 export function teamMail(env: Env, proposal: ProposalInput, documentId: string, to: string): ProposalMail {
-  const adminUrl = new URL(`${env.CMS_ADMIN_PATH}/content-manager/collection-types/api::proposal.proposal/${documentId}`, env.CMS_URL).toString();
+  const adminUrl = new URL(
+    `${env.CMS_ADMIN_PATH}/content-manager/collection-types/api::proposal.proposal/${documentId}`,
+    env.CMS_URL,
+  ).toString();
   const format = PROPOSAL_FORMATS[proposal.format];
   const field = (label: string, value: string) => `<p><strong>${escapeHtml(label)} :</strong> ${escapeHtml(value)}</p>`;
   return {
@@ -67,7 +70,12 @@ export function teamMail(env: Env, proposal: ProposalInput, documentId: string, 
       block(proposal.abstract),
       ...(proposal.bio ? ['<p><strong>Bio :</strong></p>', block(proposal.bio)] : []),
       // Written out, not made into links: addresses a stranger typed are not one click away.
-      ...(proposal.links.length > 0 ? ['<p><strong>Liens :</strong></p>', `<ul>${proposal.links.map((link) => `<li>${escapeHtml(link)}</li>`).join('')}</ul>`] : []),
+      ...(proposal.links.length > 0
+        ? [
+            '<p><strong>Liens :</strong></p>',
+            `<ul>${proposal.links.map((link) => `<li>${escapeHtml(link)}</li>`).join('')}</ul>`,
+          ]
+        : []),
       `<p><a href="${escapeHtml(adminUrl)}">Lire, discuter et voter dans l’admin</a></p>`,
       '<p>Répondre à ce message écrit directement à la personne.</p>',
     ]),

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../proposals/escape-html';
+import { escapeHtml } from '../http/escape-html';
 
 /** The e-mails a registration may be owed; a kind stays owed until the relay took it. */
 export const MAIL_KINDS = ['confirm-request', 'confirmed', 'waiting', 'promoted', 'reminder'] as const;
@@ -47,7 +47,11 @@ function render(subject: string, lines: Line[]): { text: string; html: string } 
     '<body style="font-family:system-ui,sans-serif;line-height:1.5">',
     ...lines
       .filter((line) => line !== '')
-      .map((line) => (typeof line === 'string' ? `<p>${escapeHtml(line)}</p>` : `<p><a href="${escapeHtml(line.link)}">${escapeHtml(line.label)}</a></p>`)),
+      .map((line) =>
+        typeof line === 'string'
+          ? `<p>${escapeHtml(line)}</p>`
+          : `<p><a href="${escapeHtml(line.link)}">${escapeHtml(line.label)}</a></p>`,
+      ),
     '</body>',
     '</html>',
   ].join('\n');
@@ -57,13 +61,29 @@ function render(subject: string, lines: Line[]): { text: string; html: string } 
 const SIGNATURE = ['', 'À bientôt,', 'L’équipe Clermont’ech'];
 
 function eventLines(facts: MailFacts): Line[] {
-  return [`${facts.eventTitle}`, `Quand : ${facts.when}`, ...(facts.where ? [`Où : ${facts.where}`] : []), { label: 'La page de l’événement', link: facts.eventUrl }];
+  return [
+    `${facts.eventTitle}`,
+    `Quand : ${facts.when}`,
+    ...(facts.where ? [`Où : ${facts.where}`] : []),
+    { label: 'La page de l’événement', link: facts.eventUrl },
+  ];
 }
 
-const cancelLine = (facts: MailFacts, label: string): Line[] => (facts.cancelUrl ? ['', { label, link: facts.cancelUrl }] : []);
+const cancelLine = (facts: MailFacts, label: string): Line[] =>
+  facts.cancelUrl ? ['', { label, link: facts.cancelUrl }] : [];
 
 const calendarAttachment = (facts: MailFacts) =>
-  facts.calendar ? { attachments: [{ filename: 'evenement.ics', content: facts.calendar, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] } : {};
+  facts.calendar
+    ? {
+        attachments: [
+          {
+            filename: 'evenement.ics',
+            content: facts.calendar,
+            contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+          },
+        ],
+      }
+    : {};
 
 /**
  * One e-mail of the registration's life, text and escaped HTML. The first one goes to an address
@@ -92,7 +112,9 @@ export function registrationMail(kind: MailKind, facts: MailFacts): Registration
       lines = [
         'Bonjour,',
         '',
-        kind === 'promoted' ? 'Une place s’est libérée : vous quittez la liste d’attente, votre inscription est confirmée.' : 'Votre inscription est confirmée : une place vous attend.',
+        kind === 'promoted'
+          ? 'Une place s’est libérée : vous quittez la liste d’attente, votre inscription est confirmée.'
+          : 'Votre inscription est confirmée : une place vous attend.',
         '',
         ...eventLines(facts),
         '',
@@ -129,5 +151,10 @@ export function registrationMail(kind: MailKind, facts: MailFacts): Registration
       throw new Error(`unknown registration e-mail ${String(unknown)}`);
     }
   }
-  return { to: facts.to, subject, ...render(subject, lines), ...(kind === 'confirmed' || kind === 'promoted' ? calendarAttachment(facts) : {}) };
+  return {
+    to: facts.to,
+    subject,
+    ...render(subject, lines),
+    ...(kind === 'confirmed' || kind === 'promoted' ? calendarAttachment(facts) : {}),
+  };
 }
