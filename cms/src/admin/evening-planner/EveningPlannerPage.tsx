@@ -1,20 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import {
-  Alert,
-  Box,
-  Button,
-  Field,
-  Flex,
-  Grid,
-  LinkButton,
-  SingleSelect,
-  SingleSelectOption,
-  Textarea,
-  Typography,
-} from '@strapi/design-system';
+import { Alert, Box, Button, Field, Flex, Grid, LinkButton, Textarea, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { adminViews } from '../../bootstrap/admin-views.data';
+import { refusalMessage } from '../refusal-message';
 import { eveningActionPath, type EveningActionRefusal, type EveningActionResult } from '../../evenings/contracts';
 import {
   PLAN_CHOICES_PATH,
@@ -26,6 +15,7 @@ import {
   type RegistrationMode,
 } from '../../evenings/planner-contracts';
 import { emptyForm, emptyTalk, existing, toPlan, type EveningForm } from './plan-form';
+import { ChoiceField, KnownNameField, WebAddressField } from './PlannerFields';
 import { SPEAKERS_LIST, TalkRowFields } from './TalkRowFields';
 
 const EVENT_UID = 'api::event.event';
@@ -58,7 +48,7 @@ function outcomeOf(error: unknown): Outcome {
   const body = (error as { response?: { data?: EveningPlanRefusal & EveningActionRefusal } }).response?.data?.error;
   return {
     tone: 'danger',
-    message: body?.message ?? (error instanceof Error ? error.message : String(error)),
+    message: refusalMessage(error),
     lines: body?.details.problems ?? body?.details.missing ?? [],
   };
 }
@@ -183,20 +173,14 @@ export function EveningPlannerPage() {
                 </Field.Root>
               </Grid.Item>
               <Grid.Item col={3} s={6} direction="column" alignItems="stretch">
-                <Field.Root name="kind">
-                  <Field.Label>{label('kind')}</Field.Label>
-                  <SingleSelect
-                    value={form.kind}
-                    onChange={(value) => setForm({ ...form, kind: String(value) as EventKind })}
-                    disabled={saved}
-                  >
-                    {(Object.keys(KIND_LABELS) as EventKind[]).map((kind) => (
-                      <SingleSelectOption key={kind} value={kind}>
-                        {KIND_LABELS[kind]}
-                      </SingleSelectOption>
-                    ))}
-                  </SingleSelect>
-                </Field.Root>
+                <ChoiceField
+                  name="kind"
+                  label={label('kind')}
+                  value={form.kind}
+                  labels={KIND_LABELS}
+                  onChange={(kind) => setForm({ ...form, kind })}
+                  disabled={saved}
+                />
               </Grid.Item>
               <Grid.Item col={3} s={6} direction="column" alignItems="stretch">
                 <Field.Root name="number">
@@ -218,26 +202,17 @@ export function EveningPlannerPage() {
                 </Field.Root>
               </Grid.Item>
               <Grid.Item col={3} s={6} direction="column" alignItems="stretch">
-                <Field.Root
+                <KnownNameField
                   name="venue"
-                  hint={
-                    knownVenue
-                      ? `Lieu connu${knownVenue.address ? ` : ${knownVenue.address}` : ''}.`
-                      : form.venueName.trim()
-                        ? 'Nouveau lieu : sa fiche sera créée.'
-                        : 'Tapez son nom : la liste propose les lieux connus.'
-                  }
-                >
-                  <Field.Label>{label('venue')}</Field.Label>
-                  <Field.Input
-                    value={form.venueName}
-                    onChange={set('venueName')}
-                    list={VENUES_LIST}
-                    autoComplete="off"
-                    disabled={saved}
-                  />
-                  <Field.Hint />
-                </Field.Root>
+                  label={label('venue')}
+                  value={form.venueName}
+                  onChange={set('venueName')}
+                  list={VENUES_LIST}
+                  disabled={saved}
+                  knownHint={knownVenue && `Lieu connu${knownVenue.address ? ` : ${knownVenue.address}` : ''}.`}
+                  newHint="Nouveau lieu : sa fiche sera créée."
+                  emptyHint="Tapez son nom : la liste propose les lieux connus."
+                />
               </Grid.Item>
               <Grid.Item col={3} s={6} direction="column" alignItems="stretch">
                 {!knownVenue && form.venueName.trim() ? (
@@ -255,34 +230,24 @@ export function EveningPlannerPage() {
                 </Field.Root>
               </Grid.Item>
               <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-                <Field.Root name="registrationMode">
-                  <Field.Label>{label('registrationMode')}</Field.Label>
-                  <SingleSelect
-                    value={form.registrationMode}
-                    placeholder="Selon le lien ci-contre"
-                    onChange={(value) => setForm({ ...form, registrationMode: String(value) as RegistrationMode })}
-                    disabled={saved}
-                  >
-                    {(Object.keys(REGISTRATION_LABELS) as RegistrationMode[]).map((mode) => (
-                      <SingleSelectOption key={mode} value={mode}>
-                        {REGISTRATION_LABELS[mode]}
-                      </SingleSelectOption>
-                    ))}
-                  </SingleSelect>
-                </Field.Root>
+                <ChoiceField
+                  name="registrationMode"
+                  label={label('registrationMode')}
+                  value={form.registrationMode}
+                  labels={REGISTRATION_LABELS}
+                  placeholder="Selon le lien ci-contre"
+                  onChange={(registrationMode) => setForm({ ...form, registrationMode })}
+                  disabled={saved}
+                />
               </Grid.Item>
               <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
-                <Field.Root name="registrationUrl" hint="Adresse web, vérifiée à l’enregistrement.">
-                  <Field.Label>{label('registrationUrl')}</Field.Label>
-                  <Field.Input
-                    type="url"
-                    placeholder="https://"
-                    value={form.registrationUrl}
-                    onChange={set('registrationUrl')}
-                    disabled={saved}
-                  />
-                  <Field.Hint />
-                </Field.Root>
+                <WebAddressField
+                  name="registrationUrl"
+                  label={label('registrationUrl')}
+                  value={form.registrationUrl}
+                  onChange={set('registrationUrl')}
+                  disabled={saved}
+                />
               </Grid.Item>
               <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
                 <Field.Root name="capacity">

@@ -3,6 +3,7 @@ import { Box, Button, Field, Flex, Grid, Textarea, Typography } from '@strapi/de
 import { adminViews } from '../../bootstrap/admin-views.data';
 import type { PlanChoices } from '../../evenings/planner-contracts';
 import { existing, type TalkRow } from './plan-form';
+import { KnownNameField, WebAddressField } from './PlannerFields';
 
 const label = (field: string) => adminViews['api::talk.talk']?.fields[field]?.label ?? field;
 export const SPEAKERS_LIST = 'programmer-une-soiree-speakers';
@@ -73,40 +74,27 @@ export function TalkRowFields({ row, index, choices, disabled, onChange, onRemov
           </Field.Root>
         </Grid.Item>
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-          <Field.Root
+          <KnownNameField
             name={`talk-${row.key}-speaker`}
+            label="Speaker"
             required
-            hint={
-              known
-                ? 'Speaker déjà connu : sa fiche sera reliée au talk.'
-                : newSpeaker
-                  ? 'Nouveau speaker : sa fiche sera créée.'
-                  : 'Tapez son nom : la liste propose les speakers connus.'
-            }
-          >
-            <Field.Label>Speaker</Field.Label>
-            <Field.Input
-              value={row.speakerName}
-              onChange={set('speakerName')}
-              list={SPEAKERS_LIST}
-              autoComplete="off"
-              disabled={disabled}
-            />
-            <Field.Hint />
-          </Field.Root>
+            value={row.speakerName}
+            onChange={set('speakerName')}
+            list={SPEAKERS_LIST}
+            disabled={disabled}
+            knownHint={known && 'Speaker déjà connu : sa fiche sera reliée au talk.'}
+            newHint="Nouveau speaker : sa fiche sera créée."
+            emptyHint="Tapez son nom : la liste propose les speakers connus."
+          />
         </Grid.Item>
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-          <Field.Root name={`talk-${row.key}-slides`} hint="Adresse web, vérifiée à l’enregistrement.">
-            <Field.Label>{label('slidesUrl')}</Field.Label>
-            <Field.Input
-              type="url"
-              placeholder="https://"
-              value={row.slidesUrl}
-              onChange={set('slidesUrl')}
-              disabled={disabled}
-            />
-            <Field.Hint />
-          </Field.Root>
+          <WebAddressField
+            name={`talk-${row.key}-slides`}
+            label={label('slidesUrl')}
+            value={row.slidesUrl}
+            onChange={set('slidesUrl')}
+            disabled={disabled}
+          />
         </Grid.Item>
         {newSpeaker ? (
           <Grid.Item col={12} direction="column" alignItems="stretch">

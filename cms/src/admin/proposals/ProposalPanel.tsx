@@ -3,6 +3,8 @@ import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Link } from 'react-router-dom';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
+import { ProblemLine } from '../ProblemLine';
+import { refusalMessage } from '../refusal-message';
 
 const PROPOSAL = 'api::proposal.proposal';
 
@@ -21,11 +23,6 @@ interface CreatedTalk {
   speaker: { name: string; reused: boolean };
 }
 
-const errorMessage = (error: unknown) => {
-  const response = (error as { response?: { data?: { error?: { message?: string } } } }).response;
-  return response?.data?.error?.message ?? (error instanceof Error ? error.message : String(error));
-};
-
 const talkPath = (documentId: string) => `/content-manager/collection-types/api::talk.talk/${documentId}`;
 
 /** Votes and "turn into a talk", beside a proposal's form. */
@@ -43,7 +40,7 @@ function ProposalMembersPanel({ documentId, reviewStatus }: { documentId: string
       setTally({ votes: data.votes, mine: data.mine });
       setTalk(data.talk);
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem(refusalMessage(error));
     }
   }, [documentId, get]);
 
@@ -57,30 +54,43 @@ function ProposalMembersPanel({ documentId, reviewStatus }: { documentId: string
     try {
       await work();
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem(refusalMessage(error));
     } finally {
       setBusy(false);
     }
   };
 
   // act() catches and shows every failure in the panel, so a click handler may let its promise float.
-  const vote = (inFavour: boolean) => void act(async () => setTally((await post<Tally>(`/talk-proposals/${documentId}/votes`, { inFavour })).data));
-  const makeTalk = () => void act(async () => setCreated((await post<CreatedTalk>(`/talk-proposals/${documentId}/talk`)).data));
+  const vote = (inFavour: boolean) =>
+    void act(async () => setTally((await post<Tally>(`/talk-proposals/${documentId}/votes`, { inFavour })).data));
+  const makeTalk = () =>
+    void act(async () => setCreated((await post<CreatedTalk>(`/talk-proposals/${documentId}/talk`)).data));
 
   const linkedTalk = created ?? talk;
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
       <Typography variant="omega" data-testid="proposal-votes">
-        {tally === undefined ? 'Votes…' : `${tally.votes} vote${tally.votes > 1 ? 's' : ''}${tally.mine ? ' (dont le vôtre)' : ''}`}
+        {tally === undefined
+          ? 'Votes…'
+          : `${tally.votes} vote${tally.votes > 1 ? 's' : ''}${tally.mine ? ' (dont le vôtre)' : ''}`}
       </Typography>
       {tally ? (
-        <Button variant={tally.mine ? 'tertiary' : 'secondary'} loading={busy} onClick={() => vote(!tally.mine)} fullWidth>
+        <Button
+          variant={tally.mine ? 'tertiary' : 'secondary'}
+          loading={busy}
+          onClick={() => vote(!tally.mine)}
+          fullWidth
+        >
           {tally.mine ? 'Retirer mon vote' : 'Je vote pour'}
         </Button>
       ) : null}
       {linkedTalk ? (
         <Box>
-          <Typography variant="pi">{created ? `Talk créé en brouillon (${created.speaker.reused ? 'speaker existant' : 'nouveau speaker'}) : ` : 'Devenue le talk : '}</Typography>
+          <Typography variant="pi">
+            {created
+              ? `Talk créé en brouillon (${created.speaker.reused ? 'speaker existant' : 'nouveau speaker'}) : `
+              : 'Devenue le talk : '}
+          </Typography>
           <Link to={talkPath(linkedTalk.documentId)}>{linkedTalk.title}</Link>
         </Box>
       ) : (
@@ -93,11 +103,7 @@ function ProposalMembersPanel({ documentId, reviewStatus }: { documentId: string
           Possible une fois le statut « acceptee » enregistré.
         </Typography>
       ) : null}
-      {problem ? (
-        <Typography variant="pi" textColor="danger600" role="alert">
-          {problem}
-        </Typography>
-      ) : null}
+      {problem ? <ProblemLine problem={problem} /> : null}
     </Flex>
   );
 }

@@ -2,14 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { Box, Button, Flex, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
+import { ProblemLine } from '../ProblemLine';
+import { refusalMessage } from '../refusal-message';
 import type { AttendeeRow, EventRegistrations } from '../../registrations/contracts';
 
 const EVENT = 'api::event.event';
-
-const errorMessage = (error: unknown) => {
-  const response = (error as { response?: { status?: number; data?: { error?: { message?: string } } } }).response;
-  return response?.data?.error?.message ?? (error instanceof Error ? error.message : String(error));
-};
 
 /** Accents and case don't matter at the door: "helene" finds "Hélène". */
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -28,7 +25,7 @@ function EventRegistrationsPanel({ documentId }: { documentId: string }) {
     try {
       setState((await get<EventRegistrations>(`/event-registrations/events/${documentId}`)).data);
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem(refusalMessage(error));
     }
   }, [documentId, get]);
 
@@ -45,7 +42,7 @@ function EventRegistrationsPanel({ documentId }: { documentId: string }) {
       link.click();
       URL.revokeObjectURL(link.href);
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem(refusalMessage(error));
     }
   };
 
@@ -56,7 +53,7 @@ function EventRegistrationsPanel({ documentId }: { documentId: string }) {
       await post(`/event-registrations/${row.documentId}/present`, { present: row.status !== 'present' });
       await refresh();
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem(refusalMessage(error));
     } finally {
       setBusy(undefined);
     }
@@ -71,23 +68,22 @@ function EventRegistrationsPanel({ documentId }: { documentId: string }) {
       setNewEmail('');
       await refresh();
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem(refusalMessage(error));
     } finally {
       setBusy(undefined);
     }
   };
 
   if (problem && !state) {
-    return (
-      <Typography variant="pi" textColor="danger600" role="alert">
-        {problem}
-      </Typography>
-    );
+    return <ProblemLine problem={problem} />;
   }
   if (!state) return <Typography variant="omega">Inscriptions…</Typography>;
   const { counts, capacity } = state;
   const expected = state.registrations.filter((row) => row.status === 'confirmed' || row.status === 'present');
-  const shown = search.trim() === '' ? expected : expected.filter((row) => fold(`${row.name ?? ''} ${row.email ?? ''}`).includes(fold(search.trim())));
+  const shown =
+    search.trim() === ''
+      ? expected
+      : expected.filter((row) => fold(`${row.name ?? ''} ${row.email ?? ''}`).includes(fold(search.trim())));
 
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
@@ -97,19 +93,33 @@ function EventRegistrationsPanel({ documentId }: { documentId: string }) {
       <Button variant="secondary" onClick={() => void exportCsv()} fullWidth>
         Exporter en CSV
       </Button>
-      <TextInput aria-label="Chercher un nom (liste à l’entrée)" placeholder="Chercher un nom…" value={search} onChange={(event: { target: { value: string } }) => setSearch(event.target.value)} />
+      <TextInput
+        aria-label="Chercher un nom (liste à l’entrée)"
+        placeholder="Chercher un nom…"
+        value={search}
+        onChange={(event: { target: { value: string } }) => setSearch(event.target.value)}
+      />
       {shown.map((row) => (
         <Flex key={row.documentId} justifyContent="space-between" gap={2}>
           <Box>
             <Typography variant="omega">{row.name ?? '(anonymisé)'}</Typography>
-            {row.firstTime ? <Typography variant="pi" textColor="neutral600"> · première fois</Typography> : null}
+            {row.firstTime ? (
+              <Typography variant="pi" textColor="neutral600">
+                {' '}
+                · première fois
+              </Typography>
+            ) : null}
             {row.accessibilityNeeds ? (
               <Typography variant="pi" textColor="neutral600" tag="p">
                 {row.accessibilityNeeds}
               </Typography>
             ) : null}
           </Box>
-          <Button variant={row.status === 'present' ? 'success-light' : 'tertiary'} loading={busy === row.documentId} onClick={() => void toggle(row)}>
+          <Button
+            variant={row.status === 'present' ? 'success-light' : 'tertiary'}
+            loading={busy === row.documentId}
+            onClick={() => void toggle(row)}
+          >
             {row.status === 'present' ? 'Présent·e ✓' : 'Présent·e'}
           </Button>
         </Flex>
@@ -117,16 +127,23 @@ function EventRegistrationsPanel({ documentId }: { documentId: string }) {
       <Typography variant="sigma" textColor="neutral600">
         Ajouter à la main (confirmé·e, reçoit l’e-mail)
       </Typography>
-      <TextInput aria-label="Nom de la personne à ajouter" placeholder="Nom" value={newName} onChange={(event: { target: { value: string } }) => setNewName(event.target.value)} />
-      <TextInput aria-label="E-mail de la personne à ajouter" placeholder="E-mail" type="email" value={newEmail} onChange={(event: { target: { value: string } }) => setNewEmail(event.target.value)} />
+      <TextInput
+        aria-label="Nom de la personne à ajouter"
+        placeholder="Nom"
+        value={newName}
+        onChange={(event: { target: { value: string } }) => setNewName(event.target.value)}
+      />
+      <TextInput
+        aria-label="E-mail de la personne à ajouter"
+        placeholder="E-mail"
+        type="email"
+        value={newEmail}
+        onChange={(event: { target: { value: string } }) => setNewEmail(event.target.value)}
+      />
       <Button variant="secondary" loading={busy === 'new'} onClick={() => void addByHand()} fullWidth>
         Ajouter
       </Button>
-      {problem ? (
-        <Typography variant="pi" textColor="danger600" role="alert">
-          {problem}
-        </Typography>
-      ) : null}
+      {problem ? <ProblemLine problem={problem} /> : null}
     </Flex>
   );
 }
