@@ -1,20 +1,11 @@
-const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+import { readSiteLink } from '@clermontech/config';
 
 /**
- * The URL if it is safe to put in an href: http(s), mailto, or a path on this site.
- * Anything else (javascript:, vbscript:, data:, protocol-relative //host…) gives undefined.
+ * The URL if it is safe to put in an href: http(s), mailto, or a path on this site (the rule the
+ * CMS checks links with, config/src/links.ts). Anything else gives undefined.
  */
 export function safeUrl(value: string | null | undefined): string | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\/(?![/\\])/.test(trimmed) && !/[\u0000-\u001f\s]/.test(trimmed)) return trimmed;
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return undefined;
-  }
-  return ALLOWED_PROTOCOLS.has(url.protocol) ? url.href : undefined;
+  return readSiteLink(value)?.href;
 }
 
 /** True when the URL leaves the site (for rel/labels). */
