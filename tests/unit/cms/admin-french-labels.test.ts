@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENUM_LABELS } from '../../../cms/src/admin/french/enum-labels.ts';
 import { urlProblem } from '../../../cms/src/url-fields/check-url.ts';
+import { safeUrl } from '../../../site/src/lib/safe-url.ts';
 import { repoRoot } from '../../helpers/cms.ts';
 
 /** Every enumeration of every content type and component, as `type.field` and its values. */
@@ -64,6 +65,7 @@ describe('a link checked when saved', () => {
     '',
   ];
   it.each(good)('accepts %j', (value) => expect(urlProblem(value)).toBeUndefined());
+  it.each(good.filter(Boolean))('accepts %j, which the site then shows', (value) => expect(safeUrl(value)).toBeDefined());
 
   // What volunteers type, and what the site would silently drop.
   const base = 'mobilizon.fr/events/abc';
@@ -79,6 +81,7 @@ describe('a link checked when saved', () => {
     'ftp://example.org/slides.pdf',
     '//evil.example/x',
     'mailto:bureau',
+    '/proposer-un-talk/\u0007',
   ];
   it.each(bad)('refuses %j with a French reason', (value) => {
     expect(urlProblem(value)).toMatch(/^(elle doit|une adresse|ce n’est pas|le nom de site)/);
