@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { ProblemLine } from '../ProblemLine';
-import { refusalMessage } from '../refusal-message';
+import { usePanelCalls } from '../use-panel-calls';
 
 const PROPOSAL = 'api::proposal.proposal';
 
@@ -31,40 +31,27 @@ function ProposalMembersPanel({ documentId, reviewStatus }: { documentId: string
   const [tally, setTally] = useState<Tally>();
   const [talk, setTalk] = useState<PanelState['talk']>(null);
   const [created, setCreated] = useState<CreatedTalk>();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string>();
+  const { busy, problem, load, act } = usePanelCalls(false);
 
-  const refresh = useCallback(async () => {
-    try {
-      const { data } = await get<PanelState>(`/talk-proposals/${documentId}/votes`);
-      setTally({ votes: data.votes, mine: data.mine });
-      setTalk(data.talk);
-    } catch (error) {
-      setProblem(refusalMessage(error));
-    }
-  }, [documentId, get]);
+  const refresh = useCallback(
+    () =>
+      load(async () => {
+        const { data } = await get<PanelState>(`/talk-proposals/${documentId}/votes`);
+        setTally({ votes: data.votes, mine: data.mine });
+        setTalk(data.talk);
+      }),
+    [documentId, get, load],
+  );
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
-  const act = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setProblem(undefined);
-    try {
-      await work();
-    } catch (error) {
-      setProblem(refusalMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   // act() catches and shows every failure in the panel, so a click handler may let its promise float.
   const vote = (inFavour: boolean) =>
-    void act(async () => setTally((await post<Tally>(`/talk-proposals/${documentId}/votes`, { inFavour })).data));
+    void act(async () => setTally((await post<Tally>(`/talk-proposals/${documentId}/votes`, { inFavour })).data), true);
   const makeTalk = () =>
-    void act(async () => setCreated((await post<CreatedTalk>(`/talk-proposals/${documentId}/talk`)).data));
+    void act(async () => setCreated((await post<CreatedTalk>(`/talk-proposals/${documentId}/talk`)).data), true);
 
   const linkedTalk = created ?? talk;
   return (

@@ -3,7 +3,7 @@ import { Box, Button, Flex, TextInput, Typography } from '@strapi/design-system'
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { ProblemLine } from '../ProblemLine';
-import { refusalMessage } from '../refusal-message';
+import { usePanelCalls } from '../use-panel-calls';
 import type { AttendeeRow, EventRegistrations } from '../../registrations/contracts';
 
 const EVENT = 'api::event.event';
@@ -16,63 +16,42 @@ function EventRegistrationsPanel({ documentId }: { documentId: string }) {
   const { get, post } = useFetchClient();
   const [state, setState] = useState<EventRegistrations>();
   const [search, setSearch] = useState('');
-  const [busy, setBusy] = useState<string>();
-  const [problem, setProblem] = useState<string>();
+  const { busy, problem, load, act } = usePanelCalls<string | undefined>(undefined);
   const [newName, setNewName] = useState('');
   const [newEmail, setNewEmail] = useState('');
 
-  const refresh = useCallback(async () => {
-    try {
-      setState((await get<EventRegistrations>(`/event-registrations/events/${documentId}`)).data);
-    } catch (error) {
-      setProblem(refusalMessage(error));
-    }
-  }, [documentId, get]);
+  const refresh = useCallback(
+    () => load(async () => setState((await get<EventRegistrations>(`/event-registrations/events/${documentId}`)).data)),
+    [documentId, get, load],
+  );
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
-  const exportCsv = async () => {
-    try {
+  const exportCsv = () =>
+    load(async () => {
       const { data } = await get(`/event-registrations/events/${documentId}/export.csv`, { responseType: 'blob' });
       const link = document.createElement('a');
       link.href = URL.createObjectURL(data);
       link.download = 'inscriptions.csv';
       link.click();
       URL.revokeObjectURL(link.href);
-    } catch (error) {
-      setProblem(refusalMessage(error));
-    }
-  };
+    });
 
-  const toggle = async (row: AttendeeRow) => {
-    setBusy(row.documentId);
-    setProblem(undefined);
-    try {
+  const toggle = (row: AttendeeRow) =>
+    act(async () => {
       await post(`/event-registrations/${row.documentId}/present`, { present: row.status !== 'present' });
       await refresh();
-    } catch (error) {
-      setProblem(refusalMessage(error));
-    } finally {
-      setBusy(undefined);
-    }
-  };
+    }, row.documentId);
 
-  const addByHand = async () => {
-    setBusy('new');
-    setProblem(undefined);
-    try {
+  const addByHand = () =>
+    act(async () => {
       await post(`/event-registrations/events/${documentId}`, { name: newName, email: newEmail });
       setNewName('');
       setNewEmail('');
       await refresh();
-    } catch (error) {
-      setProblem(refusalMessage(error));
-    } finally {
-      setBusy(undefined);
-    }
-  };
+    }, 'new');
 
   if (problem && !state) {
     return <ProblemLine problem={problem} />;
