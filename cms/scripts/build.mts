@@ -127,17 +127,31 @@ export function buildIfNeeded(): void {
 
 /**
  * tsc never deletes an output: a source since moved or deleted would stay compiled in dist/, where Strapi
- * still loads it (an API folder renamed would be served twice). Compiled output goes before each compile.
+ * still loads it (an API folder renamed would be served twice). After each compile the outputs without a
+ * source go; the others stay in place, since a CMS booting at that moment is reading them.
  */
-function forgetCompiledServer(): void {
-  for (const output of ['src', 'config', '.tsbuildinfo'])
-    rmSync(join(distDir, output), { recursive: true, force: true });
+function removeOrphanOutputs(): void {
+  for (const top of ['src', 'config']) {
+    for (const output of [...files(join(distDir, top), [])]) {
+      const source = join(cmsRoot, relative(distDir, output));
+      const candidates = output.endsWith('.json')
+        ? [source]
+        : ['.ts', '.tsx', '.mts', '.js'].map((extension) => source.replace(/\.js(\.map)?$/, extension));
+      if (!candidates.some((candidate) => existsSync(candidate))) rmSync(output);
+    }
+    removeEmptyFolders(join(distDir, top));
+  }
+}
+
+function removeEmptyFolders(path: string): void {
+  if (!existsSync(path) || !statSync(path).isDirectory()) return;
+  for (const entry of readdirSync(path)) removeEmptyFolders(join(path, entry));
+  if (readdirSync(path).length === 0) rmSync(path, { recursive: true });
 }
 
 function buildStaleParts(): void {
   const serverHash = hashOf(server);
   const adminHash = hashOf(admin);
-  if (!isFresh(admin, adminHash) || !isFresh(server, serverHash)) forgetCompiledServer();
   if (!isFresh(admin, adminHash)) {
     const strapiBin = join(dirname(require.resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
     run('Building the CMS (TypeScript and admin panel)…', [strapiBin, 'build']);
@@ -147,6 +161,7 @@ function buildStaleParts(): void {
     return;
   }
   mkdirSync(distDir, { recursive: true });
+  removeOrphanOutputs();
   writeFileSync(server.stamp, serverHash);
   writeFileSync(admin.stamp, adminHash);
 }

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { PUBLISHER_WEBHOOK_NAME } from './publisher/webhook';
+import { PUBLISHER_WEBHOOK_NAME } from './site-publishing/webhook';
 
 export { markDemoContentSkipped } from './bootstrap/demo-content';
 

@@ -1,6 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Calendar, Globe } from '@strapi/icons';
-import { REPUBLISH_ACTION } from '../publisher/contracts';
+import { REPUBLISH_ACTION } from '../site-publishing/contracts';
 import { PLANNER_PAGE } from '../evenings/planner-contracts';
 import { ProposalPanel } from './proposals/ProposalPanel';
 import { LiveStatePanel } from './live-state/LiveStatePanel';

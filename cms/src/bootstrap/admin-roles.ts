@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { REPUBLISH_ACTION } from '../publisher/contracts';
+import { REPUBLISH_ACTION } from '../site-publishing/contracts';
 
 const PROPOSAL = 'api::proposal.proposal';
 /** Registrations hold attendees' names and e-mails: Editors manage them, Authors never see them. */

@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PUBLISHER_WEBHOOK_NAME } from '../../../cms/src/publisher/webhook.ts';
+import { PUBLISHER_WEBHOOK_NAME } from '../../../cms/src/site-publishing/webhook.ts';
 import { startCms, type RunningCms } from '../../helpers/cms.ts';
 import { createDraft } from '../../helpers/content.ts';
 import { databases } from '../../helpers/postgres.ts';

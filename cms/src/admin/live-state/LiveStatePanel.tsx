@@ -3,7 +3,7 @@ import { Flex, Link, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { contentTypeOfUid, isPublicContentType } from '@clermontech/config/contract';
-import type { EntryLiveState } from '../../publisher/entry-live-state';
+import type { EntryLiveState } from '../../site-publishing/entry-live-state';
 import { describeLiveState } from './describe-live-state';
 
 /** Asked again this often: a publication goes live within seconds, and the label follows it. */

@@ -1,4 +1,4 @@
-import type { EntryLiveState } from '../../publisher/entry-live-state';
+import type { EntryLiveState } from '../../site-publishing/entry-live-state';
 
 export interface LiveStateLine {
   /** « En ligne », « Publication en cours… ~5 s », « Brouillon », « Modifié depuis la publication »… */

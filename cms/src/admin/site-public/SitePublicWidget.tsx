@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Box, Button, Flex, Link, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { SitePublicStatus } from '../../publisher/contracts';
+import type { SitePublicStatus } from '../../site-publishing/contracts';
 import { describeStatus } from './describe-status';
 
 const REFRESH_MS = 1_000;

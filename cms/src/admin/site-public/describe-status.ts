@@ -1,4 +1,4 @@
-import type { SitePublicStatus } from '../../publisher/contracts';
+import type { SitePublicStatus } from '../../site-publishing/contracts';
 
 /** "2 décembre à 10:05": a volunteer reading the widget tomorrow must not take yesterday's time for today's. */
 export function dateAndTime(iso: string): string {

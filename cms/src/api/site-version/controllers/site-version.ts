@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { contentVersion } from '../../../publisher/content-version';
+import { contentVersion } from '../../../site-publishing/content-version';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
