@@ -10,23 +10,5 @@ export { repoRoot, envFilePath, readEnvFile, parseEnvText, appendToEnvFile } fro
 export { prepareCmsEnvironment } from './prepare.js';
 export { PARIS_TIME_ZONE, parisOffsetMinutes, parisToUtc, parisWallClock, type WallClock } from './paris-time.js';
 export * from './contract/index.js';
-export {
-  AvailabilitySchema,
-  checkRegistration,
-  DEFAULT_REGISTRATION_RETENTION_DAYS,
-  describeAvailability,
-  REGISTRATION_FIELDS,
-  REGISTRATION_HONEYPOT,
-  REGISTRATION_MODES,
-  REGISTRATION_PAGES,
-  REGISTRATION_STATUSES,
-  registrationPrivacyNotice,
-  type Availability,
-  type RegistrationCheck,
-  type RegistrationInput,
-  type RegistrationMode,
-  type RegistrationPage,
-  type RegistrationStatus,
-} from './registration.js';
 export { decodeEntities, fold, nameKey, slugify } from './names.js';
 export { readSiteLink, type SiteLink } from './links.js';

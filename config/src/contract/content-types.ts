@@ -17,6 +17,17 @@ const media = true;
 export const EVENT_KINDS = ['api-hour', 'group', 'workshop', 'devcamp', 'conference', 'tech-time', 'other'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
+/** What volunteers read for each kind, in the admin's lists and forms. */
+export const EVENT_KIND_LABELS: Record<EventKind, string> = {
+  'api-hour': 'API Hour',
+  group: 'Soirée d’un groupe',
+  workshop: 'Atelier (workshop)',
+  devcamp: 'Devcamp',
+  conference: 'Conférence',
+  'tech-time': 'Tech time',
+  other: 'Autre',
+};
+
 export interface ContentTypeRow {
   /** Strapi's uid. */
   readonly uid: `api::${string}.${string}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRegistration, describeAvailability } from '../../../config/src/registration.ts';
+import { checkRegistration, describeAvailability } from '../../../config/src/contract/registration.ts';
 
 const valid = { event: 'abcdefghijklmnopqrstuvwx', name: 'Alex', email: 'alex@example.org' };
 

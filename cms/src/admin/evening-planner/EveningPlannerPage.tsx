@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { Alert, Box, Button, Field, Flex, Grid, LinkButton, Textarea, Typography } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { EVENT_KIND_LABELS, REGISTRATION_MODES } from '@clermontech/config/contract';
 import { adminViews } from '../../bootstrap/admin-views.data';
 import { refusalMessage } from '../refusal-message';
 import { eveningActionPath, type EveningActionRefusal, type EveningActionResult } from '../../evenings/contracts';
@@ -10,9 +11,7 @@ import {
   PLAN_EVENING_PATH,
   type EveningPlanRefusal,
   type EveningPlanResult,
-  type EventKind,
   type PlanChoices,
-  type RegistrationMode,
 } from '../../evenings/planner-contracts';
 import { emptyForm, emptyTalk, existing, toPlan, type EveningForm } from './plan-form';
 import { ChoiceField, KnownNameField, WebAddressField } from './PlannerFields';
@@ -21,21 +20,6 @@ import { SPEAKERS_LIST, TalkRowFields } from './TalkRowFields';
 const EVENT_UID = 'api::event.event';
 const label = (field: string) => adminViews[EVENT_UID]?.fields[field]?.label ?? field;
 const VENUES_LIST = 'programmer-une-soiree-lieux';
-
-const KIND_LABELS: Record<EventKind, string> = {
-  'api-hour': 'API Hour',
-  group: 'Soirée de groupe',
-  workshop: 'Atelier',
-  devcamp: 'Devcamp',
-  conference: 'Conférence',
-  'tech-time': 'Tech Time',
-  other: 'Autre',
-};
-const REGISTRATION_LABELS: Record<RegistrationMode, string> = {
-  aucune: 'Pas d’inscription',
-  lien: 'Par un lien (Mobilizon, Meetup…)',
-  site: 'Sur le site (formulaire)',
-};
 
 interface Outcome {
   tone: 'success' | 'danger';
@@ -177,7 +161,7 @@ export function EveningPlannerPage() {
                   name="kind"
                   label={label('kind')}
                   value={form.kind}
-                  labels={KIND_LABELS}
+                  labels={EVENT_KIND_LABELS}
                   onChange={(kind) => setForm({ ...form, kind })}
                   disabled={saved}
                 />
@@ -234,7 +218,7 @@ export function EveningPlannerPage() {
                   name="registrationMode"
                   label={label('registrationMode')}
                   value={form.registrationMode}
-                  labels={REGISTRATION_LABELS}
+                  labels={REGISTRATION_MODES}
                   placeholder="Selon le lien ci-contre"
                   onChange={(registrationMode) => setForm({ ...form, registrationMode })}
                   disabled={saved}

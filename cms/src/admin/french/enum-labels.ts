@@ -1,4 +1,4 @@
-import { PROPOSAL_FORMATS } from '@clermontech/config/contract';
+import { EVENT_KIND_LABELS, PROPOSAL_FORMATS, REGISTRATION_MODES } from '@clermontech/config/contract';
 
 /**
  * Human labels for the enumerations' stored values. Strapi 5's edit view shows an option as the
@@ -9,13 +9,7 @@ import { PROPOSAL_FORMATS } from '@clermontech/config/contract';
  */
 export const ENUM_LABELS: Record<string, string> = {
   // Event « Type ».
-  'api-hour': 'API Hour',
-  group: 'Soirée d’un groupe',
-  workshop: 'Atelier (workshop)',
-  devcamp: 'Devcamp',
-  conference: 'Conférence',
-  'tech-time': 'Tech time',
-  other: 'Autre',
+  ...EVENT_KIND_LABELS,
   // Event « Statut ».
   prevu: 'Prévu',
   annule: 'Annulé',
@@ -24,10 +18,8 @@ export const ENUM_LABELS: Record<string, string> = {
   // Event « Entrée ».
   gratuite: 'Gratuite',
   payante: 'Payante',
-  // Event « Inscriptions ».
-  aucune: 'Aucune',
-  lien: 'Lien vers un autre site',
-  site: 'Formulaire sur le site',
+  // Event « Inscriptions »: the words of the planner and the registration panel.
+  ...REGISTRATION_MODES,
   // Member « Rôle ».
   president: 'Président·e',
   'vice-president': 'Vice-président·e',

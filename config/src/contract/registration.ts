@@ -25,7 +25,11 @@ export const REGISTRATION_HONEYPOT = 'site_web';
 
 export const REGISTRATION_FIELDS = {
   name: { label: 'Votre nom', max: 150 },
-  email: { label: 'Votre e-mail', max: 254, hint: 'Pour confirmer votre inscription et vous prévenir ; jamais publié.' },
+  email: {
+    label: 'Votre e-mail',
+    max: 254,
+    hint: 'Pour confirmer votre inscription et vous prévenir ; jamais publié.',
+  },
   accessibilityNeeds: {
     label: 'Besoins d’accessibilité (facultatif)',
     max: 500,
@@ -59,19 +63,26 @@ const text = (label: string, max: number, { required, oneLine }: { required: boo
 
 const RegistrationFormSchema = z.strictObject(
   {
-    event: z.string({ error: 'Le formulaire ne dit pas pour quel événement.' }).regex(/^[a-z0-9]{10,40}$/, 'Le formulaire ne dit pas pour quel événement.'),
+    event: z
+      .string({ error: 'Le formulaire ne dit pas pour quel événement.' })
+      .regex(/^[a-z0-9]{10,40}$/, 'Le formulaire ne dit pas pour quel événement.'),
     name: text(REGISTRATION_FIELDS.name.label, REGISTRATION_FIELDS.name.max, { required: true, oneLine: true }).refine(
       (value) => value.length >= 2,
       `« ${REGISTRATION_FIELDS.name.label} » est trop court (au moins 2 caractères).`,
     ),
-    email: text(REGISTRATION_FIELDS.email.label, REGISTRATION_FIELDS.email.max, { required: true, oneLine: true }).refine(
-      (value) => EMAIL.test(value),
-      'Cette adresse e-mail ne semble pas valide.',
-    ),
-    accessibilityNeeds: text(REGISTRATION_FIELDS.accessibilityNeeds.label, REGISTRATION_FIELDS.accessibilityNeeds.max, { required: false, oneLine: false }),
+    email: text(REGISTRATION_FIELDS.email.label, REGISTRATION_FIELDS.email.max, {
+      required: true,
+      oneLine: true,
+    }).refine((value) => EMAIL.test(value), 'Cette adresse e-mail ne semble pas valide.'),
+    accessibilityNeeds: text(REGISTRATION_FIELDS.accessibilityNeeds.label, REGISTRATION_FIELDS.accessibilityNeeds.max, {
+      required: false,
+      oneLine: false,
+    }),
     // A checkbox: absent or "on" from a plain form, a boolean from the script.
     firstTime: z
-      .union([z.boolean(), z.enum(['on', 'true', 'false', ''])], { error: 'La case « première fois » est cochée ou non, rien d’autre.' })
+      .union([z.boolean(), z.enum(['on', 'true', 'false', ''])], {
+        error: 'La case « première fois » est cochée ou non, rien d’autre.',
+      })
       .optional()
       .transform((value) => value === true || value === 'on' || value === 'true'),
     [REGISTRATION_HONEYPOT]: z
@@ -79,7 +90,12 @@ const RegistrationFormSchema = z.strictObject(
       .optional()
       .refine((value) => value === undefined || value === '', 'Ce champ devait rester vide.'),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `Le champ « ${String(issue.keys[0]).slice(0, 40)} » n’existe pas dans ce formulaire.` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Le champ « ${String(issue.keys[0]).slice(0, 40)} » n’existe pas dans ce formulaire.`
+        : undefined,
+  },
 );
 
 export interface RegistrationInput {
@@ -91,14 +107,16 @@ export interface RegistrationInput {
   firstTime: boolean;
 }
 
-export type RegistrationCheck = { ok: true; registration: RegistrationInput } | { ok: false; field: string; message: string };
+export type RegistrationCheck =
+  { ok: true; registration: RegistrationInput } | { ok: false; field: string; message: string };
 
 /**
  * Checks what a form sent (a JSON object or a parsed urlencoded body) and returns either the clean
  * registration or the first problem, named in French for the person who typed it.
  */
 export function checkRegistration(body: unknown): RegistrationCheck {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, field: 'form', message: 'Le formulaire est vide ou illisible.' };
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return { ok: false, field: 'form', message: 'Le formulaire est vide ou illisible.' };
   const parsed = RegistrationFormSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -106,7 +124,10 @@ export function checkRegistration(body: unknown): RegistrationCheck {
     return { ok: false, field, message: issue.message };
   }
   const { event, name, email, accessibilityNeeds, firstTime } = parsed.data;
-  return { ok: true, registration: { event, name, email, firstTime, ...(accessibilityNeeds ? { accessibilityNeeds } : {}) } };
+  return {
+    ok: true,
+    registration: { event, name, email, firstTime, ...(accessibilityNeeds ? { accessibilityNeeds } : {}) },
+  };
 }
 
 /** `GET /api/events/:documentId/availability`: what the event page's script shows. */
@@ -129,7 +150,8 @@ export type Availability = z.infer<typeof AvailabilitySchema>;
 export function describeAvailability(availability: Omit<Availability, 'label'>): string {
   if (!availability.open) return 'Inscriptions fermées';
   if (availability.placesLeft === null) return 'Inscriptions ouvertes';
-  if (availability.placesLeft > 0) return availability.placesLeft === 1 ? '1 place restante' : `${availability.placesLeft} places restantes`;
+  if (availability.placesLeft > 0)
+    return availability.placesLeft === 1 ? '1 place restante' : `${availability.placesLeft} places restantes`;
   return availability.waitingList ? 'Complet — liste d’attente' : 'Complet';
 }
 
