@@ -4,6 +4,7 @@ import { buildsPreviewServer, IMAGE_CACHE_DIR, prepareBuildCacheDir } from './pu
 import { siteEnv } from './src/env.ts';
 import { previewAdapter } from './src/lib/preview/integration.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
+import { socialCardsIntegration } from './src/lib/social-card/integration.ts';
 
 const { CMS_URL, SITE_URL } = siteEnv();
 const cms = new URL(CMS_URL);
@@ -36,8 +37,9 @@ export default defineConfig({
   image: {
     // AVIF at effort 2 rather than sharp's 4: several times less encoding time for a few percent more
     // bytes, still much smaller than WebP (figures in bench/README.md). Encoding is most of a cold build.
-    // Sharp, with encoded images kept by content across cold builds (src/images/cached-sharp-service.ts).
-    service: { entrypoint: './src/images/cached-sharp-service.ts', config: { avif: { effort: 2 }, imageCacheDir: IMAGE_CACHE_DIR } },
+    // Sharp, with encoded images kept by content across cold builds (src/images/cached-sharp-service.ts),
+    // drawn social cards beside them (src/lib/social-card/card-cache.ts); SITE_IMAGE_CACHE_DIR: a folder of one's own (tests).
+    service: { entrypoint: './src/images/cached-sharp-service.ts', config: { avif: { effort: 2 }, imageCacheDir: process.env.SITE_IMAGE_CACHE_DIR ?? IMAGE_CACHE_DIR } },
     // SVG logos from the CMS are rasterised rather than served as is: an SVG served from the
     // site's origin could carry script. The CMS's editors are trusted, its files less so.
     dangerouslyProcessSVG: true,
@@ -64,7 +66,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // The search index is written after the build, in a process of its own (scripts/build.ts), or by
   // the publisher once the new pages are live (publisher/release-lifecycle.ts).
-  integrations: [sitemapIntegration(), cmsImageCacheIntegration()],
+  integrations: [sitemapIntegration(), cmsImageCacheIntegration(), socialCardsIntegration()],
   // Drafts only, rendered on demand under /_preview/ (src/lib/preview/); every other page is prerendered.
   ...(previewServer ? { adapter: previewAdapter() } : {}),
 });
