@@ -25,7 +25,6 @@ interface Props {
 export function TalkRowFields({ row, index, choices, disabled, onChange, onRemove }: Props) {
   const set = (field: keyof TalkRow) => (event: { target: { value: string } }) =>
     onChange({ ...row, [field]: event.target.value });
-  const photoInput = useRef<HTMLInputElement>(null);
   const known = existing(choices.speakers, row.speakerName);
   const newSpeaker = !known && row.speakerName.trim() !== '';
   return (
@@ -96,31 +95,37 @@ export function TalkRowFields({ row, index, choices, disabled, onChange, onRemov
             disabled={disabled}
           />
         </Grid.Item>
-        {newSpeaker ? (
-          <Grid.Item col={12} direction="column" alignItems="stretch">
-            <Field.Root
-              name={`talk-${row.key}-photo`}
-              hint={row.photo ? `Photo choisie : ${row.photo.name}` : 'Facultative ; JPEG, PNG ou WebP.'}
-            >
-              <Field.Label>Photo du nouveau speaker</Field.Label>
-              {/* The browser's own file button speaks the browser's language: a French button opens it. */}
-              <input
-                ref={photoInput}
-                type="file"
-                hidden
-                accept="image/jpeg,image/png,image/webp"
-                onChange={(event) => onChange({ ...row, photo: event.target.files?.[0] })}
-              />
-              <Box>
-                <Button variant="secondary" onClick={() => photoInput.current?.click()} disabled={disabled}>
-                  {row.photo ? 'Changer la photo' : 'Choisir une photo'}
-                </Button>
-              </Box>
-              <Field.Hint />
-            </Field.Root>
-          </Grid.Item>
-        ) : null}
+        {newSpeaker ? <NewSpeakerPhotoField row={row} onChange={onChange} disabled={disabled} /> : null}
       </Grid.Root>
     </Box>
+  );
+}
+
+/** The new speaker's photo, picked with a French button that opens the browser's own file dialog. */
+function NewSpeakerPhotoField({ row, onChange, disabled }: Pick<Props, 'row' | 'onChange' | 'disabled'>) {
+  const photoInput = useRef<HTMLInputElement>(null);
+  return (
+    <Grid.Item col={12} direction="column" alignItems="stretch">
+      <Field.Root
+        name={`talk-${row.key}-photo`}
+        hint={row.photo ? `Photo choisie : ${row.photo.name}` : 'Facultative ; JPEG, PNG ou WebP.'}
+      >
+        <Field.Label>Photo du nouveau speaker</Field.Label>
+        {/* The browser's own file button speaks the browser's language: a French button opens it. */}
+        <input
+          ref={photoInput}
+          type="file"
+          hidden
+          accept="image/jpeg,image/png,image/webp"
+          onChange={(event) => onChange({ ...row, photo: event.target.files?.[0] })}
+        />
+        <Box>
+          <Button variant="secondary" onClick={() => photoInput.current?.click()} disabled={disabled}>
+            {row.photo ? 'Changer la photo' : 'Choisir une photo'}
+          </Button>
+        </Box>
+        <Field.Hint />
+      </Field.Root>
+    </Grid.Item>
   );
 }
