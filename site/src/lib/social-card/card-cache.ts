@@ -25,6 +25,12 @@ import renderSource from './render.ts?raw';
 
 const DIGEST_LENGTH = 32;
 
+declare const __SOCIAL_CARD_CACHE_DIR__: string | undefined;
+
+/** The cards' folder (integration.ts), or nothing in a build without the image cache: cards are then drawn every time. */
+export const SOCIAL_CARD_CACHE_DIR: string | undefined =
+  typeof __SOCIAL_CARD_CACHE_DIR__ === 'string' ? __SOCIAL_CARD_CACHE_DIR__ : undefined;
+
 /** What every card of this checkout is drawn with: the code, the fonts, the libraries. */
 let drawing: Promise<string> | undefined;
 function drawingKey(): Promise<string> {

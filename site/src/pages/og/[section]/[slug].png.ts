@@ -1,6 +1,4 @@
-import { join } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { imageConfig } from 'astro:assets';
 import { getCatalog } from '../../../lib/content.ts';
 import {
   eventSocialCard,
@@ -9,7 +7,7 @@ import {
   talkSocialCard,
   type SocialCard,
 } from '../../../lib/social-card/card.ts';
-import { cachedCard } from '../../../lib/social-card/card-cache.ts';
+import { cachedCard, SOCIAL_CARD_CACHE_DIR } from '../../../lib/social-card/card-cache.ts';
 import { cardLogo } from '../../../lib/social-card/logo.ts';
 import { renderSocialCard } from '../../../lib/social-card/render.ts';
 
@@ -31,16 +29,12 @@ export const getStaticPaths = (async () => {
   }));
 }) satisfies GetStaticPaths;
 
-/** The cards' folder, inside the encoded images' one (site/astro.config.ts), when the image service has one. */
-const imageCacheDir: unknown = imageConfig.service.config.imageCacheDir;
-const CARD_CACHE_DIR = typeof imageCacheDir === 'string' ? join(imageCacheDir, 'social-cards') : undefined;
-
 export const GET: APIRoute = async ({ props }) => {
   const { global } = await getCatalog();
   const logo = global?.logo?.mime.startsWith('image/') ? await cardLogo(global.logo) : undefined;
   const { card } = props as { card: SocialCard };
-  const png = CARD_CACHE_DIR
-    ? await cachedCard(CARD_CACHE_DIR, card, logo, () => renderSocialCard(card, logo))
+  const png = SOCIAL_CARD_CACHE_DIR
+    ? await cachedCard(SOCIAL_CARD_CACHE_DIR, card, logo, () => renderSocialCard(card, logo))
     : await renderSocialCard(card, logo);
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };
