@@ -4,6 +4,7 @@
  * the venues, sponsors, groups, members and pages an association keeps whatever its age. The text is
  * generated here, French-ish, from word lists: nothing is copied from the fixture.
  */
+import { seededRandom } from '@clermontech/config';
 
 /** Per scale unit, from `npm run import:jekyll -- <fixture> --dry-run`. */
 export const FIXTURE_SHAPE = { events: 50, talks: 162, speakers: 93, posts: 17 } as const;
@@ -21,18 +22,6 @@ export interface SyntheticCorpus {
   pages: Record<string, unknown>[];
   members: Record<string, unknown>[];
   global: Record<string, unknown>;
-}
-
-/** mulberry32: the same corpus for the same seed, so runs compare. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FIRST_NAMES = [
@@ -182,7 +171,7 @@ interface Draws {
 }
 
 function draws(seed: number): Draws {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const sentence = () =>
     `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(COMPLEMENTS)}, autour de ${pick(TOPICS)} et de ${pick(TECHS)}.`;

@@ -12,3 +12,4 @@ export { PARIS_TIME_ZONE, parisOffsetMinutes, parisToUtc, parisWallClock, type W
 export * from './contract/index.js';
 export { decodeEntities, fold, nameKey, slugify } from './names.js';
 export { readSiteLink, type SiteLink } from './links.js';
+export { seededRandom } from './seeded-random.js';
