@@ -7,7 +7,7 @@ export interface CardCounts {
   drawn: number;
   read: number;
   /** Why a drawn card could not be kept (the first failure), for the build's log. */
-  unkept?: string;
+  unkept?: string | undefined;
 }
 
 const COUNTS = Symbol.for('clermontech.social-cards');

@@ -21,6 +21,10 @@ export function socialCardsIntegration(): AstroIntegration {
           vite: { define: { __SOCIAL_CARD_CACHE_DIR__: JSON.stringify(join(imageCacheDir, 'social-cards')) } },
         });
       },
+      // The publisher's builds run one after another in one process (publisher/warm-builder.ts): each counts its own.
+      'astro:build:start': () => {
+        Object.assign(cardCounts(), { drawn: 0, read: 0, unkept: undefined });
+      },
       'astro:build:done': ({ logger }) => {
         const { drawn, read, unkept } = cardCounts();
         if (drawn + read > 0) logger.info(`cartes de partage : ${drawn} dessinées, ${read} lues dans le cache`);
