@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import siteConfig from '../site/astro.config.ts';
 
 const cacheDir = process.env.BENCH_CACHE_DIR;
-if (!cacheDir) throw new Error('BENCH_CACHE_DIR is not set (bench/astro.config.ts is run by bench/build/astro-build.ts)');
+if (!cacheDir)
+  throw new Error('BENCH_CACHE_DIR is not set (bench/astro.config.ts is run by bench/build/astro-build.ts)');
 
 // The encoded images a cold build keeps (site/src/images/cached-sharp-service.ts): the bench's own,
 // so that it can measure a build without them too, without emptying the one other builds share.
@@ -18,5 +19,7 @@ export default {
   ...siteConfig,
   cacheDir: join(cacheDir, 'astro'),
   vite: { ...siteConfig.vite, cacheDir: join(cacheDir, 'vite') },
-  ...(imageCacheDir && image?.service ? { image: { ...image, service: { ...image.service, config: { ...image.service.config, imageCacheDir } } } } : {}),
+  ...(imageCacheDir && image?.service
+    ? { image: { ...image, service: { ...image.service, config: { ...image.service.config, imageCacheDir } } } }
+    : {}),
 };

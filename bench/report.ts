@@ -50,9 +50,18 @@ function corporaTable(report: BenchReport): Table {
     if (corpus.unavailable) return [name, `unavailable: ${corpus.unavailable}`];
     const entries = corpus.entries ?? {};
     const total = Object.values(entries).reduce((a, b) => a + b, 0);
-    return [name, String(total), ...['events', 'talks', 'speakers', 'posts'].map((type) => String(entries[type] ?? '–')), formatNumber(corpus.loadSeconds, 1)];
+    return [
+      name,
+      String(total),
+      ...['events', 'talks', 'speakers', 'posts'].map((type) => String(entries[type] ?? '–')),
+      formatNumber(corpus.loadSeconds, 1),
+    ];
   });
-  return { title: 'Corpora', headers: ['corpus', 'entries', 'events', 'talks', 'speakers', 'posts', 'load s (not counted)'], rows };
+  return {
+    title: 'Corpora',
+    headers: ['corpus', 'entries', 'events', 'talks', 'speakers', 'posts', 'load s (not counted)'],
+    rows,
+  };
 }
 
 function buildTables(report: BenchReport): Table[] {
@@ -86,7 +95,17 @@ function buildTables(report: BenchReport): Table[] {
   return [
     {
       title: 'Site build (median (min–max) over runs)',
-      headers: ['corpus', 'build', 'pages', 'restored', 'seconds', 'pages/s', 'peak RSS MiB', 'CMS API req', 'media req'],
+      headers: [
+        'corpus',
+        'build',
+        'pages',
+        'restored',
+        'seconds',
+        'pages/s',
+        'peak RSS MiB',
+        'CMS API req',
+        'media req',
+      ],
       rows,
       notes: [
         'pages: HTML files written, legacy redirects included; restored: pages Astro’s incremental build took from its cache instead of rendering. coldNoImages: Astro and Vite caches and the encoded images deleted; cold: Astro and Vite caches deleted, the encoded images (kept by content across builds) stay; warm: nothing changed; change: one talk retitled.',
@@ -94,7 +113,18 @@ function buildTables(report: BenchReport): Table[] {
     },
     {
       title: 'Where a build spends its time (median seconds) and memory (MiB at the peak)',
-      headers: ['corpus', 'build', 'startup', 'content sync', 'build info', 'bundle', 'render', 'images', 'post-build', 'peak RSS by command'],
+      headers: [
+        'corpus',
+        'build',
+        'startup',
+        'content sync',
+        'build info',
+        'bundle',
+        'render',
+        'images',
+        'post-build',
+        'peak RSS by command',
+      ],
       rows: phases,
       notes: ['From the arrival of each line of Astro’s output. post-build: sitemap and Pagefind index, then exit.'],
     },
@@ -115,7 +145,9 @@ function publishTable(report: BenchReport): Table[] {
       `${burst.seconds.toFixed(1)} s, ${burst.buildsAfterLastEdit} after last edit, ${burst.buildsStarted} started`,
       timeline.searchIndexAfter.toFixed(1),
       publish.firstReleaseSeconds.toFixed(1),
-      (publish.differencesFromCleanBuild.length === 0 ? 'identical' : `${publish.differencesFromCleanBuild.length} files differ: ${publish.differencesFromCleanBuild.slice(0, 3).join(', ')}`) +
+      (publish.differencesFromCleanBuild.length === 0
+        ? 'identical'
+        : `${publish.differencesFromCleanBuild.length} files differ: ${publish.differencesFromCleanBuild.slice(0, 3).join(', ')}`) +
         (publish.codeChanged ? ' (site code changed during the run: not comparable)' : ''),
     ]);
   }
@@ -123,7 +155,16 @@ function publishTable(report: BenchReport): Table[] {
   return [
     {
       title: 'Publish-to-live (seconds, click on Publish → new title served)',
-      headers: ['corpus', 'single edits median (min–max)', 'p95', 'publish / webhook+queue / build / swap→served', 'burst', 'search index after', 'first release', 'live vs clean build'],
+      headers: [
+        'corpus',
+        'single edits median (min–max)',
+        'p95',
+        'publish / webhook+queue / build / swap→served',
+        'burst',
+        'search index after',
+        'first release',
+        'live vs clean build',
+      ],
       rows,
       notes: [
         'build: as the publisher times it (astro build + release gate + swap); webhook+queue: CMS answered → that build started.',
@@ -142,7 +183,16 @@ function apiTable(report: BenchReport): Table[] {
     if (!api) continue;
     for (const [database, figures] of Object.entries(api)) {
       if (typeof figures === 'string') rows.push([name, database, figures]);
-      else rows.push([name, database, String(figures.buildRequests), String(figures.requests), formatSummary(figures.requestsPerSecond, 0), formatSummary(figures.p95Ms, 0), formatSummary(figures.medianMs, 0)]);
+      else
+        rows.push([
+          name,
+          database,
+          String(figures.buildRequests),
+          String(figures.requests),
+          formatSummary(figures.requestsPerSecond, 0),
+          formatSummary(figures.p95Ms, 0),
+          formatSummary(figures.medianMs, 0),
+        ]);
     }
   }
   if (!rows.length) return [];
@@ -163,7 +213,8 @@ function weightTable(report: BenchReport): Table[] {
     if (!weight) continue;
     for (const kind of PAGE_KINDS) {
       const page = weight[kind];
-      const scores = 'skipped' in page.lighthouse ? page.lighthouse.skipped : Object.values(page.lighthouse).join(' / ');
+      const scores =
+        'skipped' in page.lighthouse ? page.lighthouse.skipped : Object.values(page.lighthouse).join(' / ');
       rows.push([
         name,
         kind,
@@ -172,7 +223,9 @@ function weightTable(report: BenchReport): Table[] {
         `${formatKiB(page.js.raw)} / ${formatKiB(page.js.gzip)}`,
         formatKiB(page.fonts.raw),
         page.ogImage ? formatKiB(page.ogImage.bytes) : '–',
-        page.scripts.map((script) => script.replace(/^\/_astro\//, '').replace(/\.astro_astro_type_script.*$/, '')).join(', ') || '–',
+        page.scripts
+          .map((script) => script.replace(/^\/_astro\//, '').replace(/\.astro_astro_type_script.*$/, ''))
+          .join(', ') || '–',
         scores,
       ]);
       if (page.lighthouseFailedAudits.length) failed.push(`${name} ${kind}: ${page.lighthouseFailedAudits.join(', ')}`);
@@ -181,7 +234,8 @@ function weightTable(report: BenchReport): Table[] {
   if (!rows.length) return [];
   return [
     {
-      title: 'Page weight (KiB raw / gzip; fonts and social card as served) and Lighthouse (performance / accessibility / best practices / SEO)',
+      title:
+        'Page weight (KiB raw / gzip; fonts and social card as served) and Lighthouse (performance / accessibility / best practices / SEO)',
       headers: ['corpus', 'page', 'HTML', 'CSS', 'JS', 'fonts', 'OG image', 'scripts', 'Lighthouse'],
       rows,
       notes: failed.length ? ['Failed Lighthouse audits:', ...failed.map((line) => `  ${line}`)] : [],
@@ -207,7 +261,15 @@ function registrationsTable(report: BenchReport): Table[] {
   return [
     {
       title: 'Registration rush: the form posted from as many addresses, then every confirmation link at once',
-      headers: ['database', 'rush', 'POST p95 ms', 'POST median ms', 'confirm p95 ms', 'confirmed / waiting', 'stored / e-mailed'],
+      headers: [
+        'database',
+        'rush',
+        'POST p95 ms',
+        'POST median ms',
+        'confirm p95 ms',
+        'confirmed / waiting',
+        'stored / e-mailed',
+      ],
       rows,
     },
   ];
@@ -217,13 +279,21 @@ function targetsTable(report: BenchReport): Table {
   return {
     title: 'Targets',
     headers: ['target', 'measured', ''],
-    rows: report.targets.map(({ target, figure, met }) => [target, figure, met === undefined ? 'not measured' : met ? 'met' : 'MISSED']),
+    rows: report.targets.map(({ target, figure, met }) => [
+      target,
+      figure,
+      met === undefined ? 'not measured' : met ? 'met' : 'MISSED',
+    ]),
   };
 }
 
 function problemsTable(report: BenchReport): Table[] {
   const rows = Object.entries(report.corpora).flatMap(([name, corpus]) => [
-    ...Object.entries(corpus.errors ?? {}).map(([scenario, error]) => [name, scenario, `failed: ${error.split('\n')[0]}`]),
+    ...Object.entries(corpus.errors ?? {}).map(([scenario, error]) => [
+      name,
+      scenario,
+      `failed: ${error.split('\n')[0]}`,
+    ]),
     ...Object.entries(corpus.skipped ?? {}).map(([scenario, why]) => [name, scenario, `not run: ${why}`]),
   ]);
   return rows.length ? [{ title: 'Not measured', headers: ['corpus', 'scenario', ''], rows }] : [];
@@ -234,6 +304,15 @@ export function renderReport(report: BenchReport): string {
   const { machine } = report;
   const tree = `${report.tree.commit}${report.tree.dirty ? ' + uncommitted changes' : ''}`;
   const header = `# Clermont'ech bench — ${report.startedAt}, ${report.durationSeconds.toFixed(0)} s, ${tree}; ${machine.cpus} CPUs, ${machine.memoryGiB.toFixed(0)} GiB, Node ${machine.node}, load ${machine.loadAverage.map((load) => load.toFixed(1)).join(' ')}\n`;
-  const tables = [corporaTable(report), ...buildTables(report), ...publishTable(report), ...apiTable(report), ...weightTable(report), ...registrationsTable(report), ...problemsTable(report), targetsTable(report)];
+  const tables = [
+    corporaTable(report),
+    ...buildTables(report),
+    ...publishTable(report),
+    ...apiTable(report),
+    ...weightTable(report),
+    ...registrationsTable(report),
+    ...problemsTable(report),
+    targetsTable(report),
+  ];
   return [header, ...tables.map(renderTable)].join('\n');
 }

@@ -16,7 +16,15 @@ import { repoRoot } from '../tests/helpers/cms.ts';
 import { freePort } from '../tests/helpers/ports.ts';
 import { postgresServerUrl } from '../tests/helpers/postgres.ts';
 import { CorpusUnavailable, isCorpusName, loadCorpus, syntheticScale, type Corpus } from './corpus/load.ts';
-import { renderReport, SCENARIOS, STANDALONE_SCENARIOS, type BenchReport, type CorpusReport, type Database, type Scenario } from './report.ts';
+import {
+  renderReport,
+  SCENARIOS,
+  STANDALONE_SCENARIOS,
+  type BenchReport,
+  type CorpusReport,
+  type Database,
+  type Scenario,
+} from './report.ts';
 import { benchApi } from './scenarios/api.ts';
 import { benchBuild, buildForOtherScenarios } from './scenarios/build.ts';
 import { benchPublish } from './scenarios/publish.ts';
@@ -39,7 +47,12 @@ const USAGE = `Usage: npm run bench -- [options]
   -h, --help`;
 
 function list(value: string | undefined, fallback: string[]): string[] {
-  return value ? value.split(',').map((item) => item.trim()).filter(Boolean) : fallback;
+  return value
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : fallback;
 }
 
 function count(value: string | undefined, fallback: number, name: string): number {
@@ -75,7 +88,8 @@ function parseOptions() {
   const unknownCorpus = corpora.find((name) => !isCorpusName(name));
   if (unknownCorpus) throw new Error(`unknown corpus ${unknownCorpus}`);
   const databases = list(values.db, postgresServerUrl ? ['sqlite', 'postgres'] : ['sqlite']);
-  if (databases.some((database) => database !== 'sqlite' && database !== 'postgres')) throw new Error(`--db takes sqlite and postgres`);
+  if (databases.some((database) => database !== 'sqlite' && database !== 'postgres'))
+    throw new Error(`--db takes sqlite and postgres`);
   const runs = count(values.runs, 3, 'runs');
   if (runs < 1) throw new Error('--runs must be at least 1');
   return {
@@ -93,7 +107,8 @@ function parseOptions() {
 
 type Options = ReturnType<typeof parseOptions>;
 
-const firstLines = (error: unknown) => (error instanceof Error ? (error.stack ?? error.message) : String(error)).split('\n').slice(0, 6).join('\n');
+const firstLines = (error: unknown) =>
+  (error instanceof Error ? (error.stack ?? error.message) : String(error)).split('\n').slice(0, 6).join('\n');
 
 /** Runs `measure`, recording its failure in the report instead of stopping the whole bench. */
 async function attempt<T>(report: CorpusReport, scenario: Scenario, measure: () => Promise<T>): Promise<T | undefined> {
@@ -156,19 +171,27 @@ async function benchCorpus(name: string, options: Options): Promise<CorpusReport
       }
     } else if (selected('api') || selected('weight')) {
       log(`${name}: one build for the API and page-weight scenarios`);
-      ({ apiPaths, outDir } = (await attempt(report, selected('weight') ? 'weight' : 'api', () => buildForOtherScenarios(corpus, siteUrl))) ?? { apiPaths: [] });
+      ({ apiPaths, outDir } = (await attempt(report, selected('weight') ? 'weight' : 'api', () =>
+        buildForOtherScenarios(corpus, siteUrl),
+      )) ?? { apiPaths: [] });
     }
     if (selected('weight') && outDir) {
       log(`${name}: page weight and Lighthouse`);
       const dir = outDir;
       outDir = undefined;
-      report.weight = await attempt(report, 'weight', () => benchWeight(corpus, dir, { lighthouseRuns: options.lighthouseRuns }));
+      report.weight = await attempt(report, 'weight', () =>
+        benchWeight(corpus, dir, { lighthouseRuns: options.lighthouseRuns }),
+      );
     }
     if (selected('api') && apiPaths.length) {
       report.api = {};
       for (const database of options.databases) {
         log(`${name}: CMS API on ${database}`);
-        const figures = await attempt(report, 'api', () => (database === 'sqlite' ? benchApi(corpus.cms, apiPaths, { runs: options.runs }) : apiOnPostgres(name, apiPaths, options.runs)));
+        const figures = await attempt(report, 'api', () =>
+          database === 'sqlite'
+            ? benchApi(corpus.cms, apiPaths, { runs: options.runs })
+            : apiOnPostgres(name, apiPaths, options.runs),
+        );
         if (figures) report.api[database] = figures;
       }
     }
@@ -178,7 +201,9 @@ async function benchCorpus(name: string, options: Options): Promise<CorpusReport
         report.skipped = { publish: `×${scale} is above --publish-max-scale ${options.publishMaxScale}` };
       } else {
         log(`${name}: publish-to-live, ${options.edits} edits and a burst of ${options.burst}`);
-        report.publish = await attempt(report, 'publish', () => benchPublish(corpus, { edits: options.edits, burstSize: options.burst }));
+        report.publish = await attempt(report, 'publish', () =>
+          benchPublish(corpus, { edits: options.edits, burstSize: options.burst }),
+        );
       }
     }
   } finally {
@@ -219,7 +244,9 @@ async function main(): Promise<void> {
     report.registrations = {};
     for (const database of options.databases) {
       log(`registration rush on ${database}`);
-      report.registrations[database] = await benchRegistrationRush(database).catch((error: unknown) => `failed: ${firstLines(error).split('\n')[0]}`);
+      report.registrations[database] = await benchRegistrationRush(database).catch(
+        (error: unknown) => `failed: ${firstLines(error).split('\n')[0]}`,
+      );
     }
   }
   report.durationSeconds = (Date.now() - started.getTime()) / 1000;

@@ -27,7 +27,13 @@ export function percentile(values: readonly number[], p: number): number {
 
 export function summarize(values: readonly number[]): Summary {
   const ordered = sorted(values);
-  return { median: median(ordered), min: ordered[0]!, max: ordered.at(-1)!, p95: percentile(ordered, 95), n: ordered.length };
+  return {
+    median: median(ordered),
+    min: ordered[0]!,
+    max: ordered.at(-1)!,
+    p95: percentile(ordered, 95),
+    n: ordered.length,
+  };
 }
 
 /** Runs `measure` `runs` times, one after the other, and returns every result. */

@@ -13,7 +13,9 @@ export interface Table {
 export function formatSummary(summary: Summary | undefined, digits = 1): string {
   if (!summary) return '–';
   const value = (number: number) => number.toFixed(digits);
-  return summary.n > 1 && summary.min !== summary.max ? `${value(summary.median)} (${value(summary.min)}–${value(summary.max)})` : value(summary.median);
+  return summary.n > 1 && summary.min !== summary.max
+    ? `${value(summary.median)} (${value(summary.min)}–${value(summary.max)})`
+    : value(summary.median);
 }
 
 export function formatNumber(value: number | undefined, digits = 0): string {
@@ -27,11 +29,23 @@ export function formatKiB(bytes: number): string {
 const numeric = /^[\d.,()–\-×%/ ]+$/;
 
 export function renderTable({ title, headers, rows, notes = [] }: Table): string {
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
   const line = (cells: string[]) =>
     cells
-      .map((cell, column) => (column > 0 && numeric.test(cell) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+      .map((cell, column) =>
+        column > 0 && numeric.test(cell) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!),
+      )
       .join('  ')
       .trimEnd();
-  return [`## ${title}`, '', line(headers), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line), ...(notes.length ? ['', ...notes] : []), ''].join('\n');
+  return [
+    `## ${title}`,
+    '',
+    line(headers),
+    widths.map((width) => '-'.repeat(width)).join('  '),
+    ...rows.map(line),
+    ...(notes.length ? ['', ...notes] : []),
+    '',
+  ].join('\n');
 }

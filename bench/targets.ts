@@ -34,11 +34,21 @@ export function expectedRequests(entries: Record<string, number>): number {
 function publishTargets(fixture: CorpusReport | undefined): TargetResult[] {
   const publish = fixture?.publish;
   if (!publish) {
-    const why = fixture?.unavailable ? `fixture unavailable: ${fixture.unavailable}` : 'publish scenario not run on the fixture';
-    return ['publish-to-live median ≤ 2 s (fixture)', 'publish-to-live p95 ≤ 4 s (fixture)', 'burst of 20 live ≤ 2 builds later (fixture)'].map((target) => notRun(target, why));
+    const why = fixture?.unavailable
+      ? `fixture unavailable: ${fixture.unavailable}`
+      : 'publish scenario not run on the fixture';
+    return [
+      'publish-to-live median ≤ 2 s (fixture)',
+      'publish-to-live p95 ≤ 4 s (fixture)',
+      'burst of 20 live ≤ 2 builds later (fixture)',
+    ].map((target) => notRun(target, why));
   }
   return [
-    { target: 'publish-to-live median ≤ 2 s (fixture)', figure: s(publish.single.median), met: publish.single.median <= 2 },
+    {
+      target: 'publish-to-live median ≤ 2 s (fixture)',
+      figure: s(publish.single.median),
+      met: publish.single.median <= 2,
+    },
     { target: 'publish-to-live p95 ≤ 4 s (fixture)', figure: s(publish.single.p95), met: publish.single.p95 <= 4 },
     {
       target: `burst of ${publish.burst.edits} live ≤ 2 builds later (fixture)`,
@@ -54,7 +64,11 @@ function buildTargets(report: BenchReport): TargetResult[] {
   const jekyll = `cold build ≤ Jekyll's ${JEKYLL.seconds} s for ${JEKYLL.pages} pages (fixture)`;
   results.push(
     fixture
-      ? { target: jekyll, figure: `${s(fixture.cold.seconds.median)} for ${fixture.cold.pages} pages`, met: fixture.cold.seconds.median <= JEKYLL.seconds }
+      ? {
+          target: jekyll,
+          figure: `${s(fixture.cold.seconds.median)} for ${fixture.cold.pages} pages`,
+          met: fixture.cold.seconds.median <= JEKYLL.seconds,
+        }
       : notRun(jekyll, 'build scenario not run on the fixture'),
   );
   for (const [name, corpus] of Object.entries(report.corpora)) {
@@ -90,7 +104,11 @@ function buildTargets(report: BenchReport): TargetResult[] {
     if (!corpus.build || !scale || scale < 10) continue;
     const cold = corpus.build.cold;
     if (scale >= 100) {
-      results.push({ target: `cold build ≤ ${X100_BUDGET_SECONDS} s (${name})`, figure: s(cold.seconds.median), met: cold.seconds.median <= X100_BUDGET_SECONDS });
+      results.push({
+        target: `cold build ≤ ${X100_BUDGET_SECONDS} s (${name})`,
+        figure: s(cold.seconds.median),
+        met: cold.seconds.median <= X100_BUDGET_SECONDS,
+      });
     }
     const rss = Math.max(...(['cold', 'warm', 'change'] as const).map((kind) => corpus.build![kind].peakRssMiB.max));
     results.push({ target: `peak RSS ≤ 2 GiB (${name})`, figure: `${rss.toFixed(0)} MiB`, met: rss <= RSS_BUDGET_MIB });
@@ -114,14 +132,34 @@ function weightTargets(report: BenchReport): TargetResult[] {
     const weight = corpus.weight;
     if (!weight) continue;
     const home = weight.home.html.gzip + weight.home.css.gzip;
-    results.push({ target: `home ≤ 40 KB gzip HTML+CSS (${name})`, figure: `${(home / 1024).toFixed(1)} KB`, met: home <= HOME_BUDGET_BYTES });
-    const heaviest = PAGE_KINDS.map((kind) => ({ kind, bytes: weight[kind].html.gzip + weight[kind].css.gzip })).sort((a, b) => b.bytes - a.bytes)[0]!;
-    results.push({ target: `every page ≤ 40 KB gzip HTML+CSS (${name})`, figure: `${heaviest.kind} ${(heaviest.bytes / 1024).toFixed(1)} KB`, met: heaviest.bytes <= HOME_BUDGET_BYTES });
+    results.push({
+      target: `home ≤ 40 KB gzip HTML+CSS (${name})`,
+      figure: `${(home / 1024).toFixed(1)} KB`,
+      met: home <= HOME_BUDGET_BYTES,
+    });
+    const heaviest = PAGE_KINDS.map((kind) => ({ kind, bytes: weight[kind].html.gzip + weight[kind].css.gzip })).sort(
+      (a, b) => b.bytes - a.bytes,
+    )[0]!;
+    results.push({
+      target: `every page ≤ 40 KB gzip HTML+CSS (${name})`,
+      figure: `${heaviest.kind} ${(heaviest.bytes / 1024).toFixed(1)} KB`,
+      met: heaviest.bytes <= HOME_BUDGET_BYTES,
+    });
     const fonts = Math.max(...PAGE_KINDS.map((kind) => weight[kind].fonts.raw));
-    results.push({ target: `fonts ≤ 60 KB per page (${name})`, figure: `${(fonts / 1024).toFixed(1)} KB`, met: fonts > 0 && fonts <= FONT_BUDGET_BYTES });
+    results.push({
+      target: `fonts ≤ 60 KB per page (${name})`,
+      figure: `${(fonts / 1024).toFixed(1)} KB`,
+      met: fonts > 0 && fonts <= FONT_BUDGET_BYTES,
+    });
     const cardless = PAGE_KINDS.filter((kind) => kind !== 'home' && !weight[kind].ogImage);
-    results.push({ target: `event/talk/post have a social card (${name})`, figure: cardless.length ? `none on ${cardless.join(', ')}` : 'all three', met: cardless.length === 0 });
-    const unexpected = PAGE_KINDS.filter((kind) => kind !== 'home').flatMap((kind) => weight[kind].unexpectedScripts.map((script) => `${kind}: ${script}`));
+    results.push({
+      target: `event/talk/post have a social card (${name})`,
+      figure: cardless.length ? `none on ${cardless.join(', ')}` : 'all three',
+      met: cardless.length === 0,
+    });
+    const unexpected = PAGE_KINDS.filter((kind) => kind !== 'home').flatMap((kind) =>
+      weight[kind].unexpectedScripts.map((script) => `${kind}: ${script}`),
+    );
     results.push({
       target: `no JS on event/talk/post besides JSON-LD and video (${name})`,
       figure: unexpected.length ? unexpected.join(', ') : 'none',
@@ -135,9 +173,17 @@ function weightTargets(report: BenchReport): TargetResult[] {
     }
     const below = PAGE_KINDS.flatMap((kind) => {
       const score = weight[kind].lighthouse;
-      return 'skipped' in score ? [] : Object.entries(score).filter(([, value]) => value < 100).map(([category, value]) => `${kind} ${category} ${value}`);
+      return 'skipped' in score
+        ? []
+        : Object.entries(score)
+            .filter(([, value]) => value < 100)
+            .map(([category, value]) => `${kind} ${category} ${value}`);
     });
-    results.push({ target: `Lighthouse 100 ×4 on the four pages (${name})`, figure: below.length ? below.join(', ') : 'all 100', met: below.length === 0 });
+    results.push({
+      target: `Lighthouse 100 ×4 on the four pages (${name})`,
+      figure: below.length ? below.join(', ') : 'all 100',
+      met: below.length === 0,
+    });
   }
   return results;
 }

@@ -46,7 +46,10 @@ export default tseslint.config(
     },
     rules: {
       // `_name` says "deliberately unused" (a handler's ctx, a destructured field left out).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       eqeqeq: ['error', 'always'],
       // Sanitisers here match control characters on purpose (NUL, ESC, C0), to strip or refuse them.
       'no-control-regex': 'off',

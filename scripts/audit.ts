@@ -11,12 +11,18 @@ import { repoRoot } from '@clermontech/config';
 import { evaluateAudit, type AuditException, type AuditReport } from './audit/evaluate.ts';
 
 const exceptions = JSON.parse(readFileSync(join(repoRoot, 'audit-exceptions.json'), 'utf8')) as AuditException[];
-const result = spawnSync('npm', ['audit', '--omit=dev', '--json'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 50_000_000 });
+const result = spawnSync('npm', ['audit', '--omit=dev', '--json'], {
+  cwd: repoRoot,
+  encoding: 'utf8',
+  maxBuffer: 50_000_000,
+});
 let report: AuditReport;
 try {
   report = JSON.parse(result.stdout) as AuditReport;
 } catch {
-  report = { message: result.stderr.split('\n').find((line) => line.includes('error')) ?? 'unreadable npm audit output' };
+  report = {
+    message: result.stderr.split('\n').find((line) => line.includes('error')) ?? 'unreadable npm audit output',
+  };
 }
 const verdict = evaluateAudit(report, exceptions);
 switch (verdict.kind) {
@@ -29,6 +35,8 @@ switch (verdict.kind) {
     process.exitCode = 1;
     break;
   case 'passed':
-    console.log(`npm audit: no critical advisory (${verdict.excepted.length} documented exception(s), ${verdict.lesser} lesser).`);
+    console.log(
+      `npm audit: no critical advisory (${verdict.excepted.length} documented exception(s), ${verdict.lesser} lesser).`,
+    );
     break;
 }

@@ -50,7 +50,11 @@ async function waitForHealth(url: string, supervised: Supervised): Promise<void>
     }
     await delay(250);
   }
-  throw new Error(child.exitCode === null && child.signalCode === null ? `Nothing answered at ${url}` : `${supervised.name} stopped while starting; stopping everything.`);
+  throw new Error(
+    child.exitCode === null && child.signalCode === null
+      ? `Nothing answered at ${url}`
+      : `${supervised.name} stopped while starting; stopping everything.`,
+  );
 }
 
 async function main() {

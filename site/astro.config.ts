@@ -39,7 +39,10 @@ export default defineConfig({
     // bytes, still much smaller than WebP (figures in bench/README.md). Encoding is most of a cold build.
     // Sharp, with encoded images kept by content across cold builds (src/images/cached-sharp-service.ts),
     // drawn social cards beside them (src/lib/social-card/card-cache.ts); SITE_IMAGE_CACHE_DIR: a folder of one's own (tests).
-    service: { entrypoint: './src/images/cached-sharp-service.ts', config: { avif: { effort: 2 }, imageCacheDir: process.env.SITE_IMAGE_CACHE_DIR ?? IMAGE_CACHE_DIR } },
+    service: {
+      entrypoint: './src/images/cached-sharp-service.ts',
+      config: { avif: { effort: 2 }, imageCacheDir: process.env.SITE_IMAGE_CACHE_DIR ?? IMAGE_CACHE_DIR },
+    },
     // SVG logos from the CMS are rasterised rather than served as is: an SVG served from the
     // site's origin could carry script. The CMS's editors are trusted, its files less so.
     dangerouslyProcessSVG: true,

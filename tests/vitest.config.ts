@@ -22,7 +22,13 @@ export default defineConfig({
         test: {
           name: 'cms',
           root,
-          include: ['tests/integration/cms/**/*.test.ts', 'importer/tests/integration/**/*.test.ts', 'tests/integration/security/**/*.test.ts', 'tests/integration/ops/**/*.test.ts', 'tests/integration/soak/**/*.test.ts'],
+          include: [
+            'tests/integration/cms/**/*.test.ts',
+            'importer/tests/integration/**/*.test.ts',
+            'tests/integration/security/**/*.test.ts',
+            'tests/integration/ops/**/*.test.ts',
+            'tests/integration/soak/**/*.test.ts',
+          ],
           exclude: process.env.DATABASE_URL ? [] : needsPostgres,
           testTimeout: 120_000,
           hookTimeout: 240_000,
@@ -35,7 +41,13 @@ export default defineConfig({
         test: {
           name: 'site',
           root,
-          include: ['tests/integration/site/**/*.test.ts', 'tests/integration/docs/**/*.test.ts', 'tests/integration/publisher/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/bench/**/*.test.ts'],
+          include: [
+            'tests/integration/site/**/*.test.ts',
+            'tests/integration/docs/**/*.test.ts',
+            'tests/integration/publisher/**/*.test.ts',
+            'tests/e2e/**/*.test.ts',
+            'tests/bench/**/*.test.ts',
+          ],
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -41,7 +41,13 @@ function drained(stream: ReadEntry): Promise<void> {
 }
 
 /** One regular file of the archive, fed to `pack` as it is read; returns its manifest line. */
-async function addEntry(pack: Pack, path: string, size: number, mtime: Date, read: (into: ReadEntry, hash: Hash) => Promise<void>): Promise<ManifestFile> {
+async function addEntry(
+  pack: Pack,
+  path: string,
+  size: number,
+  mtime: Date,
+  read: (into: ReadEntry, hash: Hash) => Promise<void>,
+): Promise<ManifestFile> {
   const entry = new ReadEntry(new Header({ path, size, mtime, mode: 0o644, type: 'File' }));
   pack.add(entry);
   const hash = createHash('sha256');
@@ -51,12 +57,19 @@ async function addEntry(pack: Pack, path: string, size: number, mtime: Date, rea
 }
 
 /** Copies `size` bytes of `handle` into `entry`, at the pace the archive is written. */
-async function copyFile(source: ArchiveSource, handle: FileHandle, size: number, entry: ReadEntry, hash: Hash): Promise<void> {
+async function copyFile(
+  source: ArchiveSource,
+  handle: FileHandle,
+  size: number,
+  entry: ReadEntry,
+  hash: Hash,
+): Promise<void> {
   let remaining = size;
   while (remaining > 0) {
     const buffer = Buffer.allocUnsafe(Math.min(CHUNK, remaining));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, size - remaining);
-    if (bytesRead === 0) throw new BackupError(`${source.file} shrank while it was being archived; run the backup again`);
+    if (bytesRead === 0)
+      throw new BackupError(`${source.file} shrank while it was being archived; run the backup again`);
     const chunk = buffer.subarray(0, bytesRead);
     hash.update(chunk);
     remaining -= bytesRead;
@@ -65,7 +78,13 @@ async function copyFile(source: ArchiveSource, handle: FileHandle, size: number,
 }
 
 /** Feeds every source then manifest.json to `pack`, and ends it. */
-async function fill(pack: Pack, sources: ArchiveSource[], listed: ManifestFile[], skipped: string[], manifest: () => string): Promise<void> {
+async function fill(
+  pack: Pack,
+  sources: ArchiveSource[],
+  listed: ManifestFile[],
+  skipped: string[],
+  manifest: () => string,
+): Promise<void> {
   for (const source of sources) {
     let handle: FileHandle;
     try {
@@ -79,7 +98,9 @@ async function fill(pack: Pack, sources: ArchiveSource[], listed: ManifestFile[]
     }
     try {
       const { size, mtime } = await handle.stat();
-      listed.push(await addEntry(pack, source.path, size, mtime, (entry, hash) => copyFile(source, handle, size, entry, hash)));
+      listed.push(
+        await addEntry(pack, source.path, size, mtime, (entry, hash) => copyFile(source, handle, size, entry, hash)),
+      );
     } finally {
       await handle.close();
     }
@@ -94,7 +115,11 @@ async function fill(pack: Pack, sources: ArchiveSource[], listed: ManifestFile[]
  * password hashes), reading each file once: its checksum is of the bytes archived. Fails if `target`
  * exists.
  */
-export async function writeArchive(target: string, sources: ArchiveSource[], header: Omit<Manifest, 'files'>): Promise<WrittenArchive> {
+export async function writeArchive(
+  target: string,
+  sources: ArchiveSource[],
+  header: Omit<Manifest, 'files'>,
+): Promise<WrittenArchive> {
   const files: ManifestFile[] = [];
   const skipped: string[] = [];
   const manifest: Manifest = { ...header, files };
@@ -137,7 +162,11 @@ export async function publishArchive(file: string, directory: string, baseName: 
 function checkEntryPath(path: string): void {
   const normalized = posix.normalize(path);
   const safe =
-    normalized === path && !path.startsWith('/') && !path.split('/').includes('..') && !path.includes('\\') && !path.includes('\0');
+    normalized === path &&
+    !path.startsWith('/') &&
+    !path.split('/').includes('..') &&
+    !path.includes('\\') &&
+    !path.includes('\0');
   if (!safe) throw new ArchiveError(`unsafe entry path ${JSON.stringify(path)}`);
   if (path === MANIFEST_PATH || path === 'database.sqlite' || path === 'database.sql') return;
   if (path.startsWith('uploads/') && path.length > 'uploads/'.length && !path.endsWith('/')) return;
@@ -165,8 +194,10 @@ function describeReadError(error: unknown): string | undefined {
   const { code } = error as NodeJS.ErrnoException;
   // tar and its zlib prefix their messages with where they come from: the person restoring needs what.
   const message = (error instanceof Error ? error.message : String(error)).replace(/^(?:TAR_[A-Z_]+|zlib): /, '');
-  if (code === 'Z_BUF_ERROR' || /^Truncated input|unexpected end of file/i.test(message)) return 'it ends too early (truncated)';
-  if (code === 'Z_DATA_ERROR') return message === 'incorrect header check' ? 'not a gzip file' : `damaged gzip data (${message})`;
+  if (code === 'Z_BUF_ERROR' || /^Truncated input|unexpected end of file/i.test(message))
+    return 'it ends too early (truncated)';
+  if (code === 'Z_DATA_ERROR')
+    return message === 'incorrect header check' ? 'not a gzip file' : `damaged gzip data (${message})`;
   if (code?.startsWith('TAR_')) return `not a readable tar archive (${message})`;
   if (code?.startsWith('Z_')) return `damaged gzip data (${message})`;
   return undefined;
@@ -211,7 +242,11 @@ function extractEntry(state: Extraction, entry: ReadEntry): void {
     if (entry.size > 16 << 20) throw new ArchiveError('oversized manifest.json');
     const chunks: Buffer[] = [];
     entry.on('data', (chunk: Buffer) => chunks.push(chunk));
-    state.writes.push(new Promise((resolve) => entry.on('end', () => resolve(void (state.manifestText = Buffer.concat(chunks).toString('utf8'))))));
+    state.writes.push(
+      new Promise((resolve) =>
+        entry.on('end', () => resolve(void (state.manifestText = Buffer.concat(chunks).toString('utf8')))),
+      ),
+    );
     return;
   }
   const file = join(state.into, path);
@@ -228,7 +263,9 @@ function extractEntry(state: Extraction, entry: ReadEntry): void {
   });
   // The default mode (umask applies), which copies keep: the work directory itself is private.
   const output = createWriteStream(file, { flags: 'wx' });
-  const write = pipeline(entry, counted, output).then(() => void state.found.set(path, { size: written, sha256: hash.digest('hex') }));
+  const write = pipeline(entry, counted, output).then(
+    () => void state.found.set(path, { size: written, sha256: hash.digest('hex') }),
+  );
   write.catch((error: Error) => state.abort(error));
   state.writes.push(write);
 }
@@ -236,7 +273,14 @@ function extractEntry(state: Extraction, entry: ReadEntry): void {
 /** Extracts every entry of `archive` into `state.into`; rejects with the first problem met. */
 async function extractAll(archive: string, into: string): Promise<Extraction> {
   const parser = new Parser({ strict: true });
-  const state: Extraction = { into, found: new Map(), files: new Set(), folders: new Set(), writes: [], abort: (error) => parser.abort(error) };
+  const state: Extraction = {
+    into,
+    found: new Map(),
+    files: new Set(),
+    folders: new Set(),
+    writes: [],
+    abort: (error) => parser.abort(error),
+  };
   const done = new Promise<void>((resolve, reject) => {
     parser.on('entry', (entry: ReadEntry) => {
       try {
@@ -278,7 +322,8 @@ export async function readArchive(archive: string, into: string): Promise<Manife
   }
   const { found, manifestText } = state;
 
-  if (manifestText === undefined) throw new BackupError(`${archive} is not a Clermont'ech backup: it has no ${MANIFEST_PATH}`);
+  if (manifestText === undefined)
+    throw new BackupError(`${archive} is not a Clermont'ech backup: it has no ${MANIFEST_PATH}`);
   let manifest: Manifest;
   try {
     manifest = parseManifest(manifestText);

@@ -39,15 +39,22 @@ export function describeInstallation(env: Env): Installation {
   const database: Database =
     env.DATABASE_CLIENT === 'postgres'
       ? { client: 'postgres', url: env.DATABASE_URL!, schema: env.DATABASE_SCHEMA }
-      : { client: 'sqlite', file: isAbsolute(env.DATABASE_FILENAME) ? env.DATABASE_FILENAME : resolve(cmsRoot, env.DATABASE_FILENAME) };
-  const strapiPackage = JSON.parse(readFileSync(requireFromCms.resolve('@strapi/strapi/package.json'), 'utf8')) as { version: string };
+      : {
+          client: 'sqlite',
+          file: isAbsolute(env.DATABASE_FILENAME) ? env.DATABASE_FILENAME : resolve(cmsRoot, env.DATABASE_FILENAME),
+        };
+  const strapiPackage = JSON.parse(readFileSync(requireFromCms.resolve('@strapi/strapi/package.json'), 'utf8')) as {
+    version: string;
+  };
   const host = ['0.0.0.0', '::', ''].includes(env.CMS_HOST) ? '127.0.0.1' : env.CMS_HOST;
   return {
     database,
     uploadsDir,
     strapiVersion: strapiPackage.version,
     healthUrl: `http://${host.includes(':') ? `[${host}]` : host}:${env.CMS_PORT}/_health`,
-    secretFingerprints: Object.fromEntries(FINGERPRINTED_SECRETS.flatMap((name) => (env[name] ? [[name, fingerprint(env[name])]] : []))),
+    secretFingerprints: Object.fromEntries(
+      FINGERPRINTED_SECRETS.flatMap((name) => (env[name] ? [[name, fingerprint(env[name])]] : [])),
+    ),
   };
 }
 

@@ -64,8 +64,10 @@ function parseFile(value: unknown, index: number): ManifestFile {
   if (!isRecord(value)) throw new Error(`files[${index}] is not an object`);
   const { path, size, sha256 } = value;
   if (typeof path !== 'string' || path === '') throw new Error(`files[${index}].path is missing`);
-  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) throw new Error(`files[${index}].size is not a size`);
-  if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`files[${index}].sha256 is not a SHA-256`);
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
+    throw new Error(`files[${index}].size is not a size`);
+  if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256))
+    throw new Error(`files[${index}].sha256 is not a SHA-256`);
   return { path, size, sha256 };
 }
 

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { BackupError } from './cli.ts';
 import { runTool } from './tools.ts';
 
-const INSTALL_HINT = "install the PostgreSQL client tools of the server's major version (apt install postgresql-client)";
+const INSTALL_HINT =
+  "install the PostgreSQL client tools of the server's major version (apt install postgresql-client)";
 
 /** URL query parameters libpq understands, by the environment variable that carries them. */
 const PARAMETERS: Record<string, string> = {
@@ -37,7 +38,8 @@ export function libpqEnv(databaseUrl: string): NodeJS.ProcessEnv {
   } catch {
     throw new BackupError('DATABASE_URL is not a URL (expected postgres://user:password@host:5432/database)');
   }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new BackupError('DATABASE_URL must start with postgres://');
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
+    throw new BackupError('DATABASE_URL must start with postgres://');
   const env: NodeJS.ProcessEnv = {};
   if (url.hostname) env.PGHOST = decodeURIComponent(url.hostname.replace(/^\[(.*)\]$/, '$1'));
   if (url.port) env.PGPORT = url.port;
@@ -84,7 +86,9 @@ export async function inspectPostgres(databaseUrl: string, schema: string): Prom
     input: `SELECT current_setting('server_version'), (SELECT count(*) FROM (${relationsOf(schema)}) AS relations);\n`,
     install: INSTALL_HINT,
   }).catch((error: BackupError) => {
-    throw new BackupError(`Cannot reach the PostgreSQL database of DATABASE_URL: ${error.message.replace(/^psql failed: /, '')}`);
+    throw new BackupError(
+      `Cannot reach the PostgreSQL database of DATABASE_URL: ${error.message.replace(/^psql failed: /, '')}`,
+    );
   });
   const [version = '', relations = '0'] = output.trim().split('\t');
   return { serverVersion: version.split(' ')[0]!, relations: Number(relations) };
@@ -98,16 +102,22 @@ export async function dumpPostgres(
 ): Promise<{ serverVersion: string; pgDumpVersion: string }> {
   const [state, pgDumpVersion] = await Promise.all([inspectPostgres(databaseUrl, schema), toolVersion('pg_dump')]);
   if (state.relations === 0)
-    throw new BackupError(`The PostgreSQL schema ${schema} is empty: nothing to back up (check DATABASE_URL and DATABASE_SCHEMA)`);
+    throw new BackupError(
+      `The PostgreSQL schema ${schema} is empty: nothing to back up (check DATABASE_URL and DATABASE_SCHEMA)`,
+    );
   if (majorVersion(pgDumpVersion) < majorVersion(state.serverVersion)) {
     throw new BackupError(`pg_dump ${pgDumpVersion} cannot dump PostgreSQL ${state.serverVersion}: ${INSTALL_HINT}`);
   }
   // A table pattern rather than --schema: the dump then creates no schema, so it restores into an
   // existing one (public always exists) as well as into a new one.
-  await runTool('pg_dump', ['--format=plain', '--no-owner', '--no-privileges', `--table=${identifier(schema)}.*`, `--file=${into}`], {
-    env: libpqEnv(databaseUrl),
-    install: INSTALL_HINT,
-  });
+  await runTool(
+    'pg_dump',
+    ['--format=plain', '--no-owner', '--no-privileges', `--table=${identifier(schema)}.*`, `--file=${into}`],
+    {
+      env: libpqEnv(databaseUrl),
+      install: INSTALL_HINT,
+    },
+  );
   return { serverVersion: state.serverVersion, pgDumpVersion };
 }
 
@@ -144,7 +154,13 @@ $clermontech$;
  * Replays `dump` into the schema in one transaction: all of it, or nothing. `force` drops what the
  * schema holds first, in the same transaction.
  */
-export async function restorePostgres(databaseUrl: string, schema: string, dump: string, workDir: string, force: boolean): Promise<void> {
+export async function restorePostgres(
+  databaseUrl: string,
+  schema: string,
+  dump: string,
+  workDir: string,
+  force: boolean,
+): Promise<void> {
   const preludeFile = join(workDir, 'prelude.sql');
   writeFileSync(preludeFile, prelude(schema, force));
   await runTool('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '--single-transaction', '-f', preludeFile, '-f', dump], {

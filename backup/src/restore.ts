@@ -33,7 +33,10 @@ let uploads: UploadsChange | undefined;
 function parseOptions(): { archive: string; force: boolean } {
   let parsed;
   try {
-    parsed = parseArgs({ options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+    parsed = parseArgs({
+      options: { force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
   } catch (error) {
     throw new BackupError(`${(error as Error).message.split('. ')[0]}. ${USAGE}`);
   }
@@ -54,7 +57,9 @@ function checkArchiveFile(archive: string): void {
     isFile = statSync(archive).isFile();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new BackupError(code === 'ENOENT' ? `No such archive: ${archive}` : `Cannot read the archive ${archive} (${code})`);
+    throw new BackupError(
+      code === 'ENOENT' ? `No such archive: ${archive}` : `Cannot read the archive ${archive} (${code})`,
+    );
   }
   if (!isFile) throw new BackupError(`${archive} is not a file`);
 }
@@ -113,14 +118,19 @@ async function checkTarget(installation: Installation, manifest: Manifest, force
   if (database.client === 'sqlite') {
     const users = processesUsing(database.file);
     if (users.length > 0)
-      throw new BackupError(`The database ${database.file} is open in ${users.join(', ')}: stop the CMS before restoring`);
+      throw new BackupError(
+        `The database ${database.file} is open in ${users.join(', ')}: stop the CMS before restoring`,
+      );
   }
 }
 
 /** Restored tokens only work with the secrets they were made with; says so rather than failing. */
 function warnAboutSecrets(manifest: Manifest, installation: Installation): void {
   const differing = Object.entries(manifest.secretFingerprints)
-    .filter(([name, value]) => installation.secretFingerprints[name] !== undefined && installation.secretFingerprints[name] !== value)
+    .filter(
+      ([name, value]) =>
+        installation.secretFingerprints[name] !== undefined && installation.secretFingerprints[name] !== value,
+    )
     .map(([name]) => name);
   if (differing.length === 0) return;
   console.warn(
@@ -167,7 +177,9 @@ async function main(): Promise<void> {
       `from the backup of ${manifest.createdAt} in ${formatSeconds(started)}. Start the CMS: npm run cms`,
   );
   if (compareVersions(manifest.strapiVersion, installation.strapiVersion) < 0) {
-    console.log(`The backup comes from Strapi ${manifest.strapiVersion}: Strapi ${installation.strapiVersion} migrates it when it starts.`);
+    console.log(
+      `The backup comes from Strapi ${manifest.strapiVersion}: Strapi ${installation.strapiVersion} migrates it when it starts.`,
+    );
   }
 }
 

@@ -31,7 +31,10 @@ interface Connection {
   prepare(sql: string): Statement;
   close(): void;
 }
-type ConnectionConstructor = new (file: string, options?: { readonly?: boolean; fileMustExist?: boolean; timeout?: number }) => Connection;
+type ConnectionConstructor = new (
+  file: string,
+  options?: { readonly?: boolean; fileMustExist?: boolean; timeout?: number },
+) => Connection;
 
 const Sqlite = requireFromCms('better-sqlite3') as ConnectionConstructor;
 
@@ -49,7 +52,8 @@ function withConnection<T>(file: string, readonly: boolean, use: (connection: Co
 
 /** Writes a consistent copy of the database at `file` to `into`; returns SQLite's version. */
 export function snapshotSqlite(file: string, into: string): string {
-  if (!existsSync(file)) throw new BackupError(`No SQLite database at ${file}: nothing to back up (check DATABASE_FILENAME)`);
+  if (!existsSync(file))
+    throw new BackupError(`No SQLite database at ${file}: nothing to back up (check DATABASE_FILENAME)`);
   try {
     return withConnection(file, true, (connection) => {
       connection.prepare('VACUUM INTO ?').run(into);
@@ -67,11 +71,14 @@ export function sqliteTableCount(file: string): number {
     return withConnection(
       file,
       true,
-      (connection) => connection.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number,
+      (connection) =>
+        connection.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number,
     );
   } catch (error) {
     // An unreadable file is not an empty one: replacing it is a decision for --force.
-    throw new BackupError(`The database file ${file} is not a readable SQLite database (${oneLine(error)}); add --force to replace it`);
+    throw new BackupError(
+      `The database file ${file} is not a readable SQLite database (${oneLine(error)}); add --force to replace it`,
+    );
   }
 }
 
@@ -79,11 +86,16 @@ export function sqliteTableCount(file: string): number {
 export function checkSqlite(file: string, archive: string): void {
   let result: string;
   try {
-    result = withConnection(file, true, (connection) => connection.prepare('PRAGMA integrity_check(1)').pluck().get() as string);
+    result = withConnection(
+      file,
+      true,
+      (connection) => connection.prepare('PRAGMA integrity_check(1)').pluck().get() as string,
+    );
   } catch (error) {
     throw new BackupError(`Corrupt archive ${archive}: its database is not a readable SQLite file (${oneLine(error)})`);
   }
-  if (result !== 'ok') throw new BackupError(`Corrupt archive ${archive}: its database fails SQLite's integrity check (${result})`);
+  if (result !== 'ok')
+    throw new BackupError(`Corrupt archive ${archive}: its database fails SQLite's integrity check (${result})`);
 }
 
 /**

@@ -36,7 +36,11 @@ export function runTool(command: string, args: string[], { env, input, install }
     child.on('error', (error: NodeJS.ErrnoException) => {
       running.delete(child);
       reject(
-        new BackupError(error.code === 'ENOENT' ? `${command} not found${install ? `: ${install}` : ''}` : `${command}: ${error.message}`),
+        new BackupError(
+          error.code === 'ENOENT'
+            ? `${command} not found${install ? `: ${install}` : ''}`
+            : `${command}: ${error.message}`,
+        ),
       );
     });
     child.on('close', (code, signal) => {

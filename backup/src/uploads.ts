@@ -58,8 +58,11 @@ export async function checkUploadsFit(files: ManifestFile[], dir: string): Promi
       const existing = await stat(target).catch(() => undefined);
       if (!existing) break;
       if (isFile && !existing.isFile())
-        throw new BackupError(`Cannot restore ${path}: ${target} is ${existing.isDirectory() ? 'a folder' : 'not a regular file'}; move it away first`);
-      if (!isFile && !existing.isDirectory()) throw new BackupError(`Cannot restore ${path}: ${target} is a file, not a folder; move it away first`);
+        throw new BackupError(
+          `Cannot restore ${path}: ${target} is ${existing.isDirectory() ? 'a folder' : 'not a regular file'}; move it away first`,
+        );
+      if (!isFile && !existing.isDirectory())
+        throw new BackupError(`Cannot restore ${path}: ${target} is a file, not a folder; move it away first`);
       if (!isFile) folders.add(target);
     }
   }

@@ -59,7 +59,10 @@ async function insertRows(strapi: Strapi, uid: string, entries: Data[], relation
       return { ...columns, documentId: ids[index], createdAt: now, updatedAt: now, publishedAt };
     });
   await query.createMany({ data: [...rows(null), ...rows(now)] as never });
-  const stored = (await query.findMany({ select: ['id', 'documentId', 'publishedAt'], where: { documentId: { $in: ids } } })) as unknown as {
+  const stored = (await query.findMany({
+    select: ['id', 'documentId', 'publishedAt'],
+    where: { documentId: { $in: ids } },
+  })) as unknown as {
     id: number;
     documentId: string;
     publishedAt: unknown;
@@ -74,7 +77,11 @@ async function insertRows(strapi: Strapi, uid: string, entries: Data[], relation
 }
 
 /** Link rows for one relation attribute, both versions, with the order columns Strapi keeps. */
-async function insertLinks(strapi: Strapi, attribute: RelationAttribute, links: [source: { draft: number; published: number }, targets: { draft: number; published: number }[]][]): Promise<void> {
+async function insertLinks(
+  strapi: Strapi,
+  attribute: RelationAttribute,
+  links: [source: { draft: number; published: number }, targets: { draft: number; published: number }[]][],
+): Promise<void> {
   const table = attribute.joinTable;
   if (!table) throw new Error(`relation to ${attribute.target} has no join table`);
   const rows: Data[] = [];
@@ -97,7 +104,12 @@ async function insertLinks(strapi: Strapi, attribute: RelationAttribute, links: 
 }
 
 /** Inserts a collection; relation fields hold slugs of entries inserted before (`related`, by target uid). */
-async function insertCollection(strapi: Strapi, uid: string, entries: Data[], related: Map<string, Inserted>): Promise<Inserted> {
+async function insertCollection(
+  strapi: Strapi,
+  uid: string,
+  entries: Data[],
+  related: Map<string, Inserted>,
+): Promise<Inserted> {
   const attributes = strapi.db.metadata.get(uid).attributes as Record<string, { type: string }>;
   const relationNames = Object.keys(entries[0] ?? {}).filter((name) => attributes[name]?.type === 'relation');
   const inserted = await insertRows(strapi, uid, entries, relationNames);
@@ -113,7 +125,10 @@ async function insertCollection(strapi: Strapi, uid: string, entries: Data[], re
         if (!target) throw new Error(`${uid}.${name}: no ${attribute.target} with slug ${String(slug)}`);
         return target;
       });
-      return [inserted.get(keyOf(entry))!, found] as [{ draft: number; published: number }, { draft: number; published: number }[]];
+      return [inserted.get(keyOf(entry))!, found] as [
+        { draft: number; published: number },
+        { draft: number; published: number }[],
+      ];
     });
     await insertLinks(strapi, attribute, links);
   }
@@ -136,7 +151,9 @@ async function insertCorpus(strapi: Strapi, corpus: SyntheticCorpus): Promise<Re
   for (const [uid, entries] of order) inserted.set(uid, await insertCollection(strapi, uid, entries, inserted));
   // One entry with components: the Document Service handles those.
   await strapi.documents('api::global.global').create({ data: corpus.global as never });
-  return Object.fromEntries(Object.entries(corpus).map(([type, entries]) => [type, Array.isArray(entries) ? entries.length : 1]));
+  return Object.fromEntries(
+    Object.entries(corpus).map(([type, entries]) => [type, Array.isArray(entries) ? entries.length : 1]),
+  );
 }
 
 const scale = Number(process.argv[2]);
@@ -154,7 +171,13 @@ try {
   for (const webhook of await strapi.get('webhookStore').findWebhooks()) runner.remove(webhook);
   const loadedMs = performance.now() - started;
   const counts = await insertCorpus(strapi, syntheticCorpus(scale));
-  console.log(JSON.stringify({ counts, loadMs: Math.round(loadedMs), insertMs: Math.round(performance.now() - started - loadedMs) }));
+  console.log(
+    JSON.stringify({
+      counts,
+      loadMs: Math.round(loadedMs),
+      insertMs: Math.round(performance.now() - started - loadedMs),
+    }),
+  );
 } finally {
   await strapi.destroy();
 }

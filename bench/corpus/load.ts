@@ -37,7 +37,11 @@ export interface Corpus {
 /** A corpus that could not be loaded, and why. */
 export class CorpusUnavailable extends Error {}
 
-function run(command: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function run(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const processEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
     // Strapi reads DATABASE_URL whatever DATABASE_CLIENT says; VITEST changes its logging.
@@ -56,14 +60,20 @@ const lastLine = (text: string) => text.trim().split('\n').at(-1)?.slice(0, 200)
 
 /** Imports the fixture as documented: `npm run import:jekyll -- <path>`, with the CMS's environment. */
 async function importFixture(cms: RunningCms): Promise<void> {
-  if (!existsSync(join(repoRoot, 'importer', 'scripts', 'import-jekyll.ts'))) throw new CorpusUnavailable('importer/scripts/import-jekyll.ts does not exist yet');
+  if (!existsSync(join(repoRoot, 'importer', 'scripts', 'import-jekyll.ts')))
+    throw new CorpusUnavailable('importer/scripts/import-jekyll.ts does not exist yet');
   if (!existsSync(FIXTURE)) throw new CorpusUnavailable(`no fixture at ${FIXTURE}`);
   const dir = mkdtempSync(join(tmpdir(), 'clermontech-bench-import-'));
   try {
     const reportFile = join(dir, 'report.json');
-    const { code, output } = await run('npm', ['run', '--silent', 'import:jekyll', '--', FIXTURE, '--report', reportFile], cms.env);
+    const { code, output } = await run(
+      'npm',
+      ['run', '--silent', 'import:jekyll', '--', FIXTURE, '--report', reportFile],
+      cms.env,
+    );
     // 1: some entries could not be imported; the rest is there and is what the site shows.
-    if ((code !== 0 && code !== 1) || !existsSync(reportFile)) throw new CorpusUnavailable(`the importer failed (exit ${code}): ${lastLine(output)}`);
+    if ((code !== 0 && code !== 1) || !existsSync(reportFile))
+      throw new CorpusUnavailable(`the importer failed (exit ${code}): ${lastLine(output)}`);
     const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { changes?: number };
     if (!report.changes) throw new CorpusUnavailable(`the importer wrote nothing: ${lastLine(output)}`);
   } finally {
@@ -72,7 +82,11 @@ async function importFixture(cms: RunningCms): Promise<void> {
 }
 
 async function insertSynthetic(cms: RunningCms, scale: number): Promise<void> {
-  const { code, output } = await run(process.execPath, [join(repoRoot, 'bench', 'corpus', 'insert.ts'), String(scale)], { ...cms.env, SEED_DEMO: 'false' });
+  const { code, output } = await run(
+    process.execPath,
+    [join(repoRoot, 'bench', 'corpus', 'insert.ts'), String(scale)],
+    { ...cms.env, SEED_DEMO: 'false' },
+  );
   if (code !== 0) throw new Error(`generating the ×${scale} corpus failed:\n${output.slice(-3000)}`);
 }
 
@@ -92,9 +106,16 @@ async function countEntries(cms: RunningCms): Promise<Record<string, number>> {
  * (seeded at boot), the imported fixture, or a synthetic corpus. Throws CorpusUnavailable when the
  * fixture can't be imported (the CMS is then destroyed).
  */
-export async function loadCorpus(name: CorpusName, options: { database: 'sqlite' | 'postgres'; sitePort: number }): Promise<Corpus> {
+export async function loadCorpus(
+  name: CorpusName,
+  options: { database: 'sqlite' | 'postgres'; sitePort: number },
+): Promise<Corpus> {
   const started = performance.now();
-  const cms = await startCms({ database: options.database, seedDemo: name === 'demo', env: { SITE_PORT: String(options.sitePort) } });
+  const cms = await startCms({
+    database: options.database,
+    seedDemo: name === 'demo',
+    env: { SITE_PORT: String(options.sitePort) },
+  });
   const forget = stopOnExit(() => cms.destroy());
   const destroy = async () => {
     forget();
@@ -104,7 +125,14 @@ export async function loadCorpus(name: CorpusName, options: { database: 'sqlite'
     const scale = syntheticScale(name);
     if (name === 'fixture') await importFixture(cms);
     else if (scale) await insertSynthetic(cms, scale);
-    return { name, cms, entries: await countEntries(cms), loadSeconds: (performance.now() - started) / 1000, sitePort: options.sitePort, destroy };
+    return {
+      name,
+      cms,
+      entries: await countEntries(cms),
+      loadSeconds: (performance.now() - started) / 1000,
+      sitePort: options.sitePort,
+      destroy,
+    };
   } catch (error) {
     await destroy();
     throw error;

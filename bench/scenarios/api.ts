@@ -16,7 +16,12 @@ export interface ApiFigures {
 /** At least this many requests per run, so p95 means something on small corpora. */
 const MIN_REQUESTS = 200;
 
-async function replay(cms: RunningCms, paths: string[], total: number, concurrency: number): Promise<{ seconds: number; latencies: number[] }> {
+async function replay(
+  cms: RunningCms,
+  paths: string[],
+  total: number,
+  concurrency: number,
+): Promise<{ seconds: number; latencies: number[] }> {
   const headers = { authorization: `Bearer ${cms.env.CMS_TOKEN}` };
   const latencies: number[] = [];
   let next = 0;
@@ -27,7 +32,9 @@ async function replay(cms: RunningCms, paths: string[], total: number, concurren
       const response = await cms.fetch(path, { headers }).catch((error: Error) => {
         // "fetch failed" alone says nothing: the cause says whether the CMS refused, reset or died.
         const cause = (error.cause as { code?: string; message?: string } | undefined) ?? {};
-        throw new Error(`GET ${path.split('?')[0]}: ${cause.code ?? cause.message ?? error.message}\n${cms.output().slice(-1500)}`);
+        throw new Error(
+          `GET ${path.split('?')[0]}: ${cause.code ?? cause.message ?? error.message}\n${cms.output().slice(-1500)}`,
+        );
       });
       await response.arrayBuffer();
       // 404: a single type never saved (the imported fixture has no `global`); the loader accepts it too.
@@ -44,7 +51,11 @@ async function replay(cms: RunningCms, paths: string[], total: number, concurren
  * Throughput and latency of the CMS answering the loader's requests, exactly as a build sends them
  * (`paths`, recorded by the counting proxy during a real build), `concurrency` at a time.
  */
-export async function benchApi(cms: RunningCms, paths: string[], { runs, concurrency = 10 }: { runs: number; concurrency?: number }): Promise<ApiFigures> {
+export async function benchApi(
+  cms: RunningCms,
+  paths: string[],
+  { runs, concurrency = 10 }: { runs: number; concurrency?: number },
+): Promise<ApiFigures> {
   if (paths.length === 0) throw new Error('no recorded requests to replay');
   const total = Math.max(MIN_REQUESTS, paths.length);
   // Warm-up: the first requests pay for Strapi's lazy initialisation and the JIT.

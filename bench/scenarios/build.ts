@@ -56,12 +56,17 @@ interface Measured {
 /** How the highest peak was split between commands, in MiB. */
 function peakSplit(measured: Measured[]): Record<string, number> {
   const highest = measured.reduce((a, b) => (b.run.peakRssBytes > a.run.peakRssBytes ? b : a));
-  return Object.fromEntries(Object.entries(highest.run.peakRssByProcess).map(([name, bytes]) => [name, Math.round(bytes / 2 ** 20)]));
+  return Object.fromEntries(
+    Object.entries(highest.run.peakRssByProcess).map(([name, bytes]) => [name, Math.round(bytes / 2 ** 20)]),
+  );
 }
 
 function figures(measured: Measured[]): BuildFigures {
   const phases = Object.fromEntries(
-    Object.keys(measured[0]!.run.phases).map((phase) => [phase, Math.round(median(measured.map(({ run }) => run.phases[phase as keyof BuildPhases])))]),
+    Object.keys(measured[0]!.run.phases).map((phase) => [
+      phase,
+      Math.round(median(measured.map(({ run }) => run.phases[phase as keyof BuildPhases]))),
+    ]),
   ) as unknown as BuildPhases;
   return {
     pages: measured.at(-1)!.run.htmlFiles,
@@ -79,7 +84,9 @@ function figures(measured: Measured[]): BuildFigures {
 
 /** A published talk: the entry a volunteer corrects. */
 async function someTalk(corpus: Corpus): Promise<{ documentId: string; title: string }> {
-  const response = await corpus.cms.fetch('/api/talks?pagination[pageSize]=1&sort[0]=id:asc', { headers: { authorization: `Bearer ${corpus.cms.env.CMS_TOKEN}` } });
+  const response = await corpus.cms.fetch('/api/talks?pagination[pageSize]=1&sort[0]=id:asc', {
+    headers: { authorization: `Bearer ${corpus.cms.env.CMS_TOKEN}` },
+  });
   const talk = ((await response.json()) as ListResponse<{ title: string }>).data[0];
   if (!talk) throw new Error(`the ${corpus.name} corpus has no talk to change`);
   return talk;
@@ -89,7 +96,10 @@ async function someTalk(corpus: Corpus): Promise<{ documentId: string; title: st
  * One cold build through a counting proxy, when the build scenario doesn't run but the API and page
  * weight scenarios need what a build gives: the loader's requests and a built site.
  */
-export async function buildForOtherScenarios(corpus: Corpus, siteUrl: string): Promise<Pick<BuildResult, 'apiPaths' | 'outDir'>> {
+export async function buildForOtherScenarios(
+  corpus: Corpus,
+  siteUrl: string,
+): Promise<Pick<BuildResult, 'apiPaths' | 'outDir'>> {
   const proxy = await startCountingProxy(corpus.cms.url);
   const cacheDir = mkdtempSync(join(tmpdir(), 'clermontech-bench-cache-'));
   const outDir = mkdtempSync(join(tmpdir(), 'clermontech-bench-site-'));
@@ -108,7 +118,10 @@ export async function buildForOtherScenarios(corpus: Corpus, siteUrl: string): P
  * caches deleted, the images kept), warm (again, nothing changed), then after one talk's title was
  * published. `runs` rounds of the four, in that order.
  */
-export async function benchBuild(corpus: Corpus, { runs, siteUrl }: { runs: number; siteUrl: string }): Promise<BuildResult> {
+export async function benchBuild(
+  corpus: Corpus,
+  { runs, siteUrl }: { runs: number; siteUrl: string },
+): Promise<BuildResult> {
   const proxy = await startCountingProxy(corpus.cms.url);
   const cacheDir = mkdtempSync(join(tmpdir(), 'clermontech-bench-cache-'));
   const imageCacheDir = mkdtempSync(join(tmpdir(), 'clermontech-bench-images-'));
@@ -122,7 +135,11 @@ export async function benchBuild(corpus: Corpus, { runs, siteUrl }: { runs: numb
   const build = async (kind: BuildKind) => {
     rmSync(outDir, { recursive: true, force: true });
     proxy.take();
-    const run = await astroBuild({ env: { ...corpus.cms.env, CMS_URL: proxy.url, SITE_URL: siteUrl, BENCH_IMAGE_CACHE_DIR: imageCacheDir }, outDir, cacheDir });
+    const run = await astroBuild({
+      env: { ...corpus.cms.env, CMS_URL: proxy.url, SITE_URL: siteUrl, BENCH_IMAGE_CACHE_DIR: imageCacheDir },
+      outDir,
+      cacheDir,
+    });
     const taken = proxy.take();
     apiPaths = taken.apiPaths;
     measured[kind].push({ run, api: taken.counts.api, media: taken.counts.media });
@@ -135,7 +152,9 @@ export async function benchBuild(corpus: Corpus, { runs, siteUrl }: { runs: numb
       rmSync(cacheDir, { recursive: true, force: true });
       await build('cold');
       await build('warm');
-      await publishChange(corpus.cms.url, admin, 'api::talk.talk', talk.documentId, { title: `${talk.title} (corrigé ${round})` });
+      await publishChange(corpus.cms.url, admin, 'api::talk.talk', talk.documentId, {
+        title: `${talk.title} (corrigé ${round})`,
+      });
       await build('change');
     }
   } finally {
@@ -143,6 +162,11 @@ export async function benchBuild(corpus: Corpus, { runs, siteUrl }: { runs: numb
     rmSync(cacheDir, { recursive: true, force: true });
     rmSync(imageCacheDir, { recursive: true, force: true });
   }
-  const result = { coldNoImages: figures(measured.coldNoImages), cold: figures(measured.cold), warm: figures(measured.warm), change: figures(measured.change) };
+  const result = {
+    coldNoImages: figures(measured.coldNoImages),
+    cold: figures(measured.cold),
+    warm: figures(measured.warm),
+    change: figures(measured.change),
+  };
   return { ...result, coldOverChange: result.cold.seconds.median / result.change.seconds.median, apiPaths, outDir };
 }

@@ -67,7 +67,11 @@ async function talks(corpus: Corpus, count: number): Promise<Talk[]> {
 }
 
 /** Resolves once every page shows its expected text; returns when that was seen. */
-async function servedAll(publisher: RunningPublisher, pages: [path: string, text: string][], timeoutMs = 600_000): Promise<number> {
+async function servedAll(
+  publisher: RunningPublisher,
+  pages: [path: string, text: string][],
+  timeoutMs = 600_000,
+): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   let waiting = pages;
   while (Date.now() < deadline) {
@@ -80,13 +84,21 @@ async function servedAll(publisher: RunningPublisher, pages: [path: string, text
     waiting = still;
     await delay(50);
   }
-  throw new Error(`not live after ${timeoutMs} ms: ${waiting.map(([path]) => path).join(', ')}\n${publisher.output().slice(-2000)}`);
+  throw new Error(
+    `not live after ${timeoutMs} ms: ${waiting.map(([path]) => path).join(', ')}\n${publisher.output().slice(-2000)}`,
+  );
 }
 
 /** A title without characters HTML would escape, unique per run, so the page shows it verbatim. */
 const newTitle = (label: string) => `Titre corrigé ${label} ${Math.random().toString(36).slice(2, 8)}`;
 
-async function singleEdit(corpus: Corpus, publisher: RunningPublisher, admin: string, talk: Talk, index: number): Promise<EditTimeline> {
+async function singleEdit(
+  corpus: Corpus,
+  publisher: RunningPublisher,
+  admin: string,
+  talk: Talk,
+  index: number,
+): Promise<EditTimeline> {
   await publisher.settled(600_000);
   const title = newTitle(`édition ${index}`);
   const clicked = Date.now();
@@ -96,7 +108,10 @@ async function singleEdit(corpus: Corpus, publisher: RunningPublisher, admin: st
   // The search index is written once the page is live: wait for it, so the next edit starts from rest.
   const { lastSuccess } = await publisher.settled(600_000);
   if (!lastSuccess) throw new Error('the publisher reports no successful build');
-  if (lastSuccess.searchIndexMs === undefined) throw new Error(`the publisher wrote no search index for release ${lastSuccess.releaseId}:\n${publisher.output().slice(-2000)}`);
+  if (lastSuccess.searchIndexMs === undefined)
+    throw new Error(
+      `the publisher wrote no search index for release ${lastSuccess.releaseId}:\n${publisher.output().slice(-2000)}`,
+    );
   const swapped = Date.parse(lastSuccess.at);
   const buildStarted = swapped - lastSuccess.durationMs;
   return {
@@ -109,7 +124,12 @@ async function singleEdit(corpus: Corpus, publisher: RunningPublisher, admin: st
   };
 }
 
-async function burst(corpus: Corpus, publisher: RunningPublisher, admin: string, edited: Talk[]): Promise<PublishResult['burst']> {
+async function burst(
+  corpus: Corpus,
+  publisher: RunningPublisher,
+  admin: string,
+  edited: Talk[],
+): Promise<PublishResult['burst']> {
   await publisher.settled(600_000);
   const before = await publisher.status();
   const started = Date.now();
@@ -154,7 +174,12 @@ const siteRoot = join(repoRoot, 'site');
 async function differencesFromCleanBuild(corpus: Corpus, publisher: RunningPublisher): Promise<string[]> {
   const { release } = await publisher.settled(600_000);
   if (!release) throw new Error('the publisher has no live release');
-  const clean = await buildSite({ CMS_URL: corpus.cms.url, SITE_URL: publisher.env.SITE_URL!, CMS_TOKEN: corpus.cms.env.CMS_TOKEN!, NODE_ENV: 'production' });
+  const clean = await buildSite({
+    CMS_URL: corpus.cms.url,
+    SITE_URL: publisher.env.SITE_URL!,
+    CMS_TOKEN: corpus.cms.env.CMS_TOKEN!,
+    NODE_ENV: 'production',
+  });
   try {
     if (clean.exitCode !== 0) throw new Error(`the clean build failed:\n${clean.output.slice(-2000)}`);
     return siteDifferences(join(publisher.env.PUBLISHER_RELEASES_DIR!, release.id), clean.outDir);
@@ -168,7 +193,10 @@ async function differencesFromCleanBuild(corpus: Corpus, publisher: RunningPubli
  * Publish-to-live through the real publisher (CMS webhook → build → swap): `edits` single edits of a
  * talk's title, each waited for, then a burst of `burstSize` edits of different talks back to back.
  */
-export async function benchPublish(corpus: Corpus, { edits, burstSize }: { edits: number; burstSize: number }): Promise<PublishResult> {
+export async function benchPublish(
+  corpus: Corpus,
+  { edits, burstSize }: { edits: number; burstSize: number },
+): Promise<PublishResult> {
   const started = Date.now();
   const codeVersion = siteCodeVersion(siteRoot);
   const publisher = await startPublisher(corpus.cms, corpus.sitePort, {}, { settle: false });
@@ -182,12 +210,20 @@ export async function benchPublish(corpus: Corpus, { edits, burstSize }: { edits
     const [single, ...others] = available;
     if (!single) throw new Error(`the ${corpus.name} corpus has no talk to edit`);
     const timelines: EditTimeline[] = [];
-    for (let index = 1; index <= edits; index++) timelines.push(await singleEdit(corpus, publisher, admin, single, index));
+    for (let index = 1; index <= edits; index++)
+      timelines.push(await singleEdit(corpus, publisher, admin, single, index));
     const part = (key: keyof EditTimeline) => median(timelines.map((timeline) => timeline[key]));
     const burstResult = await burst(corpus, publisher, admin, others.slice(0, burstSize));
     return {
       single: summarize(timelines.map(({ total }) => total)),
-      timeline: { publish: part('publish'), webhookAndQueue: part('webhookAndQueue'), build: part('build'), swapToServed: part('swapToServed'), total: part('total'), searchIndexAfter: part('searchIndexAfter') },
+      timeline: {
+        publish: part('publish'),
+        webhookAndQueue: part('webhookAndQueue'),
+        build: part('build'),
+        swapToServed: part('swapToServed'),
+        total: part('total'),
+        searchIndexAfter: part('searchIndexAfter'),
+      },
       burst: burstResult,
       firstReleaseSeconds,
       differencesFromCleanBuild: await differencesFromCleanBuild(corpus, publisher),

@@ -1,6 +1,12 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { startCms } from '../../tests/helpers/cms.ts';
-import { linkIn, publishRegistrationEvent, registrationForm, sendRegistration, storedRegistrations } from '../../tests/helpers/registrations.ts';
+import {
+  linkIn,
+  publishRegistrationEvent,
+  registrationForm,
+  sendRegistration,
+  storedRegistrations,
+} from '../../tests/helpers/registrations.ts';
 import { startSmtpSink } from '../../tests/helpers/smtp-sink.ts';
 import { median, percentile } from '../stats.ts';
 
@@ -27,12 +33,20 @@ export interface RegistrationRushFigures {
  * overbooked (exactly `places` confirmed, the rest waiting) and nothing lost (every registration
  * stored and e-mailed).
  */
-export async function benchRegistrationRush(database: 'sqlite' | 'postgres', { registrations = 500, places = 50, spreadSeconds = 60 } = {}): Promise<RegistrationRushFigures> {
+export async function benchRegistrationRush(
+  database: 'sqlite' | 'postgres',
+  { registrations = 500, places = 50, spreadSeconds = 60 } = {},
+): Promise<RegistrationRushFigures> {
   const smtp = await startSmtpSink();
   const cms = await startCms({
     database,
     seedDemo: false,
-    env: { CMS_TRUST_PROXY: 'true', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), REGISTRATION_RATE_LIMIT_MAX: '5' },
+    env: {
+      CMS_TRUST_PROXY: 'true',
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(smtp.port),
+      REGISTRATION_RATE_LIMIT_MAX: '5',
+    },
   });
   try {
     const event = await publishRegistrationEvent(cms, { title: `Soirée bench ${database}`, capacity: places });
@@ -41,16 +55,22 @@ export async function benchRegistrationRush(database: 'sqlite' | 'postgres', { r
     const posts = emails.map(async (email, index) => {
       await delay((index * spreadSeconds * 1000) / registrations);
       const started = performance.now();
-      const response = await sendRegistration(cms, registrationForm(event.documentId, { email, name: `Personne ${index}` }), {
-        clientIp: `10.${Math.floor(index / 250)}.${index % 250}.1`,
-      });
+      const response = await sendRegistration(
+        cms,
+        registrationForm(event.documentId, { email, name: `Personne ${index}` }),
+        {
+          clientIp: `10.${Math.floor(index / 250)}.${index % 250}.1`,
+        },
+      );
       await response.arrayBuffer();
       if (response.status !== 201) throw new Error(`registration ${index}: ${response.status}`);
       postLatencies.push(performance.now() - started);
     });
     await Promise.all(posts);
 
-    const links = await Promise.all(emails.map(async (email) => linkIn(await smtp.waitForMail(email, /Confirmez/, 300_000), 'confirm')));
+    const links = await Promise.all(
+      emails.map(async (email) => linkIn(await smtp.waitForMail(email, /Confirmez/, 300_000), 'confirm')),
+    );
     const confirmLatencies: number[] = [];
     await Promise.all(
       links.map(async (link) => {

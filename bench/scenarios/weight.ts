@@ -2,7 +2,13 @@ import { Parser } from 'htmlparser2';
 import type { ListResponse } from '../../tests/helpers/content.ts';
 import type { Corpus } from '../corpus/load.ts';
 import { median } from '../stats.ts';
-import { CATEGORIES, lighthouse, lighthouseCli, type LighthouseResult, type LighthouseScores } from '../tools/lighthouse.ts';
+import {
+  CATEGORIES,
+  lighthouse,
+  lighthouseCli,
+  type LighthouseResult,
+  type LighthouseScores,
+} from '../tools/lighthouse.ts';
 import { serveRelease } from '../tools/serve-release.ts';
 
 export const PAGE_KINDS = ['home', 'event', 'talk', 'post'] as const;
@@ -50,7 +56,12 @@ async function bytesOf(url: string): Promise<Bytes> {
 
 const add = (a: Bytes, b: Bytes): Bytes => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip });
 
-function assetsOf(html: string): { stylesheets: string[]; scripts: string[]; inlineScripts: { type: string }[]; ogImage?: string } {
+function assetsOf(html: string): {
+  stylesheets: string[];
+  scripts: string[];
+  inlineScripts: { type: string }[];
+  ogImage?: string;
+} {
   const stylesheets: string[] = [];
   const scripts: string[] = [];
   const inlineScripts: { type: string }[] = [];
@@ -58,7 +69,8 @@ function assetsOf(html: string): { stylesheets: string[]; scripts: string[]; inl
   const parser = new Parser({
     onopentag(name, attributes) {
       if (name === 'meta' && attributes.property === 'og:image' && attributes.content) ogImage = attributes.content;
-      if (name === 'link' && attributes.rel?.split(/\s+/).includes('stylesheet') && attributes.href) stylesheets.push(attributes.href);
+      if (name === 'link' && attributes.rel?.split(/\s+/).includes('stylesheet') && attributes.href)
+        stylesheets.push(attributes.href);
       if (name === 'script') {
         if (attributes.src) scripts.push(attributes.src);
         else inlineScripts.push({ type: attributes.type ?? 'text/javascript' });
@@ -78,7 +90,11 @@ function fontFiles(css: string, cssUrl: string): string[] {
   });
 }
 
-async function weigh(siteUrl: string, path: string, kind: PageKind): Promise<Omit<PageWeight, 'lighthouse' | 'lighthouseFailedAudits'>> {
+async function weigh(
+  siteUrl: string,
+  path: string,
+  kind: PageKind,
+): Promise<Omit<PageWeight, 'lighthouse' | 'lighthouseFailedAudits'>> {
   const url = new URL(path, siteUrl).href;
   const html = await (await fetch(url)).text();
   const { stylesheets, scripts, inlineScripts, ogImage } = assetsOf(html);
@@ -96,8 +112,11 @@ async function weigh(siteUrl: string, path: string, kind: PageKind): Promise<Omi
   const ogImageBytes = card ? (await bytesOf(card)).raw : 0;
   let js: Bytes = { raw: 0, gzip: 0 };
   for (const src of scripts) js = add(js, await bytesOf(new URL(src, url).href));
-  const inlineCode = inlineScripts.filter(({ type }) => type !== 'application/ld+json').map(({ type }) => `inline:${type}`);
-  const unexpectedScripts = kind === 'home' ? [] : [...scripts.filter((src) => !ALLOWED_SCRIPT.test(src)), ...inlineCode];
+  const inlineCode = inlineScripts
+    .filter(({ type }) => type !== 'application/ld+json')
+    .map(({ type }) => `inline:${type}`);
+  const unexpectedScripts =
+    kind === 'home' ? [] : [...scripts.filter((src) => !ALLOWED_SCRIPT.test(src)), ...inlineCode];
   return {
     path,
     html: await bytesOf(url),
@@ -111,7 +130,9 @@ async function weigh(siteUrl: string, path: string, kind: PageKind): Promise<Omi
 }
 
 async function first<T>(corpus: Corpus, query: string): Promise<T | undefined> {
-  const response = await corpus.cms.fetch(`/api/${query}`, { headers: { authorization: `Bearer ${corpus.cms.env.CMS_TOKEN}` } });
+  const response = await corpus.cms.fetch(`/api/${query}`, {
+    headers: { authorization: `Bearer ${corpus.cms.env.CMS_TOKEN}` },
+  });
   if (!response.ok) throw new Error(`GET /api/${query.split('?')[0]}: ${response.status}`);
   return ((await response.json()) as ListResponse<T>).data[0];
 }
@@ -119,10 +140,15 @@ async function first<T>(corpus: Corpus, query: string): Promise<T | undefined> {
 /** The pages weighed: home, the latest past API Hour, one of the talks with a video, the newest post. */
 async function pagesOf(corpus: Corpus): Promise<Record<PageKind, string>> {
   const now = new Date().toISOString();
-  const event = await first<{ slug: string }>(corpus, `events?filters[kind][$eq]=api-hour&filters[startsAt][$lt]=${now}&sort[0]=startsAt:desc&pagination[pageSize]=1&fields[0]=slug`);
+  const event = await first<{ slug: string }>(
+    corpus,
+    `events?filters[kind][$eq]=api-hour&filters[startsAt][$lt]=${now}&sort[0]=startsAt:desc&pagination[pageSize]=1&fields[0]=slug`,
+  );
   const talk =
-    (await first<{ slug: string }>(corpus, 'talks?filters[videoUrl][$notNull]=true&sort[0]=id:asc&pagination[pageSize]=1&fields[0]=slug')) ??
-    (await first<{ slug: string }>(corpus, 'talks?sort[0]=id:asc&pagination[pageSize]=1&fields[0]=slug'));
+    (await first<{ slug: string }>(
+      corpus,
+      'talks?filters[videoUrl][$notNull]=true&sort[0]=id:asc&pagination[pageSize]=1&fields[0]=slug',
+    )) ?? (await first<{ slug: string }>(corpus, 'talks?sort[0]=id:asc&pagination[pageSize]=1&fields[0]=slug'));
   const post = await first<{ slug: string }>(corpus, 'posts?sort[0]=date:desc&pagination[pageSize]=1&fields[0]=slug');
   if (!event || !talk || !post) throw new Error(`the ${corpus.name} corpus lacks a past API Hour, a talk or a post`);
   return { home: '/', event: `/api-hours/${event.slug}/`, talk: `/talks/${talk.slug}/`, post: `/blog/${post.slug}/` };
@@ -133,7 +159,11 @@ async function pagesOf(corpus: Corpus): Promise<Record<PageKind, string>> {
  * card of four pages of a built site, and their Lighthouse scores (median of `runs`; `lighthouseRuns: 0` skips Lighthouse).
  * Takes ownership of `outDir`.
  */
-export async function benchWeight(corpus: Corpus, outDir: string, { lighthouseRuns }: { lighthouseRuns: number }): Promise<WeightResult> {
+export async function benchWeight(
+  corpus: Corpus,
+  outDir: string,
+  { lighthouseRuns }: { lighthouseRuns: number },
+): Promise<WeightResult> {
   const served = await serveRelease(outDir, corpus.sitePort);
   try {
     const paths = await pagesOf(corpus);
@@ -146,9 +176,16 @@ export async function benchWeight(corpus: Corpus, outDir: string, { lighthouseRu
         continue;
       }
       const runs: LighthouseResult[] = [];
-      for (let run = 0; run < lighthouseRuns; run++) runs.push(await lighthouse(cli.cli, new URL(paths[kind], served.url).href));
-      const scores = Object.fromEntries(CATEGORIES.map((category) => [category, median(runs.map(({ scores }) => scores[category]))])) as LighthouseScores;
-      result[kind] = { ...weight, lighthouse: scores, lighthouseFailedAudits: [...new Set(runs.flatMap(({ failedAudits }) => failedAudits))] };
+      for (let run = 0; run < lighthouseRuns; run++)
+        runs.push(await lighthouse(cli.cli, new URL(paths[kind], served.url).href));
+      const scores = Object.fromEntries(
+        CATEGORIES.map((category) => [category, median(runs.map(({ scores }) => scores[category]))]),
+      ) as LighthouseScores;
+      result[kind] = {
+        ...weight,
+        lighthouse: scores,
+        lighthouseFailedAudits: [...new Set(runs.flatMap(({ failedAudits }) => failedAudits))],
+      };
     }
     return result;
   } finally {

@@ -67,7 +67,15 @@ export function countHtmlFiles(dir: string): number {
 }
 
 function phasesOf(marks: Map<keyof BuildPhases, number>, end: number): BuildPhases {
-  const phases: BuildPhases = { startup: 0, contentSync: 0, buildInfo: 0, bundle: 0, render: 0, images: 0, postBuild: 0 };
+  const phases: BuildPhases = {
+    startup: 0,
+    contentSync: 0,
+    buildInfo: 0,
+    bundle: 0,
+    render: 0,
+    images: 0,
+    postBuild: 0,
+  };
   const starts = [['startup', 0] as const, ...[...marks].sort((a, b) => a[1] - b[1])];
   starts.forEach(([phase, at], index) => (phases[phase] = Math.round((starts[index + 1]?.[1] ?? end) - at)));
   return phases;
@@ -78,11 +86,22 @@ function phasesOf(marks: Map<keyof BuildPhases, number>, end: number): BuildPhas
  * the site's config, the bench's cache directories; then the search index) into `outDir`. Rejects
  * with the end of the output when the build fails.
  */
-export function astroBuild(options: { env: Record<string, string>; outDir: string; cacheDir: string }): Promise<BuildRun> {
+export function astroBuild(options: {
+  env: Record<string, string>;
+  outDir: string;
+  cacheDir: string;
+}): Promise<BuildRun> {
   const started = performance.now();
   const child = spawn(process.execPath, [SITE_BUILD_SCRIPT, '--config', benchConfig, '--outDir', options.outDir], {
     cwd: siteRoot,
-    env: { ...process.env, ...options.env, BENCH_CACHE_DIR: options.cacheDir, FORCE_COLOR: '0', NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      ...options.env,
+      BENCH_CACHE_DIR: options.cacheDir,
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const rss = sampleTreeRss(child.pid!);

@@ -41,20 +41,23 @@ export async function startCountingProxy(targetUrl: string): Promise<CountingPro
     const headers = { ...incoming.headers, host: target.host };
     // Uncompressed, so the answer's text can be read.
     if (api) delete headers['accept-encoding'];
-    const forwarded = httpRequest({ host: target.hostname, port: target.port, method: incoming.method, path, headers }, (answer) => {
-      if (!api || !String(answer.headers['content-type']).includes('json')) {
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(outgoing);
-        return;
-      }
-      const chunks: Buffer[] = [];
-      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-      answer.on('end', () => {
-        const body = Buffer.from(Buffer.concat(chunks).toString('utf8').split(target.origin).join(proxyOrigin));
-        outgoing.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'content-length': String(body.length) });
-        outgoing.end(body);
-      });
-    });
+    const forwarded = httpRequest(
+      { host: target.hostname, port: target.port, method: incoming.method, path, headers },
+      (answer) => {
+        if (!api || !String(answer.headers['content-type']).includes('json')) {
+          outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(outgoing);
+          return;
+        }
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          const body = Buffer.from(Buffer.concat(chunks).toString('utf8').split(target.origin).join(proxyOrigin));
+          outgoing.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'content-length': String(body.length) });
+          outgoing.end(body);
+        });
+      },
+    );
     forwarded.on('error', (error) => {
       outgoing.writeHead(502).end(error.message);
     });

@@ -62,16 +62,26 @@ export async function lighthouse(cli: string, url: string): Promise<LighthouseRe
       '--quiet',
     ];
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: chromiumPath() }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, args, {
+        env: { ...process.env, CHROME_PATH: chromiumPath() },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let text = '';
       child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
       child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`lighthouse failed on ${url} (exit ${code}): ${text.slice(-1000)}`))));
+      child.on('close', (code) =>
+        code === 0
+          ? resolve(text)
+          : reject(new Error(`lighthouse failed on ${url} (exit ${code}): ${text.slice(-1000)}`)),
+      );
     });
     const result = JSON.parse(readFileSync(report, 'utf8')) as Report;
-    if (result.runtimeError) throw new Error(`lighthouse on ${url}: ${result.runtimeError.message}\n${output.slice(-500)}`);
-    const scores = Object.fromEntries(CATEGORIES.map((category) => [category, Math.round((result.categories[category]?.score ?? 0) * 100)])) as LighthouseScores;
+    if (result.runtimeError)
+      throw new Error(`lighthouse on ${url}: ${result.runtimeError.message}\n${output.slice(-500)}`);
+    const scores = Object.fromEntries(
+      CATEGORIES.map((category) => [category, Math.round((result.categories[category]?.score ?? 0) * 100)]),
+    ) as LighthouseScores;
     const failedAudits = CATEGORIES.flatMap((category) =>
       (result.categories[category]?.auditRefs ?? [])
         .filter(({ id, weight }) => weight > 0 && (result.audits[id]?.score ?? 1) < 0.9)

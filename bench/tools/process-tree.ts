@@ -49,7 +49,10 @@ const total = (byName: Map<string, number>) => [...byName.values()].reduce((sum,
  * Samples a process tree's resident memory until stopped; `stop()` returns the peak of the whole
  * tree, in bytes, and how it was split between commands at that moment.
  */
-export function sampleTreeRss(root: number, intervalMs = 100): { stop(): { bytes: number; byProcess: Record<string, number> } } {
+export function sampleTreeRss(
+  root: number,
+  intervalMs = 100,
+): { stop(): { bytes: number; byProcess: Record<string, number> } } {
   let peak = treeRss(root);
   const timer = setInterval(() => {
     const now = treeRss(root);

@@ -25,7 +25,15 @@ export async function serveRelease(outDir: string, port: number): Promise<Served
     createApp({
       store,
       token: 'bench-'.repeat(8),
-      status: () => ({ release: { id, liveSince: undefined }, building: null, queued: false, lastSuccess: null, lastFailure: null, buildsStarted: 0, lastCheckAt: null }),
+      status: () => ({
+        release: { id, liveSince: undefined },
+        building: null,
+        queued: false,
+        lastSuccess: null,
+        lastFailure: null,
+        buildsStarted: 0,
+        lastCheckAt: null,
+      }),
       onChange: () => undefined,
     }),
     { origin: `http://127.0.0.1:${port}` },

@@ -18,7 +18,9 @@ function keepPrivate(file: string): void {
       chmodSync(`${file}${suffix}`, 0o600);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
-        throw new Error(`Cannot make ${file}${suffix} readable by its owner only: ${(error as Error).message}`, { cause: error });
+        throw new Error(`Cannot make ${file}${suffix} readable by its owner only: ${(error as Error).message}`, {
+          cause: error,
+        });
     }
   }
 }
@@ -45,7 +47,10 @@ export default () => {
       pool: {
         // Write-ahead logging: a crash (kill -9) loses no committed write, and readers (the API, a
         // backup, the importer's CMS) don't wait for writers. Busy writers wait instead of failing.
-        afterCreate: (connection: { pragma: (statement: string) => unknown }, done: (error: Error | null, connection: unknown) => void) => {
+        afterCreate: (
+          connection: { pragma: (statement: string) => unknown },
+          done: (error: Error | null, connection: unknown) => void,
+        ) => {
           connection.pragma('journal_mode = WAL');
           connection.pragma('busy_timeout = 5000');
           done(null, connection);

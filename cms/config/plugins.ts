@@ -4,7 +4,15 @@ import { ACCEPTED_FORMATS } from '../src/uploads/accepted-formats';
 
 /** Strapi's own type check, first in line on its upload routes; the content check in the upload service has the last word. */
 const ALLOWED_UPLOADS = ACCEPTED_FORMATS.map((format) => format.mime);
-const DENIED_UPLOADS = ['image/svg+xml', 'text/html', 'application/xhtml+xml', 'text/javascript', 'application/javascript', 'application/x-msdownload', 'application/x-sh'];
+const DENIED_UPLOADS = [
+  'image/svg+xml',
+  'text/html',
+  'application/xhtml+xml',
+  'text/javascript',
+  'application/javascript',
+  'application/x-msdownload',
+  'application/x-sh',
+];
 
 /** Nodemailer's transport: the SMTP relay when one is configured, else one that only renders the message. */
 function mailTransport(env: Env): Record<string, unknown> {

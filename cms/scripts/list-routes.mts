@@ -13,7 +13,9 @@ const app = await createStrapi({ appDir: cmsRoot, distDir: resolve(cmsRoot, 'dis
 app.server.mount();
 const routes = app.server
   .listRoutes()
-  .flatMap((layer: { path: string; methods: string[] }) => layer.methods.filter((method) => method !== 'HEAD').map((method) => ({ method, path: layer.path })));
+  .flatMap((layer: { path: string; methods: string[] }) =>
+    layer.methods.filter((method) => method !== 'HEAD').map((method) => ({ method, path: layer.path })),
+  );
 process.stdout.write(`${JSON.stringify(routes)}\n`);
 await app.destroy();
 process.exit(0);

@@ -21,7 +21,9 @@ if (Number.isNaN(now.getTime())) {
 const cmsRoot = resolve(import.meta.dirname, '..');
 const distDir = resolve(cmsRoot, 'dist');
 const app = await createStrapi({ appDir: cmsRoot, distDir }).load();
-const { runRegistrationChores } = require(resolve(distDir, 'src/registrations/chores.js')) as typeof import('../src/registrations/chores.ts');
+const { runRegistrationChores } = require(
+  resolve(distDir, 'src/registrations/chores.js'),
+) as typeof import('../src/registrations/chores.ts');
 const { cmsEnv } = require(resolve(distDir, 'src/cms-env.js')) as typeof import('../src/cms-env.ts');
 const report = await runRegistrationChores(app, cmsEnv(), now);
 process.stdout.write(`${JSON.stringify(report)}\n`);

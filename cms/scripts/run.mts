@@ -25,7 +25,11 @@ try {
 
 if (mode === 'start') buildIfNeeded();
 
-const strapiBin = join(dirname(createRequire(import.meta.url).resolve('@strapi/strapi/package.json')), 'bin', 'strapi.js');
+const strapiBin = join(
+  dirname(createRequire(import.meta.url).resolve('@strapi/strapi/package.json')),
+  'bin',
+  'strapi.js',
+);
 const child = spawn(process.execPath, [strapiBin, mode, ...(mode === 'develop' ? ['--no-watch-admin'] : [])], {
   cwd: cmsRoot,
   stdio: 'inherit',

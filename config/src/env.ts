@@ -35,7 +35,9 @@ const EnvSchema = z
     PROPOSAL_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
     PROPOSAL_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
     /** Signs the links of registration e-mails (confirm, cancel): HMAC key, at least 32 random bytes; required in production. */
-    REGISTRATION_SECRET: optionalText.pipe(z.string().min(43, 'must hold at least 32 random bytes (openssl rand -hex 32)').optional()),
+    REGISTRATION_SECRET: optionalText.pipe(
+      z.string().min(43, 'must hold at least 32 random bytes (openssl rand -hex 32)').optional(),
+    ),
     /** Registrations accepted per client IP (per /64 for IPv6) and window, and per e-mail address and window. */
     REGISTRATION_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(20),
     REGISTRATION_EMAIL_LIMIT_MAX: z.coerce.number().int().min(1).default(3),
@@ -56,7 +58,10 @@ const EnvSchema = z
     /** Largest accepted upload, in megabytes. */
     UPLOAD_MAX_MB: z.coerce.number().min(1).default(25),
     /** Path of the admin panel, e.g. /admin. */
-    CMS_ADMIN_PATH: z.string().regex(/^\/[a-z0-9-]+$/, 'must look like /admin').default('/admin'),
+    CMS_ADMIN_PATH: z
+      .string()
+      .regex(/^\/[a-z0-9-]+$/, 'must look like /admin')
+      .default('/admin'),
     /** Port of the public site (served by the publisher). */
     SITE_PORT: port.default(4321),
     /** Public URL of the site. */
@@ -64,9 +69,13 @@ const EnvSchema = z
     /** Interface the publisher (the site's server) binds to. */
     SITE_HOST: z.string().default('127.0.0.1'),
     /** Bearer token of the CMS's webhook to the publisher: at least 32 random bytes (64 hex characters). */
-    PUBLISHER_TOKEN: optionalText.pipe(z.string().min(43, 'must hold at least 32 random bytes (openssl rand -hex 32)').optional()),
+    PUBLISHER_TOKEN: optionalText.pipe(
+      z.string().min(43, 'must hold at least 32 random bytes (openssl rand -hex 32)').optional(),
+    ),
     /** Signs the CMS's short-lived preview links (HMAC key, at least 32 random bytes); preview is off without it. */
-    PREVIEW_SECRET: optionalText.pipe(z.string().min(43, 'must hold at least 32 random bytes (openssl rand -hex 32)').optional()),
+    PREVIEW_SECRET: optionalText.pipe(
+      z.string().min(43, 'must hold at least 32 random bytes (openssl rand -hex 32)').optional(),
+    ),
     /** URL where the CMS reaches the publisher (default http://127.0.0.1:$SITE_PORT). */
     PUBLISHER_URL: optionalText.pipe(z.url().optional()),
     /** Where the publisher keeps its releases (default site/.releases). */
@@ -148,7 +157,9 @@ export function requireSecrets(env: Env): Secrets {
   for (const name of SECRET_NAMES) {
     const value = env[name];
     if (!value) {
-      throw new ConfigError(`Missing secret ${name}: run "npm start" once to generate local secrets, or set it in the environment`);
+      throw new ConfigError(
+        `Missing secret ${name}: run "npm start" once to generate local secrets, or set it in the environment`,
+      );
     }
     if (env.NODE_ENV === 'production' && isPlaceholderSecret(value)) {
       throw new ConfigError(`Secret ${name} is a placeholder; set a random value (openssl rand -base64 32)`);

@@ -29,7 +29,14 @@ export interface WallClock {
 export function parisWallClock(instant: Date): WallClock {
   const parts = wallClock.formatToParts(instant);
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
 }
 
 /** Minutes Paris is ahead of UTC at `instant` (60 in winter, 120 in summer). */
@@ -40,7 +47,10 @@ export function parisOffsetMinutes(instant: Date): number {
 }
 
 /** The UTC instant when a clock in Paris shows this date and time. */
-export function parisToUtc(date: { year: number; month: number; day: number }, time: { hour: number; minute: number }): Date {
+export function parisToUtc(
+  date: { year: number; month: number; day: number },
+  time: { hour: number; minute: number },
+): Date {
   const wall = Date.UTC(date.year, date.month - 1, date.day, time.hour, time.minute);
   const guess = wall - parisOffsetMinutes(new Date(wall)) * 60_000;
   // The offset at the guess can differ from the offset at the answer around the switch.

@@ -10,7 +10,8 @@ export interface Admission {
 }
 
 /** Sections that speak of the evening itself (intro, where, when, registration, price), not of a talk or a sponsor. */
-const ABOUT_THE_EVENT = /^$|pratique|infos?\b|informations|inscri|billet|reserv|tarif|prix|entree|participation|lieu|date|acces/;
+const ABOUT_THE_EVENT =
+  /^$|pratique|infos?\b|informations|inscri|billet|reserv|tarif|prix|entree|participation|lieu|date|acces/;
 const AMOUNT = /\d+(?:[.,]\d{1,2})?\s*(?:€|euros?\b)/i;
 const PAID = /\b(?:payante?s?|tarifs?|prix d'entree|droit d'entree)\b/;
 const FREE = /\b(?:gratuite?s?|entree libre|acces libre|libre et gratuit)\b/;
@@ -42,13 +43,20 @@ export type EventStatus = 'prevu' | 'annule' | 'reporte' | 'en_ligne';
  */
 export function extractStatus(title: string, markdown: string): { status: EventStatus; evidence?: string } {
   const all = sections(markdown);
-  const prominent = [title, ...all.map((section) => section.title), ...all.filter((section) => section.title === '').map((section) => plainText(section.content))].join('\n');
+  const prominent = [
+    title,
+    ...all.map((section) => section.title),
+    ...all.filter((section) => section.title === '').map((section) => plainText(section.content)),
+  ].join('\n');
   const folded = fold(prominent);
   const cancelled = /\b(annulee?s?|annulation)\b/.exec(folded);
   if (cancelled) return { status: 'annule', evidence: cancelled[0] };
   const postponed = /\b(reportee?s?|report a une date)\b/.exec(folded);
   if (postponed) return { status: 'reporte', evidence: postponed[0] };
-  const moved = /\b(?:passe|se tiendra|aura lieu|se deroulera)\s+(?:finalement\s+|exceptionnellement\s+|donc\s+|uniquement\s+)?(?:en ligne|en visio|a distance)\b/.exec(fold(plainText(markdown)));
+  const moved =
+    /\b(?:passe|se tiendra|aura lieu|se deroulera)\s+(?:finalement\s+|exceptionnellement\s+|donc\s+|uniquement\s+)?(?:en ligne|en visio|a distance)\b/.exec(
+      fold(plainText(markdown)),
+    );
   if (moved) return { status: 'en_ligne', evidence: moved[0] };
   return { status: 'prevu' };
 }

@@ -25,7 +25,9 @@ function siteTitle(siteRoot: string): string | undefined {
   const path = join(siteRoot, '_config.yml');
   if (!existsSync(path)) return undefined;
   try {
-    const config = parseYaml(readFileSync(path, 'utf8'), { schema: 'failsafe', uniqueKeys: false }) as { rss?: { title?: unknown } } | null;
+    const config = parseYaml(readFileSync(path, 'utf8'), { schema: 'failsafe', uniqueKeys: false }) as {
+      rss?: { title?: unknown };
+    } | null;
     const title = config?.rss?.title;
     return typeof title === 'string' && title.trim() ? title.trim() : undefined;
   } catch {
@@ -38,7 +40,10 @@ function siteTitle(siteRoot: string): string | undefined {
  * by their bytes). A logo or mascot already chosen in the settings is left as it is: the association's
  * choice wins over the old site. Returns whether the settings changed, and what could not be done.
  */
-export async function importBrand(strapi: Core.Strapi, siteRoot: string): Promise<{ changed: boolean; issues: Issue[] }> {
+export async function importBrand(
+  strapi: Core.Strapi,
+  siteRoot: string,
+): Promise<{ changed: boolean; issues: Issue[] }> {
   const issues: Issue[] = [];
   const globals = strapi.documents('api::global.global');
   const current = (await globals.findFirst({ populate: { logo: true, mascot: true } })) as GlobalRow | null;
@@ -49,7 +54,12 @@ export async function importBrand(strapi: Core.Strapi, siteRoot: string): Promis
   for (const [field, path] of Object.entries(BRAND_IMAGES) as [BrandField, string][]) {
     if (current?.[field]) continue;
     if (!existsSync(join(siteRoot, ...path.split('/')))) {
-      issues.push({ file: path, field: `global.${field}`, level: 'info', message: `no /${path} in the site; the settings keep no ${field}` });
+      issues.push({
+        file: path,
+        field: `global.${field}`,
+        level: 'info',
+        message: `no /${path} in the site; the settings keep no ${field}`,
+      });
       continue;
     }
     data[field] = (await media.file(path)).id;
@@ -61,7 +71,12 @@ export async function importBrand(strapi: Core.Strapi, siteRoot: string): Promis
   }
   const siteName = siteTitle(siteRoot);
   if (!siteName) {
-    issues.push({ file: '_config.yml', field: 'global.siteName', level: 'warning', message: 'no site settings yet and no rss.title to name the site; logo and mascot not set' });
+    issues.push({
+      file: '_config.yml',
+      field: 'global.siteName',
+      level: 'warning',
+      message: 'no site settings yet and no rss.title to name the site; logo and mascot not set',
+    });
     return { changed: false, issues };
   }
   await globals.create({ data: { siteName, ...data } as never });

@@ -57,17 +57,24 @@ const WEEKDAYS: Record<string, number> = {
 };
 
 const WEEKDAY = '(lundi|mardi|mercredi|mecredi|mercedi|jeudi|vendredi|samedi|dimanche)';
-const MONTH = '(janvier|janv\\.?|fevrier|fevr?\\.?|mars|avril|avr\\.?|mai|juin|juillet|juil\\.?|aout|septembre|sept\\.?|octobre|oct\\.?|novembre|nov\\.?|decembre|dec\\.?)';
+const MONTH =
+  '(janvier|janv\\.?|fevrier|fevr?\\.?|mars|avril|avr\\.?|mai|juin|juillet|juil\\.?|aout|septembre|sept\\.?|octobre|oct\\.?|novembre|nov\\.?|decembre|dec\\.?)';
 /** "mardi 3 mars 2020", "1er février", "16 Décembre 2014", on folded (lower-case, unaccented) text. */
-const WRITTEN_DATE = new RegExp(`(?:\\b${WEEKDAY}\\s+)?\\b(\\d{1,2})(?:\\s*(?:er|eme|e))?\\s+${MONTH}(?:\\s+(\\d{4}))?(?![\\d])`, 'g');
+const WRITTEN_DATE = new RegExp(
+  `(?:\\b${WEEKDAY}\\s+)?\\b(\\d{1,2})(?:\\s*(?:er|eme|e))?\\s+${MONTH}(?:\\s+(\\d{4}))?(?![\\d])`,
+  'g',
+);
 /** "03/04/2020", "3.4.2020". */
-const NUMERIC_DATE = /(?:\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g;
+const NUMERIC_DATE =
+  /(?:\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g;
 /** "19h", "19h00", "19 h 30", "18H30", "19:00", "19 heures". */
 const TIME = /(?<![\d:])([01]?\d|2[0-3])\s*(?:h|heures?|:)\s*([0-5]\d)?(?![\d])/;
 const END_TIME = /^\s*(?:-|–|à|a|jusqu'a|jusqu'à)\s*([01]?\d|2[0-3])\s*(?:h|heures?|:)\s*([0-5]\d)?(?![\d])/;
 
-const ANNOUNCES = /(aura lieu|auront lieu|a lieu|ont lieu|se deroulera|se derouleront|se tiendra|se passera|rendez-vous|vous attend|vous donnons rendez|organisons|prochain api hour|prochaine soiree)/;
-const NOT_THE_EVENT = /(ouverture|ouvrent|ouvriront|ouvert(?:es)?\b|inscriptions? (?:a partir|des le|le)|jusqu'au|avant le|publie|cloture|date limite|deadline)[^.]{0,40}$/;
+const ANNOUNCES =
+  /(aura lieu|auront lieu|a lieu|ont lieu|se deroulera|se derouleront|se tiendra|se passera|rendez-vous|vous attend|vous donnons rendez|organisons|prochain api hour|prochaine soiree)/;
+const NOT_THE_EVENT =
+  /(ouverture|ouvrent|ouvriront|ouvert(?:es)?\b|inscriptions? (?:a partir|des le|le)|jusqu'au|avant le|publie|cloture|date limite|deadline)[^.]{0,40}$/;
 
 function monthNumber(token: string): number | undefined {
   return MONTHS.find(([pattern]) => pattern.test(token))?.[1];
@@ -80,7 +87,9 @@ export function weekday(date: CalendarDate): number {
 
 function isValid(date: CalendarDate): boolean {
   const probe = new Date(Date.UTC(date.year, date.month - 1, date.day));
-  return probe.getUTCFullYear() === date.year && probe.getUTCMonth() === date.month - 1 && probe.getUTCDate() === date.day;
+  return (
+    probe.getUTCFullYear() === date.year && probe.getUTCMonth() === date.month - 1 && probe.getUTCDate() === date.day
+  );
 }
 
 function dayNumber(date: CalendarDate): number {
@@ -152,16 +161,23 @@ export function findTimes(folded: string): { start?: ClockTime; end?: ClockTime 
  * match the written year but matches the file's year, or the next, wins: "mercredi 1er février 2016"
  * announced in January 2017 is in 2017.
  */
-export function resolveYear(mention: DateMention, fileDate: CalendarDate | undefined): { date: CalendarDate; notes: string[] } | undefined {
+export function resolveYear(
+  mention: DateMention,
+  fileDate: CalendarDate | undefined,
+): { date: CalendarDate; notes: string[] } | undefined {
   const notes: string[] = [];
   const at = (year: number): CalendarDate => ({ year, month: mention.month, day: mention.day });
   if (mention.year !== undefined) {
     const written = at(mention.year);
     if (!isValid(written)) return undefined;
     if (mention.weekday !== undefined && weekday(written) !== mention.weekday && fileDate) {
-      const fixed = [fileDate.year, fileDate.year + 1].map(at).find((date) => isValid(date) && weekday(date) === mention.weekday);
+      const fixed = [fileDate.year, fileDate.year + 1]
+        .map(at)
+        .find((date) => isValid(date) && weekday(date) === mention.weekday);
       if (fixed && fixed.year !== written.year) {
-        notes.push(`the prose says ${formatDate(written)}, which is not a ${weekdayName(mention.weekday)}; used ${formatDate(fixed)}`);
+        notes.push(
+          `the prose says ${formatDate(written)}, which is not a ${weekdayName(mention.weekday)}; used ${formatDate(fixed)}`,
+        );
         return { date: fixed, notes };
       }
     }
@@ -202,16 +218,23 @@ export function findEventWhen(plain: string, fileDate: CalendarDate | undefined)
   if (!resolved) return undefined;
   let lastDate: CalendarDate | undefined;
   // "les 23 et 24 mai 2016", "du 3 au 5 juillet": the date found is the last day; the first is before it.
-  const before = /\b(\d{1,2})(?:\s*er)?\s*(?:et|au|-|–)\s*$/.exec(folded.slice(Math.max(0, chosen.index - 16), chosen.index));
+  const before = /\b(\d{1,2})(?:\s*er)?\s*(?:et|au|-|–)\s*$/.exec(
+    folded.slice(Math.max(0, chosen.index - 16), chosen.index),
+  );
   const firstDay = before ? Number(before[1]) : undefined;
   if (firstDay !== undefined && firstDay >= 1 && firstDay < resolved.date.day) {
     lastDate = resolved.date;
-    resolved = { date: { ...resolved.date, day: firstDay }, notes: resolved.notes.filter((note) => !/which is not a/.test(note)) };
+    resolved = {
+      date: { ...resolved.date, day: firstDay },
+      notes: resolved.notes.filter((note) => !/which is not a/.test(note)),
+    };
   }
   let rest = folded.slice(chosen.index + chosen.length);
   // "du 3 juin au 5 juin 2020", "3 juin - 5 juin": a second date right after is the last day.
   const after = /^\s*(?:au|-|–)\s*/.exec(rest);
-  const next = after ? mentions.find((mention) => mention.index === chosen.index + chosen.length + after[0].length) : undefined;
+  const next = after
+    ? mentions.find((mention) => mention.index === chosen.index + chosen.length + after[0].length)
+    : undefined;
   const nextDate = next ? resolveYear(next, fileDate)?.date : undefined;
   if (nextDate && formatDate(nextDate) > formatDate(resolved.date)) {
     lastDate = nextDate;
@@ -220,7 +243,14 @@ export function findEventWhen(plain: string, fileDate: CalendarDate | undefined)
   const sentenceEnd = rest.search(/\.\s|\n\n|!\s|\?\s/);
   const window = rest.slice(0, Math.min(sentenceEnd === -1 ? rest.length : sentenceEnd, 120));
   const { start, end } = findTimes(window);
-  return { date: resolved.date, start, end, notes: resolved.notes, mention: folded.slice(chosen.index, chosen.index + chosen.length), ...(lastDate ? { lastDate } : {}) };
+  return {
+    date: resolved.date,
+    start,
+    end,
+    notes: resolved.notes,
+    mention: folded.slice(chosen.index, chosen.index + chosen.length),
+    ...(lastDate ? { lastDate } : {}),
+  };
 }
 
 /** `2013-04-03` from a Jekyll file name, or undefined. */

@@ -31,7 +31,10 @@ export function hasFrontMatter(source: string): boolean {
 
 function firstLine(error: unknown): string {
   // The line is reported on its own: the parser's "at line 2, column 1" counts from the front matter.
-  return (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/\s+at line \d+, column \d+:?$/, '');
+  return (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(
+    /\s+at line \d+, column \d+:?$/,
+    '',
+  );
 }
 
 function asMapping(value: unknown): Record<string, unknown> | undefined {
@@ -106,7 +109,11 @@ function repairChunk(chunk: Chunk): { text: string; fixes: string[] } {
     // libyaml accepts a quoted value continued on unindented lines; strict YAML wants them indented.
     lines = [lines[0]!, ...lines.slice(1).map((line) => (/^\s/.test(line) || line === '' ? line : `  ${line}`))];
     fixes.push(`the quoted value closes on line ${chunk.line + chunk.lines.length - 1}; read as one value`);
-  } else if (lines.filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#')).length === 1 && value.trim() !== '' && !/^\s*["'[{|>&*!]/.test(value)) {
+  } else if (
+    lines.filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#')).length === 1 &&
+    value.trim() !== '' &&
+    !/^\s*["'[{|>&*!]/.test(value)
+  ) {
     // A plain value YAML cannot hold unquoted ("@someone", "`code`", "Titre : sous-titre"): read it as the text it shows.
     const plain = value.replace(/\s+#.*$/, '').trim();
     lines = [`${head[0]}'${plain.replace(/'/g, "''")}'`, ...lines.slice(1)];
@@ -120,7 +127,11 @@ function repairChunk(chunk: Chunk): { text: string; fixes: string[] } {
  * libyaml accepts (a quoted title continued on the next line, tabs) and reading a plain value YAML
  * cannot hold as the text it shows. A key that still cannot be read is left out, and said so.
  */
-function lenientParse(yaml: string, firstFileLine: number, strictError: string): { data: Record<string, unknown>; repairs: FrontMatterRepair[] } {
+function lenientParse(
+  yaml: string,
+  firstFileLine: number,
+  strictError: string,
+): { data: Record<string, unknown>; repairs: FrontMatterRepair[] } {
   const data: Record<string, unknown> = {};
   const repairs: FrontMatterRepair[] = [];
   const found = chunks(yaml, firstFileLine);
@@ -133,7 +144,8 @@ function lenientParse(yaml: string, firstFileLine: number, strictError: string):
       const repaired = repairChunk(chunk);
       try {
         parsed = asMapping(parse(repaired.text, YAML_OPTIONS));
-        if (parsed) repairs.push({ line: chunk.line, message: `${chunk.key}: ${repaired.fixes.join('; ') || 'read leniently'}` });
+        if (parsed)
+          repairs.push({ line: chunk.line, message: `${chunk.key}: ${repaired.fixes.join('; ') || 'read leniently'}` });
       } catch (error) {
         repairs.push({ line: chunk.line, message: `${chunk.key}: unreadable (${firstLine(error)}); left out` });
         continue;
@@ -141,7 +153,8 @@ function lenientParse(yaml: string, firstFileLine: number, strictError: string):
     }
     if (parsed) Object.assign(data, parsed);
   }
-  if (repairs.length === 0) repairs.push({ line: firstFileLine, message: `strict YAML refused it (${strictError}); read key by key` });
+  if (repairs.length === 0)
+    repairs.push({ line: firstFileLine, message: `strict YAML refused it (${strictError}); read key by key` });
   return { data, repairs };
 }
 

@@ -12,7 +12,12 @@ export interface MapPoint extends Coordinates {
   url: string;
 }
 
-function point(lat: string | number | undefined, lon: string | number | undefined, kind: MapPoint['kind'], url: string): MapPoint | undefined {
+function point(
+  lat: string | number | undefined,
+  lon: string | number | undefined,
+  kind: MapPoint['kind'],
+  url: string,
+): MapPoint | undefined {
   const latitude = Number(lat);
   const longitude = Number(lon);
   if (lat === undefined || lon === undefined || `${lat}`.trim() === '' || `${lon}`.trim() === '') return undefined;
@@ -81,7 +86,8 @@ export function coordinatesFromUrl(raw: string): MapPoint | undefined {
     }
     const marker = params.get('marker')?.split(',');
     if (marker && marker.length === 2) return point(marker[0], marker[1], 'marker', href);
-    if (params.has('mlat')) return point(params.get('mlat') ?? undefined, params.get('mlon') ?? undefined, 'marker', href);
+    if (params.has('mlat'))
+      return point(params.get('mlat') ?? undefined, params.get('mlon') ?? undefined, 'marker', href);
     const map = /map=\d+\/(-?[\d.]+)\/(-?[\d.]+)/.exec(url.hash);
     if (map) return point(map[1], map[2], 'center', href);
     if (params.has('lat')) return point(params.get('lat') ?? undefined, params.get('lon') ?? undefined, 'center', href);
@@ -93,7 +99,11 @@ export function coordinatesFromUrl(raw: string): MapPoint | undefined {
     return undefined;
   }
 
-  const isGoogle = /(^|\.)google\.[a-z.]+$/.test(host) || host === 'maps.googleapis.com' || host === 'goo.gl' || host === 'maps.app.goo.gl';
+  const isGoogle =
+    /(^|\.)google\.[a-z.]+$/.test(host) ||
+    host === 'maps.googleapis.com' ||
+    host === 'goo.gl' ||
+    host === 'maps.app.goo.gl';
   if (!isGoogle) return undefined;
   // Static maps: `markers=color:red|45.77,3.08` (the pin), else `center=45.77,3.08`.
   const markers = params.get('markers');

@@ -77,7 +77,9 @@ export async function runImport(cms: LoadedCms | undefined, options: ImportOptio
   report.issues = [...plan.issues, ...result.issues];
   report.media = result.media;
   for (const entry of result.entries) report.counts[entry.type][entry.outcome]++;
-  report.changes = result.entries.filter((entry) => entry.outcome === 'created' || entry.outcome === 'updated').length + result.media.uploaded;
+  report.changes =
+    result.entries.filter((entry) => entry.outcome === 'created' || entry.outcome === 'updated').length +
+    result.media.uploaded;
   // The logo and mascot belong to no entry type: a full import sets them, a partial one (--only) does not.
   if (report.only.length === 0) {
     const brand = await importBrand(cms.strapi, options.site);

@@ -42,7 +42,9 @@ export function lineOf(source: string, anchor: IssueAnchor): number | undefined 
     const index = anchor.text === '' ? -1 : source.indexOf(anchor.text);
     return index === -1 ? undefined : lineAt(source, index);
   }
-  const wanted = fold(anchor.prose.replace(/[*_[\]()`>#]/g, ' ')).replace(/\s+/g, ' ').trim();
+  const wanted = fold(anchor.prose.replace(/[*_[\]()`>#]/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
   if (wanted === '') return undefined;
   const folded = foldedLines(source);
   const index = folded.text.indexOf(wanted);

@@ -37,7 +37,8 @@ export interface RewriteResult {
   issues: RewriteIssue[];
 }
 
-const FILE_EXTENSION = /\.(png|jpe?g|gif|svg|webp|avif|bmp|ico|pdf|odp|pptx?|key|zip|tar\.gz|mp4|webm|mp3|ogg|txt|csv)$/i;
+const FILE_EXTENSION =
+  /\.(png|jpe?g|gif|svg|webp|avif|bmp|ico|pdf|odp|pptx?|key|zip|tar\.gz|mp4|webm|mp3|ogg|txt|csv)$/i;
 
 /**
  * Turns a Jekyll Markdown body into plain Markdown the CMS can keep: Liquid tags resolved
@@ -52,7 +53,9 @@ export function rewriteBody(markdown: string, context: RewriteContext): RewriteR
   const protect = (value: string) => `\u0000${protectedParts.push(value) - 1}\u0000`;
 
   let body = markdown.replace(/\r\n?/g, '\n');
-  body = body.replace(/\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g, (_whole, inner: string) => protect(inner));
+  body = body.replace(/\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g, (_whole, inner: string) =>
+    protect(inner),
+  );
   body = body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, (block) => protect(block));
   body = resolveLiquid(body, context, issues, protect);
   body = body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[ \t]*$/gm, (block) => protect(block));
@@ -75,11 +78,20 @@ export function rewriteBody(markdown: string, context: RewriteContext): RewriteR
     return `${head}${rewrite(bare)}${tail}`;
   };
   body = body.replace(/(!\[[^\][]*\]\(\s*)(<[^>]*>|[^)\s]+)((?:\s+(?:"[^"]*"|'[^']*'))?\s*\))/g, destination);
-  body = body.replace(/((?<!!)\[(?:[^\][]|!?\[[^\]]*\](?:\([^)\s]*\))?)*\]\(\s*)(<[^>]*>|[^)\s]+)((?:\s+(?:"[^"]*"|'[^']*'))?\s*\))/g, destination);
+  body = body.replace(
+    /((?<!!)\[(?:[^\][]|!?\[[^\]]*\](?:\([^)\s]*\))?)*\]\(\s*)(<[^>]*>|[^)\s]+)((?:\s+(?:"[^"]*"|'[^']*'))?\s*\))/g,
+    destination,
+  );
   // Reference definitions: [id]: url
-  body = body.replace(/^( {0,3}\[[^\]]+\]:\s*)(\S+)/gm, (_whole, head: string, url: string) => `${head}${rewrite(url)}`);
+  body = body.replace(
+    /^( {0,3}\[[^\]]+\]:\s*)(\S+)/gm,
+    (_whole, head: string, url: string) => `${head}${rewrite(url)}`,
+  );
   // HTML attributes.
-  body = body.replace(/(\s(?:href|src)\s*=\s*)(["'])(.*?)\2/gi, (_whole, head: string, quote: string, url: string) => `${head}${quote}${rewrite(decodeEntities(url))}${quote}`);
+  body = body.replace(
+    /(\s(?:href|src)\s*=\s*)(["'])(.*?)\2/gi,
+    (_whole, head: string, quote: string, url: string) => `${head}${quote}${rewrite(decodeEntities(url))}${quote}`,
+  );
 
   body = body.replace(/\u0000(\d+)\u0000/g, (_whole, index: string) => protectedParts[Number(index)] ?? '');
   body = body.replace(/\u0000(\d+)\u0000/g, (_whole, index: string) => protectedParts[Number(index)] ?? '');
@@ -135,13 +147,19 @@ function liquidValue(expression: string, context: RewriteContext): string | unde
   else {
     const [scope, ...path] = subject.split('.');
     let current: unknown = scope === 'site' ? context.site : scope === 'page' ? context.page : undefined;
-    for (const key of path) current = current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
+    for (const key of path)
+      current = current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
     value = text(current);
   }
   return value;
 }
 
-function resolveLiquid(body: string, context: RewriteContext, issues: RewriteIssue[], protect: (value: string) => string): string {
+function resolveLiquid(
+  body: string,
+  context: RewriteContext,
+  issues: RewriteIssue[],
+  protect: (value: string) => string,
+): string {
   let result = body.replace(/\{%-?\s*post_url\s+(\S+?)\s*-?%\}/g, (whole, name: string) => {
     const url = context.postUrl(name.replace(/\.(md|markdown|html)$/, ''));
     if (url) return protect(url);
@@ -154,8 +172,9 @@ function resolveLiquid(body: string, context: RewriteContext, issues: RewriteIss
     issues.push({ message: `{% link ${path} %} names no imported file; kept as written`, near: whole });
     return whole;
   });
-  result = result.replace(/\{%-?\s*highlight\s+([\w+-]+)[^%]*%\}\n?([\s\S]*?)\n?\{%-?\s*endhighlight\s*-?%\}/g, (_whole, language: string, code: string) =>
-    protect(`\`\`\`${language}\n${code.replace(/\n+$/, '')}\n\`\`\``),
+  result = result.replace(
+    /\{%-?\s*highlight\s+([\w+-]+)[^%]*%\}\n?([\s\S]*?)\n?\{%-?\s*endhighlight\s*-?%\}/g,
+    (_whole, language: string, code: string) => protect(`\`\`\`${language}\n${code.replace(/\n+$/, '')}\n\`\`\``),
   );
   result = result.replace(/\{\{-?\s*([\s\S]*?)\s*-?\}\}/g, (whole, expression: string) => {
     const value = liquidValue(expression, context);
@@ -172,7 +191,9 @@ function resolveLiquid(body: string, context: RewriteContext, issues: RewriteIss
 
 function httpsUrl(raw: string): string {
   const value = decodeEntities(raw.trim());
-  return value.startsWith('//') ? `https:${value}` : value.replace(/^http:\/\/(www\.)?(eventbrite|youtube|openstreetmap)/, 'https://$1$2');
+  return value.startsWith('//')
+    ? `https:${value}`
+    : value.replace(/^http:\/\/(www\.)?(eventbrite|youtube|openstreetmap)/, 'https://$1$2');
 }
 
 /** A readable link for an embedded frame: the event page, the map, the video. */
@@ -203,7 +224,8 @@ export function iframeLink(rawSrc: string): { label: string; url: string } | und
     const id = /\/video\/(\d+)/.exec(url.pathname)?.[1];
     return { label: 'Voir la vidéo', url: id ? `https://vimeo.com/${id}` : url.href };
   }
-  if (host.endsWith('speakerdeck.com') || host.endsWith('slideshare.net')) return { label: 'Voir les slides', url: url.href };
+  if (host.endsWith('speakerdeck.com') || host.endsWith('slideshare.net'))
+    return { label: 'Voir les slides', url: url.href };
   return { label: `Contenu intégré (${host})`, url: url.href };
 }
 
@@ -238,14 +260,24 @@ function unwrapCenter(body: string): string {
 /** Google's static map images stopped working without a key: keep the link they wrapped. */
 function replaceStaticMaps(body: string): string {
   return body
-    .replace(/\[!\[[^\]]*\]\(\s*(?:https?:)?\/\/maps\.googleapis\.com\/maps\/api\/staticmap[^)]*\)\]\(([^)\s]+)\)/g, '[Voir le plan]($1)')
+    .replace(
+      /\[!\[[^\]]*\]\(\s*(?:https?:)?\/\/maps\.googleapis\.com\/maps\/api\/staticmap[^)]*\)\]\(([^)\s]+)\)/g,
+      '[Voir le plan]($1)',
+    )
     .replace(/!\[[^\]]*\]\(\s*(?:https?:)?\/\/maps\.googleapis\.com\/maps\/api\/staticmap[^)]*\)/g, '');
 }
 
 function rewriteUrl(raw: string, context: RewriteContext, assets: Set<string>, issues: RewriteIssue[]): string {
   const url = raw.trim();
   // Protected parts (a resolved {% post_url %}) are already new URLs.
-  if (url === '' || url.includes('\u0000') || url.startsWith('#') || url.startsWith(ASSET_SCHEME) || /^(mailto|tel|data|javascript):/i.test(url)) return url;
+  if (
+    url === '' ||
+    url.includes('\u0000') ||
+    url.startsWith('#') ||
+    url.startsWith(ASSET_SCHEME) ||
+    /^(mailto|tel|data|javascript):/i.test(url)
+  )
+    return url;
   let path: string;
   let suffix: string;
   let absolute: string | undefined;
@@ -285,7 +317,8 @@ function rewriteUrl(raw: string, context: RewriteContext, assets: Set<string>, i
     issues.push({ message: `missing referenced file /${file}; link kept as written`, near: raw });
     return absolute ?? url;
   }
-  if (!absolute) issues.push({ message: `link to ${path} of the old site, which was not imported; kept as written`, near: raw });
+  if (!absolute)
+    issues.push({ message: `link to ${path} of the old site, which was not imported; kept as written`, near: raw });
   return absolute ?? url;
 }
 

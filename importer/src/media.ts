@@ -84,7 +84,9 @@ export class MediaLibrary {
     const key = ImportRecords.key('media', sha256);
     const record = this.records.get(key);
     if (record?.fileId !== undefined && record.source === sha256) {
-      const existing = (await this.strapi.db.query('plugin::upload.file').findOne({ where: { id: record.fileId }, select: ['id', 'url'] })) as StoredFile | null;
+      const existing = (await this.strapi.db
+        .query('plugin::upload.file')
+        .findOne({ where: { id: record.fileId }, select: ['id', 'url'] })) as StoredFile | null;
       if (existing) {
         this.reused++;
         return { id: existing.id, url: existing.url, uploaded: false };
@@ -98,10 +100,21 @@ export class MediaLibrary {
           .service('upload')
           .upload({
             data: { fileInfo: { name: posix.basename(path), folder } },
-            files: { filepath: full, originalFilename: posix.basename(path), mimetype: mimeType(path), size: statSync(full).size },
+            files: {
+              filepath: full,
+              originalFilename: posix.basename(path),
+              mimetype: mimeType(path),
+              size: statSync(full).size,
+            },
           })) as StoredFile[];
         if (!file) throw new Error(`the media library did not return the uploaded file ${path}`);
-        const value: ImportRecord = { identity: path, fileId: file.id, source: sha256, written: sha256, at: new Date().toISOString() };
+        const value: ImportRecord = {
+          identity: path,
+          fileId: file.id,
+          source: sha256,
+          written: sha256,
+          at: new Date().toISOString(),
+        };
         await this.records.persist(key, value);
         return { file, value };
       }),
@@ -116,7 +129,10 @@ export class MediaLibrary {
       const query = this.strapi.db.query('plugin::upload.folder');
       const existing = (await query.findOne({ where: { name: MEDIA_FOLDER, parent: null } })) as { id: number } | null;
       if (existing) return existing.id;
-      const created = (await this.strapi.plugin('upload').service('folder').create({ name: MEDIA_FOLDER, parent: null })) as { id: number };
+      const created = (await this.strapi
+        .plugin('upload')
+        .service('folder')
+        .create({ name: MEDIA_FOLDER, parent: null })) as { id: number };
       return created.id;
     })();
     return this.folderId;

@@ -40,7 +40,13 @@ export function linkLabel(rawUrl: string): string {
 export function cleanUrl(value: string | undefined): string | undefined {
   const raw = value?.trim();
   if (!raw) return undefined;
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : raw.startsWith('//') ? `https:${raw}` : /^[\w-]+(\.[\w-]+)+(\/|$)/.test(raw) ? `https://${raw}` : raw;
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(raw)
+    ? raw
+    : raw.startsWith('//')
+      ? `https:${raw}`
+      : /^[\w-]+(\.[\w-]+)+(\/|$)/.test(raw)
+        ? `https://${raw}`
+        : raw;
   try {
     const url = new URL(withScheme);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;

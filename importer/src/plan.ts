@@ -80,7 +80,15 @@ export function isAssetRef(value: unknown): value is AssetRef {
 /** Singular and plural names accepted by `--only`. */
 export function parseEntryType(name: string): EntryType | undefined {
   const singular = name.trim().toLowerCase().replace(/s$/, '');
-  const aliases: Record<string, EntryType> = { 'api-hour': 'event', evenement: 'event', article: 'post', blog: 'post', membre: 'member', lieu: 'venue', groupe: 'group' };
+  const aliases: Record<string, EntryType> = {
+    'api-hour': 'event',
+    evenement: 'event',
+    article: 'post',
+    blog: 'post',
+    membre: 'member',
+    lieu: 'venue',
+    groupe: 'group',
+  };
   const found = (ENTRY_TYPES as readonly string[]).includes(singular) ? (singular as EntryType) : aliases[singular];
   return found;
 }

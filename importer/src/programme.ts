@@ -55,7 +55,9 @@ function score(talk: ProgrammeTalk, heading: ProgrammeHeading): number {
   if (title.length === 0) return 0;
   const titleShare = title.filter((word) => said.has(word)).length / title.length;
   const speakerWords = talk.speakers.flatMap(words);
-  const speakerShare = speakerWords.length ? speakerWords.filter((word) => said.has(word)).length / speakerWords.length : 0;
+  const speakerShare = speakerWords.length
+    ? speakerWords.filter((word) => said.has(word)).length / speakerWords.length
+    : 0;
   return titleShare >= 0.6 ? titleShare + speakerShare / 2 : 0;
 }
 

@@ -51,7 +51,8 @@ export function createProgress(stream: Stream, { every = 50 } = {}): Progress {
       state.count++;
       state.outcomes[outcome] = (state.outcomes[outcome] ?? 0) + 1;
       if (tty) redraw();
-      else if (state.count % every === 0 && state.count < state.total) stream.write(`${plural(type)}: ${state.count}/${state.total}\n`);
+      else if (state.count % every === 0 && state.count < state.total)
+        stream.write(`${plural(type)}: ${state.count}/${state.total}\n`);
     },
     end(type) {
       if (!tty) stream.write(`${describe(type)}\n`);

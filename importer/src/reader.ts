@@ -11,7 +11,20 @@ export interface JekyllSite {
 }
 
 /** Folders Jekyll never publishes, or that hold templates rather than content. */
-const SKIPPED_FOLDERS = new Set(['_site', '_layouts', '_includes', '_sass', '_drafts', '.git', '.github', '.jekyll-cache', '.sass-cache', 'node_modules', 'vendor', '.bundle']);
+const SKIPPED_FOLDERS = new Set([
+  '_site',
+  '_layouts',
+  '_includes',
+  '_sass',
+  '_drafts',
+  '.git',
+  '.github',
+  '.jekyll-cache',
+  '.sass-cache',
+  'node_modules',
+  'vendor',
+  '.bundle',
+]);
 const DOCUMENT = /\.(md|markdown|mkd|html|ya?ml)$/i;
 
 export class SiteError extends Error {

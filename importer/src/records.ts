@@ -55,7 +55,9 @@ export class ImportRecords {
   }
 
   async load(): Promise<void> {
-    const rows = (await this.strapi.db.query('strapi::core-store').findMany({ where: { key: { $startsWith: PREFIX } } })) as { key: string; value: string }[];
+    const rows = (await this.strapi.db
+      .query('strapi::core-store')
+      .findMany({ where: { key: { $startsWith: PREFIX } } })) as { key: string; value: string }[];
     for (const row of rows) {
       try {
         this.records.set(row.key.slice(PREFIX.length), JSON.parse(row.value) as ImportRecord);

@@ -35,7 +35,9 @@ export interface ImportReport {
 }
 
 export function emptyCounts(): Record<EntryType, TypeCounts> {
-  return Object.fromEntries(ENTRY_TYPES.map((type) => [type, { planned: 0, created: 0, updated: 0, unchanged: 0, kept: 0, failed: 0 }])) as Record<EntryType, TypeCounts>;
+  return Object.fromEntries(
+    ENTRY_TYPES.map((type) => [type, { planned: 0, created: 0, updated: 0, unchanged: 0, kept: 0, failed: 0 }]),
+  ) as Record<EntryType, TypeCounts>;
 }
 
 const PLURAL: Record<EntryType, string> = {
@@ -61,7 +63,9 @@ function where(issue: Issue): string {
 
 function table(report: ImportReport): string[] {
   const columns = report.dryRun ? (['planned'] as const) : (['planned', ...OUTCOMES] as const);
-  const header = ['', ...columns].map((column, index) => (index === 0 ? column.padEnd(10) : column.padStart(10))).join('');
+  const header = ['', ...columns]
+    .map((column, index) => (index === 0 ? column.padEnd(10) : column.padStart(10)))
+    .join('');
   const rows = ENTRY_TYPES.filter((type) => report.counts[type].planned > 0).map((type) =>
     [plural(type).padEnd(10), ...columns.map((column) => String(report.counts[type][column]).padStart(10))].join(''),
   );
@@ -71,16 +75,20 @@ function table(report: ImportReport): string[] {
 /** The report as people read it: counts per type, then what went wrong or was guessed, file by file. */
 export function formatReport(report: ImportReport): string {
   const lines: string[] = [];
-  lines.push(`${report.dryRun ? 'Dry run (nothing written)' : 'Import'} of ${report.site}${report.only.length ? ` (only ${report.only.map(plural).join(', ')})` : ''}${report.overwrite ? ' with --overwrite' : ''}`);
+  lines.push(
+    `${report.dryRun ? 'Dry run (nothing written)' : 'Import'} of ${report.site}${report.only.length ? ` (only ${report.only.map(plural).join(', ')})` : ''}${report.overwrite ? ' with --overwrite' : ''}`,
+  );
   lines.push('', ...table(report));
-  if (!report.dryRun) lines.push('', `Media: ${report.media.uploaded} uploaded, ${report.media.reused} already in the library`);
+  if (!report.dryRun)
+    lines.push('', `Media: ${report.media.uploaded} uploaded, ${report.media.reused} already in the library`);
 
   const errors = report.issues.filter((issue) => issue.level === 'error');
   const failed = report.entries.filter((entry) => entry.outcome === 'failed');
   if (errors.length + failed.length > 0) {
     lines.push('', 'Not imported:');
     for (const issue of errors) lines.push(`  ${where(issue)}: ${issue.message}`);
-    for (const entry of failed) lines.push(`  ${entry.sources.join(', ')} (${entry.type} "${entry.label}"): ${entry.reason ?? 'failed'}`);
+    for (const entry of failed)
+      lines.push(`  ${entry.sources.join(', ')} (${entry.type} "${entry.label}"): ${entry.reason ?? 'failed'}`);
   }
   const kept = report.entries.filter((entry) => entry.outcome === 'kept');
   if (kept.length > 0) {
@@ -99,7 +107,8 @@ export function formatReport(report: ImportReport): string {
   const warnings = report.issues.filter((issue) => issue.level === 'warning');
   if (warnings.length > 0) {
     lines.push('', 'Warnings:');
-    for (const issue of warnings) lines.push(`  ${where(issue)}${issue.field ? ` [${issue.field}]` : ''}: ${issue.message}`);
+    for (const issue of warnings)
+      lines.push(`  ${where(issue)}${issue.field ? ` [${issue.field}]` : ''}: ${issue.message}`);
   }
   const notes = report.issues.filter((issue) => issue.level === 'info' && !issue.field);
   if (notes.length > 0) {
@@ -112,6 +121,9 @@ export function formatReport(report: ImportReport): string {
     : report.changes === 0
       ? 'no changes'
       : `${report.changes} ${report.changes === 1 ? 'change' : 'changes'}`;
-  lines.push('', `${summary} in ${seconds} s${report.exitCode !== 0 ? ' — some files or entries could not be imported (see above)' : ''}.`);
+  lines.push(
+    '',
+    `${summary} in ${seconds} s${report.exitCode !== 0 ? ' — some files or entries could not be imported (see above)' : ''}.`,
+  );
   return lines.join('\n');
 }

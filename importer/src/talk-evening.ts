@@ -22,7 +22,8 @@ export interface EveningChoice<Event> {
  */
 export function chooseEvening<Event>(signals: EveningSignal<Event>[]): EveningChoice<Event> {
   const votes = new Map<Event, number>();
-  for (const signal of signals) if (signal.event !== undefined) votes.set(signal.event, (votes.get(signal.event) ?? 0) + 1);
+  for (const signal of signals)
+    if (signal.event !== undefined) votes.set(signal.event, (votes.get(signal.event) ?? 0) + 1);
   let event: Event | undefined;
   let best = 0;
   for (const signal of signals) {
@@ -34,5 +35,9 @@ export function chooseEvening<Event>(signals: EveningSignal<Event>[]): EveningCh
     }
   }
   const named = signals.filter((signal) => signal.event !== undefined);
-  return { event, agreeing: named.filter((signal) => signal.event === event), disagreeing: named.filter((signal) => signal.event !== event) };
+  return {
+    event,
+    agreeing: named.filter((signal) => signal.event === event),
+    disagreeing: named.filter((signal) => signal.event !== event),
+  };
 }

@@ -24,7 +24,10 @@ export function parsePostFileName(fileName: string): PostFileName | undefined {
  * string) merged, plus the folders above `_posts`.
  */
 export function postCategories(relativePath: string, data: Record<string, unknown>): string[] {
-  const folders = posix.dirname(relativePath).split('/').filter((part) => part !== '_posts' && part !== '.');
+  const folders = posix
+    .dirname(relativePath)
+    .split('/')
+    .filter((part) => part !== '_posts' && part !== '.');
   const categories = [...folders, ...list(data.categories), ...list(data.category)];
   return [...new Set(categories)];
 }
@@ -35,7 +38,9 @@ function escapePath(path: string): string {
 }
 
 function expandPermalink(template: string, values: Record<string, string>): string {
-  return escapePath(template.replace(/:(\w+)/g, (whole, name: string) => values[name] ?? whole).replace(/\/{2,}/g, '/'));
+  return escapePath(
+    template.replace(/:(\w+)/g, (whole, name: string) => values[name] ?? whole).replace(/\/{2,}/g, '/'),
+  );
 }
 
 /** The `permalink` styles Jekyll names instead of spelling out. */
@@ -50,7 +55,11 @@ const PERMALINK_STYLES: Record<string, string> = {
  * The path Jekyll published a post at, from the site's `permalink` setting (or the post's own):
  * with `permalink: none`, `/:categories/:title.html`, categories lower-cased and joined by slashes.
  */
-export function jekyllPostPath(relativePath: string, data: Record<string, unknown>, sitePermalink: string | undefined): string {
+export function jekyllPostPath(
+  relativePath: string,
+  data: Record<string, unknown>,
+  sitePermalink: string | undefined,
+): string {
   const own = text(data.permalink);
   if (own) return escapePath(own.startsWith('/') ? own : `/${own}`);
   const name = parsePostFileName(relativePath);

@@ -15,7 +15,8 @@ export function parseOffset(value: string | undefined | null): number | undefine
   const clock = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(trimmed);
   if (clock) return Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
   const units = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/i.exec(trimmed);
-  if (units && (units[1] || units[2] || units[3])) return Number(units[1] ?? 0) * 3600 + Number(units[2] ?? 0) * 60 + Number(units[3] ?? 0);
+  if (units && (units[1] || units[2] || units[3]))
+    return Number(units[1] ?? 0) * 3600 + Number(units[2] ?? 0) * 60 + Number(units[3] ?? 0);
   return undefined;
 }
 

@@ -47,7 +47,12 @@ type Documents = ReturnType<Core.Strapi['documents']>;
 
 /** A value as the importer compares it: relations as documentIds, media as ids, dates as ISO strings. */
 function normalize(attribute: Attribute | undefined, value: unknown): unknown {
-  if (value === undefined || value === null) return attribute?.type === 'relation' && attribute.relation?.endsWith('ToMany') ? [] : attribute?.repeatable ? [] : null;
+  if (value === undefined || value === null)
+    return attribute?.type === 'relation' && attribute.relation?.endsWith('ToMany')
+      ? []
+      : attribute?.repeatable
+        ? []
+        : null;
   switch (attribute?.type) {
     case 'relation': {
       const id = (item: unknown) => (typeof item === 'string' ? item : (item as { documentId?: string }).documentId);
@@ -117,7 +122,11 @@ export class Writer {
       }
       this.options.progress.end(type);
     }
-    return { entries: results, issues: this.issues, media: { uploaded: this.media.uploads, reused: this.media.reused } };
+    return {
+      entries: results,
+      issues: this.issues,
+      media: { uploaded: this.media.uploads, reused: this.media.reused },
+    };
   }
 
   private model(type: EntryType): Record<string, Attribute> {
@@ -168,16 +177,25 @@ export class Writer {
   private async findExisting(entry: PlannedEntry): Promise<{ documentId: string; legacyPath?: string | null } | null> {
     const query = this.query(entry.type);
     if (HAS_LEGACY_PATH.has(entry.type)) {
-      const byPath = (await query.findOne({ where: { legacyPath: entry.key }, select: ['documentId'] })) as { documentId: string } | null;
+      const byPath = (await query.findOne({ where: { legacyPath: entry.key }, select: ['documentId'] })) as {
+        documentId: string;
+      } | null;
       if (byPath) return byPath;
-      const bySlug = (await query.findOne({ where: { slug: entry.data.slug }, select: ['documentId', 'legacyPath'] })) as { documentId: string; legacyPath: string | null } | null;
+      const bySlug = (await query.findOne({
+        where: { slug: entry.data.slug },
+        select: ['documentId', 'legacyPath'],
+      })) as { documentId: string; legacyPath: string | null } | null;
       // The same slug under another legacy path is another entry: the new one gets another slug.
       return bySlug && !bySlug.legacyPath ? bySlug : null;
     }
     if (entry.type === 'member') {
-      return (await query.findOne({ where: { name: { $eqi: entry.data.name } }, select: ['documentId'] })) as { documentId: string } | null;
+      return (await query.findOne({ where: { name: { $eqi: entry.data.name } }, select: ['documentId'] })) as {
+        documentId: string;
+      } | null;
     }
-    return (await query.findOne({ where: { slug: entry.data.slug }, select: ['documentId'] })) as { documentId: string } | null;
+    return (await query.findOne({ where: { slug: entry.data.slug }, select: ['documentId'] })) as {
+      documentId: string;
+    } | null;
   }
 
   /** A slug no other document of the type uses: the planned one, else with -2, -3… */
@@ -214,7 +232,9 @@ export class Writer {
       file: entry.sources[0] ?? '',
       field,
       level: 'warning',
-      message: isUrl ? `${value.slice(0, 80)}… is longer than the ${max} characters the field holds; not imported` : `cut to the ${max} characters the field holds`,
+      message: isUrl
+        ? `${value.slice(0, 80)}… is longer than the ${max} characters the field holds; not imported`
+        : `cut to the ${max} characters the field holds`,
     });
     return isUrl ? null : `${value.slice(0, max - 1)}…`;
   }
@@ -245,7 +265,12 @@ export class Writer {
     try {
       return await this.media.file(path);
     } catch (error) {
-      this.issues.push({ file: entry.sources[0] ?? '', field, level: 'warning', message: `could not upload /${path}: ${oneLine(error)}` });
+      this.issues.push({
+        file: entry.sources[0] ?? '',
+        field,
+        level: 'warning',
+        message: `could not upload /${path}: ${oneLine(error)}`,
+      });
       return undefined;
     }
   }
@@ -266,7 +291,11 @@ export class Writer {
       else if (attribute?.type === 'media') populate[field] = { fields: ['id'] };
       else if (attribute?.type === 'component') populate[field] = true;
     }
-    const current = (await this.documents(entry.type).findOne({ documentId, status: 'draft', populate } as never)) as Record<string, unknown> | null;
+    const current = (await this.documents(entry.type).findOne({
+      documentId,
+      status: 'draft',
+      populate,
+    } as never)) as Record<string, unknown> | null;
     if (!current) return null;
     return this.project(entry, current);
   }
@@ -277,7 +306,10 @@ export class Writer {
   }
 
   private async isPublished(type: EntryType, documentId: string): Promise<boolean> {
-    return (await this.query(type).findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['id'] })) !== null;
+    return (
+      (await this.query(type).findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['id'] })) !==
+      null
+    );
   }
 
   private async writeEntry(entry: PlannedEntry): Promise<EntryResult> {
@@ -285,17 +317,27 @@ export class Writer {
     const base = { type: entry.type, key: entry.key, label: entry.label, sources: entry.sources };
     const recordKey = this.recordKey(entry);
     const record = this.records.get(recordKey);
-    const documentId = record?.documentId && (await this.exists(entry.type, record.documentId)) ? record.documentId : undefined;
+    const documentId =
+      record?.documentId && (await this.exists(entry.type, record.documentId)) ? record.documentId : undefined;
 
     if (!documentId) {
       if (record && !this.options.overwrite) {
         this.documentIds.set(id, null);
-        return { ...base, outcome: 'kept', reason: 'deleted in the CMS after it was imported; not recreated (--overwrite recreates it)' };
+        return {
+          ...base,
+          outcome: 'kept',
+          reason: 'deleted in the CMS after it was imported; not recreated (--overwrite recreates it)',
+        };
       }
       const existing = record ? null : await this.findExisting(entry);
       if (existing) {
         this.documentIds.set(id, existing.documentId);
-        return { ...base, outcome: 'kept', documentId: existing.documentId, reason: 'already in the CMS and not created by the importer; left as it is (linked to)' };
+        return {
+          ...base,
+          outcome: 'kept',
+          documentId: existing.documentId,
+          reason: 'already in the CMS and not created by the importer; left as it is (linked to)',
+        };
       }
     }
 
@@ -305,10 +347,16 @@ export class Writer {
       this.documentIds.set(id, documentId);
       // Compared even when the source did not change, so that the report lists every hand edit.
       const current = await this.currentValues(entry, documentId);
-      const untouched = current !== null && stableHash(current) === record.written && (await this.isPublished(entry.type, documentId));
+      const untouched =
+        current !== null && stableHash(current) === record.written && (await this.isPublished(entry.type, documentId));
       if (untouched && record.source === source) return { ...base, outcome: 'unchanged', documentId };
       if (!untouched && !this.options.overwrite) {
-        return { ...base, outcome: 'kept', documentId, reason: 'edited in the CMS since the last import; left as it is (--overwrite replaces it)' };
+        return {
+          ...base,
+          outcome: 'kept',
+          documentId,
+          reason: 'edited in the CMS since the last import; left as it is (--overwrite replaces it)',
+        };
       }
     }
 
@@ -324,7 +372,13 @@ export class Writer {
         ) as { documentId: string } | null;
         if (!saved) throw new Error('the CMS did not return the saved entry');
         const current = await this.currentValues(entry, saved.documentId);
-        const value: ImportRecord = { identity: entry.key, documentId: saved.documentId, source, written: stableHash(current), at: new Date().toISOString() };
+        const value: ImportRecord = {
+          identity: entry.key,
+          documentId: saved.documentId,
+          source,
+          written: stableHash(current),
+          at: new Date().toISOString(),
+        };
         await this.records.persist(recordKey, value);
         return value;
       }),
@@ -338,6 +392,8 @@ export class Writer {
 function oneLine(error: unknown): string {
   const details = (error as { details?: { errors?: { path?: string[]; message?: string }[] } })?.details?.errors;
   const message = error instanceof Error ? error.message : String(error);
-  const extra = details?.length ? ` (${details.map((detail) => `${detail.path?.join('.') ?? ''}: ${detail.message ?? ''}`).join('; ')})` : '';
+  const extra = details?.length
+    ? ` (${details.map((detail) => `${detail.path?.join('.') ?? ''}: ${detail.message ?? ''}`).join('; ')})`
+    : '';
   return `${message}${extra}`.replace(/\s+/g, ' ').trim();
 }

@@ -30,7 +30,8 @@ export type AuditVerdict =
 
 /** Critical advisories fail the audit unless a current, documented exception covers them. */
 export function evaluateAudit(report: AuditReport, exceptions: AuditException[], today = new Date()): AuditVerdict {
-  if (!report.vulnerabilities) return { kind: 'unavailable', reason: report.message ?? report.error?.summary ?? 'no vulnerability data' };
+  if (!report.vulnerabilities)
+    return { kind: 'unavailable', reason: report.message ?? report.error?.summary ?? 'no vulnerability data' };
   const findings: string[] = [];
   const excepted: string[] = [];
   let lesser = 0;
@@ -42,7 +43,10 @@ export function evaluateAudit(report: AuditReport, exceptions: AuditException[],
     const advisories = vulnerability.via.filter((via): via is AuditVia => typeof via === 'object');
     for (const advisory of advisories.length > 0 ? advisories : [{ url: 'transitive', title: 'via a dependency' }]) {
       const covered = exceptions.some(
-        (exception) => exception.package === name && (advisory.url ?? '').includes(exception.advisory) && new Date(exception.reviewBy) >= today,
+        (exception) =>
+          exception.package === name &&
+          (advisory.url ?? '').includes(exception.advisory) &&
+          new Date(exception.reviewBy) >= today,
       );
       const line = `${name}: ${advisory.title ?? 'critical advisory'} (${advisory.url ?? 'no url'})`;
       (covered ? excepted : findings).push(line);

@@ -10,7 +10,11 @@ export interface RestartPolicy {
   stableAfterMs: number;
 }
 
-export const DEFAULT_RESTART_POLICY: RestartPolicy = { initialDelayMs: 1_000, maxDelayMs: 30_000, stableAfterMs: 60_000 };
+export const DEFAULT_RESTART_POLICY: RestartPolicy = {
+  initialDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  stableAfterMs: 60_000,
+};
 
 /** The wait before the next start, given the previous wait (none yet: undefined) and how long the process stayed up. */
 export function nextRestartDelay(previousMs: number | undefined, upForMs: number, policy: RestartPolicy): number {
@@ -75,7 +79,9 @@ export class Supervised {
     child.once('exit', (code, signal) => {
       if (this.#stopping || !this.#supervising) return;
       this.#delayMs = nextRestartDelay(this.#delayMs, Date.now() - this.#startedAt, this.#policy);
-      this.#log(`${this.name} stopped (${signal ?? `exit code ${code}`}); restarting it in ${duration(this.#delayMs)}.`);
+      this.#log(
+        `${this.name} stopped (${signal ?? `exit code ${code}`}); restarting it in ${duration(this.#delayMs)}.`,
+      );
       this.#timer = setTimeout(() => {
         this.#timer = undefined;
         if (!this.#stopping) this.start();

@@ -38,7 +38,8 @@ const errorResponse = (error: HttpError) => json(error.status, { error: error.me
 export function createApp(deps: AppDependencies): (request: Request) => Promise<Response> {
   const signal = (request: Request, reason: string, force = false) => {
     if (request.method !== 'POST') throw new HttpError(405, 'POST only');
-    if (!isAuthorized(request.headers.get('authorization'), deps.token)) throw new HttpError(401, 'missing or wrong bearer token');
+    if (!isAuthorized(request.headers.get('authorization'), deps.token))
+      throw new HttpError(401, 'missing or wrong bearer token');
     // The payload is only a signal: whatever it says, the whole site is rebuilt from the CMS.
     deps.onChange(reason, force);
     return json(202, { accepted: true });
@@ -47,7 +48,8 @@ export function createApp(deps: AppDependencies): (request: Request) => Promise<
   /** An Editor confirmed, from the admin, the large removal the last build was refused for: build it once. */
   const confirmLargeRemoval = async (request: Request) => {
     if (request.method !== 'POST') throw new HttpError(405, 'POST only');
-    if (!isAuthorized(request.headers.get('authorization'), deps.token)) throw new HttpError(401, 'missing or wrong bearer token');
+    if (!isAuthorized(request.headers.get('authorization'), deps.token))
+      throw new HttpError(401, 'missing or wrong bearer token');
     const body = ConfirmRemovalRequestSchema.safeParse(await request.json().catch(() => undefined));
     if (!body.success) throw new HttpError(400, 'expected {"by": "<who confirms>"}');
     if (!confirmRemoval(deps.store.root, body.data.by)) throw new HttpError(409, 'no refused removal to confirm');
@@ -98,11 +100,20 @@ function legacyRedirect(release: Release, url: URL, redirects: LegacyRedirects):
   if (!target) return undefined;
   return new Response(null, {
     status: 301,
-    headers: { location: new URL(`${target}${url.search}`, url.origin).href, 'cache-control': 'public, max-age=3600', ...securityHeaders() },
+    headers: {
+      location: new URL(`${target}${url.search}`, url.origin).href,
+      'cache-control': 'public, max-age=3600',
+      ...securityHeaders(),
+    },
   });
 }
 
-function serveSite(store: ReleaseStore, request: Request, url: URL, { cmsOrigin, redirects }: { cmsOrigin: string | undefined; redirects: LegacyRedirects }): Response {
+function serveSite(
+  store: ReleaseStore,
+  request: Request,
+  url: URL,
+  { cmsOrigin, redirects }: { cmsOrigin: string | undefined; redirects: LegacyRedirects },
+): Response {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return new Response('Method not allowed', { status: 405, headers: { allow: 'GET, HEAD', ...securityHeaders() } });
   }
@@ -131,7 +142,8 @@ function serveSite(store: ReleaseStore, request: Request, url: URL, { cmsOrigin,
     vary: 'Accept-Encoding',
     ...securityHeaders({ cmsOrigin }),
   };
-  if (status === 200 && request.headers.get('if-none-match') === file.etag) return new Response(null, { status: 304, headers });
+  if (status === 200 && request.headers.get('if-none-match') === file.etag)
+    return new Response(null, { status: 304, headers });
   const { body, encoding } = encodeFor(path, request.headers.get('accept-encoding'));
   if (encoding) headers['content-encoding'] = encoding;
   headers['content-length'] = String(body.length);

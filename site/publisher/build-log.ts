@@ -11,7 +11,10 @@ export class BuildFailed extends Error {
 
 /** The line of a failed build's output that says why, for the status page. */
 export function failureLine(log: string): string {
-  const lines = log.split('\n').map((line) => line.replace(/\x1b\[[0-9;]*m/g, '').trim()).filter(Boolean);
+  const lines = log
+    .split('\n')
+    .map((line) => line.replace(/\x1b\[[0-9;]*m/g, '').trim())
+    .filter(Boolean);
   const telling = lines.find((line) => /unreachable|does not match|invalid|error/i.test(line) && !/^at\s/.test(line));
   return (telling ?? lines.at(-1) ?? 'the build failed without output').slice(0, 300);
 }

@@ -18,12 +18,12 @@ function reply(message: WorkerReply): void {
 }
 
 for (const stream of [process.stdout, process.stderr]) {
-  stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  stream.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
     reply({ type: 'log', text: typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString() });
     const callback = rest.find((argument) => typeof argument === 'function') as (() => void) | undefined;
     callback?.();
     return true;
-  });
+  };
 }
 
 process.on('message', (request: WorkerRequest) => {

@@ -7,7 +7,8 @@ export const siteRoot = resolve(repoRoot, 'site');
 export function publisherConfig() {
   if (process.env.NODE_ENV !== 'production') ensureLocalSecrets();
   const env = loadEnv();
-  if (!env.PUBLISHER_TOKEN) throw new Error('PUBLISHER_TOKEN is required: at least 32 random bytes, the same value as the CMS has');
+  if (!env.PUBLISHER_TOKEN)
+    throw new Error('PUBLISHER_TOKEN is required: at least 32 random bytes, the same value as the CMS has');
   const siteUrl = new URL(env.SITE_URL);
   return {
     host: env.SITE_HOST,

@@ -12,5 +12,11 @@ export class HttpError extends Error {
 /** One line out of any thrown value, for status pages and logs. */
 export function oneLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n').find((line) => line.trim() !== '')?.trim().slice(0, 300) ?? 'unknown error';
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim()
+      .slice(0, 300) ?? 'unknown error'
+  );
 }

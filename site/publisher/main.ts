@@ -29,7 +29,12 @@ const publisher = new Publisher({
   secrets: [config.token, config.cmsToken ?? ''],
   log: (line) => console.log(line),
 });
-const preview = createPreview({ store, cmsUrl: config.cmsUrl, images: new PreviewImageGrants(config.token), log: (line) => console.log(line) });
+const preview = createPreview({
+  store,
+  cmsUrl: config.cmsUrl,
+  images: new PreviewImageGrants(config.token),
+  log: (line) => console.log(line),
+});
 const app = createApp({
   store,
   token: config.token,
@@ -39,7 +44,10 @@ const app = createApp({
   cmsOrigin: new URL(config.cmsUrl).origin,
   https: config.https,
 });
-const server = serve(app, { origin: config.origin, headers: config.https ? { 'strict-transport-security': HSTS } : {} });
+const server = serve(app, {
+  origin: config.origin,
+  headers: config.https ? { 'strict-transport-security': HSTS } : {},
+});
 
 server.listen(config.port, config.host, () => {
   console.log(`publisher: serving ${config.releasesDir} on http://${config.host}:${config.port}`);
@@ -47,7 +55,8 @@ server.listen(config.port, config.host, () => {
   void publisher.reconcile();
 });
 
-const reconcile = config.reconcileMs > 0 ? setInterval(() => void publisher.reconcile(), config.reconcileMs) : undefined;
+const reconcile =
+  config.reconcileMs > 0 ? setInterval(() => void publisher.reconcile(), config.reconcileMs) : undefined;
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

@@ -32,7 +32,8 @@ export interface RawRequest {
  */
 export function toRequest(raw: RawRequest, origin: string, body?: ReadableStream<Uint8Array> | null): Request {
   const method = raw.method ?? '';
-  if (!(ALLOWED_METHODS as readonly string[]).includes(method)) throw new HttpError(405, `method ${method.slice(0, 20)} not allowed`);
+  if (!(ALLOWED_METHODS as readonly string[]).includes(method))
+    throw new HttpError(405, `method ${method.slice(0, 20)} not allowed`);
   const target = raw.url ?? '';
   // Origin-form only: `//host/x` or `http://host/x` would otherwise name another origin.
   if (!target.startsWith('/') || target.startsWith('//')) throw new HttpError(400, 'the request target must be a path');
@@ -54,7 +55,8 @@ export function toRequest(raw: RawRequest, origin: string, body?: ReadableStream
     throw new HttpError(400, 'malformed request headers');
   }
   // A streamed body must say it is sent while the answer may start (fetch's `duplex`).
-  const init: RequestInit & { duplex?: 'half' } = method === 'POST' && body ? { method, headers, body, duplex: 'half' } : { method, headers };
+  const init: RequestInit & { duplex?: 'half' } =
+    method === 'POST' && body ? { method, headers, body, duplex: 'half' } : { method, headers };
   return new Request(url, init);
 }
 
@@ -77,7 +79,10 @@ function refusal(error: HttpError, extra: Record<string, string>): Response {
  * site's headers and every URL is on `origin`. No request can end the process: whatever a request
  * holds, and whatever the handler throws, the client gets a 4xx or a 500.
  */
-export function serve(handler: (request: Request) => Promise<Response>, { origin, headers = {}, log = (line) => process.stderr.write(`${line}\n`) }: ServeOptions): Server {
+export function serve(
+  handler: (request: Request) => Promise<Response>,
+  { origin, headers = {}, log = (line) => process.stderr.write(`${line}\n`) }: ServeOptions,
+): Server {
   const answer = async (request: ServerRequest): Promise<Response> => {
     try {
       const raw: RawRequest = request.runtime?.node?.req ?? { headers: {} };
@@ -85,7 +90,10 @@ export function serve(handler: (request: Request) => Promise<Response>, { origin
     } catch (error) {
       if (error instanceof HttpError) return refusal(error, headers);
       log(`publisher: request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return new Response('Internal error\n', { status: 500, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } });
+      return new Response('Internal error\n', {
+        status: 500,
+        headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' },
+      });
     }
   };
 
@@ -99,8 +107,12 @@ export function serve(handler: (request: Request) => Promise<Response>, { origin
   // Node hands CONNECT to this event instead of the handler, and without a listener drops the connection unanswered.
   server.on('connect', (_req, socket: Duplex) => {
     socket.on('error', () => socket.destroy());
-    const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
-    socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ALLOWED_METHODS.join(', ')}\r\n${extra}Content-Length: 0\r\nConnection: close\r\n\r\n`);
+    const extra = Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
+    socket.end(
+      `HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ALLOWED_METHODS.join(', ')}\r\n${extra}Content-Length: 0\r\nConnection: close\r\n\r\n`,
+    );
   });
   return server;
 }

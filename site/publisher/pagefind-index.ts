@@ -11,7 +11,9 @@ const SEARCH_BODY = 'data-pagefind-body';
  * also match (/api-hours/2/): it is written empty instead.
  */
 function hasMarkedPage(siteDir: string, bundle: SearchBundle): boolean {
-  return globSync([...bundle.pages], { cwd: siteDir }).some((file) => readFileSync(join(siteDir, file), 'utf8').includes(SEARCH_BODY));
+  return globSync([...bundle.pages], { cwd: siteDir }).some((file) =>
+    readFileSync(join(siteDir, file), 'utf8').includes(SEARCH_BODY),
+  );
 }
 
 /** The pages a written bundle holds: Pagefind writes one fragment per page. */
@@ -29,11 +31,13 @@ async function writeBundle(siteDir: string, outputDir: string, bundle: SearchBun
     if (hasMarkedPage(siteDir, bundle)) {
       for (const glob of bundle.pages) {
         const added = await index.addDirectory({ path: siteDir, glob });
-        if (added.errors.length > 0) throw new Error(`Pagefind indexing failed (${bundle.name}): ${added.errors.join('; ')}`);
+        if (added.errors.length > 0)
+          throw new Error(`Pagefind indexing failed (${bundle.name}): ${added.errors.join('; ')}`);
       }
     }
     const written = await index.writeFiles({ outputPath: bundleDir });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write (${bundle.name}): ${written.errors.join('; ')}`);
+    if (written.errors.length > 0)
+      throw new Error(`Pagefind could not write (${bundle.name}): ${written.errors.join('; ')}`);
     return pagesIn(bundleDir);
   } finally {
     await pagefind.close();

@@ -12,7 +12,13 @@ import { linkTree } from './link-tree.ts';
 import { SERVER_DIR, SERVER_ENTRY } from './preview.ts';
 
 /** What the server code is built from, relative to the site: its code and config, the packages installed. */
-const CODE_INPUTS = ['src', 'astro.config.ts', 'package.json', join('..', 'package-lock.json'), join('..', 'config', 'dist')];
+const CODE_INPUTS = [
+  'src',
+  'astro.config.ts',
+  'package.json',
+  join('..', 'package-lock.json'),
+  join('..', 'config', 'dist'),
+];
 
 /** Written next to a release's server code: the siteCodeVersion() it was built from. */
 const VERSION_FILE = join(SERVER_DIR, 'code-version');

@@ -66,7 +66,11 @@ export function createPreview({ store, cmsUrl, images, log }: PreviewOptions): R
 
   const render = async (request: Request): Promise<Response> => {
     const release = store.current();
-    if (!release || !existsSync(join(release.dir, SERVER_ENTRY))) return text(503, 'L’aperçu sera disponible dans un instant, dès que le site aura été construit.', { ...headers, 'retry-after': '5' });
+    if (!release || !existsSync(join(release.dir, SERVER_ENTRY)))
+      return text(503, 'L’aperçu sera disponible dans un instant, dès que le site aura été construit.', {
+        ...headers,
+        'retry-after': '5',
+      });
     try {
       const render = await load(release.id, release.dir);
       return await render(new Request(request.url, { method: 'GET', headers: request.headers }));
@@ -82,24 +86,34 @@ export function createPreview({ store, cmsUrl, images, log }: PreviewOptions): R
    */
   const image = async (request: Request, url: URL): Promise<Response> => {
     if (!images.verify(url)) return text(401, 'Lien d’image d’aperçu absent ou expiré : rouvrez l’aperçu.', headers);
-    if (url.searchParams.get('f')?.toLowerCase() === 'svg') return text(415, 'Les aperçus ne servent pas de SVG.', headers);
+    if (url.searchParams.get('f')?.toLowerCase() === 'svg')
+      return text(415, 'Les aperçus ne servent pas de SVG.', headers);
     const image = images.cached(url) ?? (await renderImage(request, url));
     if (image instanceof Response) return image;
-    return new Response(request.method === 'HEAD' ? null : image.body, { status: 200, headers: { ...headers, 'content-type': image.type } });
+    return new Response(request.method === 'HEAD' ? null : image.body, {
+      status: 200,
+      headers: { ...headers, 'content-type': image.type },
+    });
   };
 
   const renderImage = async (request: Request, url: URL): Promise<Response | PreviewImage> => {
     const response = await render(request);
     const type = response.headers.get('content-type') ?? '';
-    if (response.status !== 200) return new Response(response.body, { status: response.status, headers: { ...headers, 'content-type': type || 'text/plain' } });
-    if (!type.startsWith('image/') || type.includes('svg')) return text(415, 'Les aperçus ne servent pas de SVG.', headers);
+    if (response.status !== 200)
+      return new Response(response.body, {
+        status: response.status,
+        headers: { ...headers, 'content-type': type || 'text/plain' },
+      });
+    if (!type.startsWith('image/') || type.includes('svg'))
+      return text(415, 'Les aperçus ne servent pas de SVG.', headers);
     const result = { body: new Uint8Array(await response.arrayBuffer()), type };
     images.remember(url, result);
     return result;
   };
 
   return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Method not allowed', { ...headers, allow: 'GET, HEAD' });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return text(405, 'Method not allowed', { ...headers, allow: 'GET, HEAD' });
     const url = new URL(request.url);
     if (url.pathname === PREVIEW_IMAGE_PATH) return image(request, url);
     const response = await render(request);

@@ -29,7 +29,11 @@ export interface PublisherOptions {
 export type { PublicStatus, PublisherStatus };
 
 export function publicStatus(status: PublisherStatus): PublicStatus {
-  return { live: status.release !== null, liveSince: status.release?.liveSince ?? null, building: status.building !== null || status.queued };
+  return {
+    live: status.release !== null,
+    liveSince: status.release?.liveSince ?? null,
+    building: status.building !== null || status.queued,
+  };
 }
 
 function shown(outcome: BuildOutcome | undefined): ShownOutcome | null {
@@ -142,7 +146,9 @@ export class Publisher {
     let live: LiveRelease;
     let restoredPages: number;
     try {
-      const built = await this.#lifecycle.build(building, (outDir) => this.#builder.build(outDir, { previewServer: withServer }));
+      const built = await this.#lifecycle.build(building, (outDir) =>
+        this.#builder.build(outDir, { previewServer: withServer }),
+      );
       restoredPages = restoredPageCount(built.log);
       live = this.#lifecycle.goLive(this.#lifecycle.check(built));
     } catch (error) {
@@ -155,8 +161,13 @@ export class Publisher {
       throw error;
     }
     const durationMs = Date.now() - started;
-    status.update({ lastSuccess: { at: new Date().toISOString(), durationMs, releaseId: live.id, pages: live.pages, restoredPages }, builtVersion: version });
-    this.options.log?.(`publisher: release ${live.id} live (${live.pages} pages, ${restoredPages} of them unchanged and restored, ${durationMs} ms${withServer ? ', with the preview’s server' : ''})`);
+    status.update({
+      lastSuccess: { at: new Date().toISOString(), durationMs, releaseId: live.id, pages: live.pages, restoredPages },
+      builtVersion: version,
+    });
+    this.options.log?.(
+      `publisher: release ${live.id} live (${live.pages} pages, ${restoredPages} of them unchanged and restored, ${durationMs} ms${withServer ? ', with the preview’s server' : ''})`,
+    );
     if (!live.currentServer) {
       // The site's code changed since the live server was built (or there was none): pages first,
       // then, right away, a release with a server built from this code. Should that build fail, the
@@ -192,21 +203,29 @@ export class Publisher {
       const indexed = await this.#lifecycle.index(live);
       const searchIndexMs = Date.now() - started;
       if (!indexed) {
-        this.options.log?.(`publisher: release ${live.id} was replaced while its search index was written; index dropped`);
+        this.options.log?.(
+          `publisher: release ${live.id} was replaced while its search index was written; index dropped`,
+        );
         return;
       }
       const lastSuccess = status.get().lastSuccess;
-      if (lastSuccess?.releaseId === live.id) status.update({ lastSuccess: { ...lastSuccess, releaseId: indexed.id, searchIndexMs } });
-      this.options.log?.(`publisher: release ${indexed.id} live: release ${live.id} with its search index (${searchIndexMs} ms)`);
+      if (lastSuccess?.releaseId === live.id)
+        status.update({ lastSuccess: { ...lastSuccess, releaseId: indexed.id, searchIndexMs } });
+      this.options.log?.(
+        `publisher: release ${indexed.id} live: release ${live.id} with its search index (${searchIndexMs} ms)`,
+      );
     } catch (error) {
       const message = `search index not updated: ${this.#redact(oneLine(error))}`;
-      status.update({ lastFailure: { at: new Date().toISOString(), durationMs: Date.now() - started, error: message } });
+      status.update({
+        lastFailure: { at: new Date().toISOString(), durationMs: Date.now() - started, error: message },
+      });
       this.options.log?.(`publisher: release ${live.id} stays live with the previous search index; ${message}`);
     }
   }
 
   #pruneLogs(): void {
     const logs = readdirSync(this.#logsDir).sort();
-    for (const name of logs.slice(0, Math.max(0, logs.length - KEPT_LOGS))) rmSync(join(this.#logsDir, name), { force: true });
+    for (const name of logs.slice(0, Math.max(0, logs.length - KEPT_LOGS)))
+      rmSync(join(this.#logsDir, name), { force: true });
   }
 }

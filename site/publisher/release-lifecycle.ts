@@ -136,7 +136,13 @@ export class ReleaseLifecycle {
     const dir = this.store.dirOf(release.id);
     renameSync(release.dir, dir);
     this.store.activate(release.id);
-    return { state: 'live', id: release.id, dir, pages: release.pages, currentServer: hasPreviewServer(dir, release.codeVersion) };
+    return {
+      state: 'live',
+      id: release.id,
+      dir,
+      pages: release.pages,
+      currentServer: hasPreviewServer(dir, release.codeVersion),
+    };
   }
 
   /** Drops a release that will not go live; the live one stays. */

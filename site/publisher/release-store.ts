@@ -1,5 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -127,7 +137,8 @@ export class ReleaseStore {
   /** Removes what a killed build, swap or deletion left behind; only while no build runs (at start-up). */
   cleanLeftovers(): void {
     for (const name of readdirSync(this.root)) {
-      if (name.endsWith(PARTIAL) || name.endsWith(REMOVING) || name.startsWith(`${CURRENT}.`)) rmSync(join(this.root, name), { recursive: true, force: true });
+      if (name.endsWith(PARTIAL) || name.endsWith(REMOVING) || name.startsWith(`${CURRENT}.`))
+        rmSync(join(this.root, name), { recursive: true, force: true });
     }
   }
 

@@ -7,7 +7,10 @@ export const HSTS = 'max-age=63072000; includeSubDomains';
  * No page may be framed, except previews by `frameAncestors` (the CMS's admin).
  * `cmsOrigin` may receive the talk-proposal form, by a plain post or by the form's script.
  */
-export function securityHeaders({ frameAncestors, cmsOrigin }: { frameAncestors?: string; cmsOrigin?: string } = {}): Record<string, string> {
+export function securityHeaders({
+  frameAncestors,
+  cmsOrigin,
+}: { frameAncestors?: string; cmsOrigin?: string } = {}): Record<string, string> {
   const andCms = cmsOrigin ? ` ${cmsOrigin}` : '';
   const headers: Record<string, string> = {
     'content-security-policy': [

@@ -89,7 +89,10 @@ export function resolveFile(root: string, urlPath: string): string | undefined {
   if (decoded.includes('\0') || decoded.split('/').includes('..')) return undefined;
   const relative = normalize(decoded).replace(/^\/+/, '');
   if (PRIVATE_DIRS.some((dir) => relative === dir || relative.startsWith(`${dir}/`))) return undefined;
-  const candidates = decoded.endsWith('/') || relative === '' ? [join(relative, 'index.html')] : [relative, `${relative}.html`, join(relative, 'index.html')];
+  const candidates =
+    decoded.endsWith('/') || relative === ''
+      ? [join(relative, 'index.html')]
+      : [relative, `${relative}.html`, join(relative, 'index.html')];
   for (const candidate of candidates) {
     const full = join(root, candidate);
     if (!full.startsWith(root)) continue;
@@ -133,7 +136,9 @@ export function encodeFor(path: string, acceptEncoding: string | null): { body: 
   if (!encoded) {
     encoded =
       encoding === 'br'
-        ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } })
+        ? brotliCompressSync(body, {
+            params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+          })
         : gzipSync(body, { level: 6 });
     entry.encoded.set(encoding, encoded);
   }

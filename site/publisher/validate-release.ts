@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import { decideLargeRemoval, forgetRemoval } from './removal-confirmation.ts';
 
 /** Pages without which a release is not a site. */
-export const REQUIRED_PAGES = ['index.html', '404.html', 'api-hours/index.html', 'talks/index.html', 'blog/index.html', 'atom.xml', 'events.ics', 'robots.txt'];
+export const REQUIRED_PAGES = [
+  'index.html',
+  '404.html',
+  'api-hours/index.html',
+  'talks/index.html',
+  'blog/index.html',
+  'atom.xml',
+  'events.ics',
+  'robots.txt',
+];
 
 /**
  * A new release may lose some pages (a deleted talk), not most of them (an empty API answer), unless
@@ -27,7 +36,8 @@ export function validateRelease(dir: string, currentDir: string | undefined): nu
   for (const page of REQUIRED_PAGES) {
     if (!existsSync(join(dir, page))) throw new Error(`release rejected: ${page} is missing`);
   }
-  if (!readFileSync(join(dir, 'index.html'), 'utf8').includes('</html>')) throw new Error('release rejected: index.html is incomplete');
+  if (!readFileSync(join(dir, 'index.html'), 'utf8').includes('</html>'))
+    throw new Error('release rejected: index.html is incomplete');
   const pages = countPages(dir);
   if (currentDir && existsSync(currentDir)) {
     const before = countPages(currentDir);

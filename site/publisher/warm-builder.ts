@@ -120,11 +120,15 @@ export class WarmBuilder {
         if (reply.type === 'log') log = (log + reply.text).slice(-MAX_LOG);
         if (reply.type !== 'done') return;
         if (!reply.ok || reply.rss > (this.#options.maxRssBytes ?? DEFAULT_MAX_RSS)) {
-          this.#options.log?.(`publisher: replacing the build process (${reply.ok ? `${Math.round(reply.rss / 1024 ** 2)} MiB` : 'after a failed build'})`);
+          this.#options.log?.(
+            `publisher: replacing the build process (${reply.ok ? `${Math.round(reply.rss / 1024 ** 2)} MiB` : 'after a failed build'})`,
+          );
           this.#retire();
           if (!this.#stopped) this.warmUp();
         }
-        settle(() => (reply.ok ? resolve(log) : reject(this.#failed(new BuildFailed(failureLine(log), log), previewServer))));
+        settle(() =>
+          reply.ok ? resolve(log) : reject(this.#failed(new BuildFailed(failureLine(log), log), previewServer)),
+        );
       };
       worker.onExit = (code, signal) => {
         const reason = signal ? `the build was killed (${signal})` : `the build process exited (code ${code})`;
@@ -134,7 +138,11 @@ export class WarmBuilder {
       worker.child.send({ outDir, previewServer } satisfies WorkerRequest, (error) => {
         if (!error) return;
         if (this.#worker === worker) this.#retire();
-        settle(() => reject(this.#failed(new BuildFailed(`could not reach the build process: ${error.message}`, log), previewServer)));
+        settle(() =>
+          reject(
+            this.#failed(new BuildFailed(`could not reach the build process: ${error.message}`, log), previewServer),
+          ),
+        );
       });
     });
   }
@@ -162,7 +170,13 @@ export class WarmBuilder {
       // A site build is a production build whatever the publisher runs as: under NODE_ENV=development
       // (npm start's default) Vite compiles the pages with import.meta.env.DEV set, and Astro's image
       // components write development-only attributes into every page.
-      env: { ...process.env, ...this.#options.env, NODE_ENV: 'production', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        ...this.#options.env,
+        NODE_ENV: 'production',
+        FORCE_COLOR: '0',
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     const worker: Worker = { child, ready: Promise.resolve() };

@@ -18,12 +18,20 @@ import { writeSearchIndex } from '../publisher/pagefind-index.ts';
 
 const HEAP_MB = 1536;
 const siteRoot = fileURLToPath(new URL('..', import.meta.url));
-const astroBin = join(dirname(createRequire(join(siteRoot, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
+const astroBin = join(
+  dirname(createRequire(join(siteRoot, 'package.json')).resolve('astro/package.json')),
+  'bin',
+  'astro.mjs',
+);
 
 function astroBuild(args: string[]): Promise<number | null> {
   const heap = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '') ? [] : [`--max-old-space-size=${HEAP_MB}`];
   // A production build whatever NODE_ENV the caller runs with, as the publisher's (warm-builder.ts).
-  const child = spawn(process.execPath, [...heap, astroBin, 'build', ...args], { cwd: siteRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const child = spawn(process.execPath, [...heap, astroBin, 'build', ...args], {
+    cwd: siteRoot,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   return new Promise((done, fail) => {
     child.on('error', fail);
     child.on('close', done);
@@ -47,7 +55,9 @@ try {
   if (!existsSync(join(outDir, 'index.html'))) throw new Error(`no built site in ${outDir}`);
   const pages = await writeSearchIndex(outDir, join(outDir, SEARCH_INDEX_DIR));
   const total = Object.values(pages).reduce((sum, count) => sum + count, 0);
-  const split = Object.entries(pages).map(([bundle, count]) => `${bundle} ${count}`).join(', ');
+  const split = Object.entries(pages)
+    .map(([bundle, count]) => `${bundle} ${count}`)
+    .join(', ');
   console.log(`search index: ${total} pages indexed (${split}) in ${Math.round(performance.now() - started)} ms`);
 } catch (error) {
   console.error(`search index not written: ${(error as Error).message}`);

@@ -2,7 +2,7 @@
 
 export const SITE_NAME = "Clermont'ech";
 export const SITE_DESCRIPTION =
-  "Association clermontoise qui réunit les passionnés de technologie depuis 2013 : API Hours, groupes, workshops et devcamps, gratuits et ouverts à tous.";
+  'Association clermontoise qui réunit les passionnés de technologie depuis 2013 : API Hours, groupes, workshops et devcamps, gratuits et ouverts à tous.';
 export const SITE_LANG = 'fr';
 export const TIME_ZONE = 'Europe/Paris';
 /** Domain of the stable iCalendar UIDs (`<documentId>@…`); must never change once published. */

@@ -14,7 +14,11 @@ function bench(args: string[]): Promise<{ code: number | null; output: string }>
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env };
     delete env.VITEST;
-    const child = spawn(process.execPath, [join(repoRoot, 'bench', 'run.ts'), ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(repoRoot, 'bench', 'run.ts'), ...args], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -34,23 +38,41 @@ const FIGURES: Record<'build' | 'publish' | 'api' | 'weight', string[]> = {
       `${kind}.pages`,
       `${kind}.astroPages`,
       `${kind}.restoredPages`,
-      ...['seconds', 'pagesPerSecond', 'peakRssMiB', 'cmsRequests', 'mediaRequests'].flatMap((figure) => summary(`${kind}.${figure}`)),
+      ...['seconds', 'pagesPerSecond', 'peakRssMiB', 'cmsRequests', 'mediaRequests'].flatMap((figure) =>
+        summary(`${kind}.${figure}`),
+      ),
       ...PHASES.map((phase) => `${kind}.phases.${phase}`),
     ]),
     'coldOverChange',
   ],
   publish: [
     ...summary('single'),
-    ...['publish', 'webhookAndQueue', 'build', 'swapToServed', 'total', 'searchIndexAfter'].map((part) => `timeline.${part}`),
+    ...['publish', 'webhookAndQueue', 'build', 'swapToServed', 'total', 'searchIndexAfter'].map(
+      (part) => `timeline.${part}`,
+    ),
     ...['edits', 'seconds', 'buildsAfterLastEdit', 'buildsStarted'].map((key) => `burst.${key}`),
     'firstReleaseSeconds',
   ],
-  api: ['buildRequests', 'requests', 'concurrency', ...summary('requestsPerSecond'), ...summary('p95Ms'), ...summary('medianMs')].map((key) => `sqlite.${key}`),
-  weight: ['home', 'event', 'talk', 'post'].flatMap((page) => ['html', 'css', 'js'].flatMap((asset) => [`${page}.${asset}.raw`, `${page}.${asset}.gzip`])),
+  api: [
+    'buildRequests',
+    'requests',
+    'concurrency',
+    ...summary('requestsPerSecond'),
+    ...summary('p95Ms'),
+    ...summary('medianMs'),
+  ].map((key) => `sqlite.${key}`),
+  weight: ['home', 'event', 'talk', 'post'].flatMap((page) =>
+    ['html', 'css', 'js'].flatMap((asset) => [`${page}.${asset}.raw`, `${page}.${asset}.gzip`]),
+  ),
 };
 
 function at(value: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), value);
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+      value,
+    );
 }
 
 describe('npm run bench, on the demo content with one run of everything', () => {
@@ -61,7 +83,22 @@ describe('npm run bench, on the demo content with one run of everything', () => 
   // Kept short: one corpus, one run, one edit and a burst of two, no Lighthouse.
   beforeAll(async () => {
     const json = join(dir, 'bench.json');
-    const run = await bench(['--corpus', 'demo', '--runs', '1', '--edits', '1', '--burst', '2', '--db', 'sqlite', '--lighthouse-runs', '0', '--json', json]);
+    const run = await bench([
+      '--corpus',
+      'demo',
+      '--runs',
+      '1',
+      '--edits',
+      '1',
+      '--burst',
+      '2',
+      '--db',
+      'sqlite',
+      '--lighthouse-runs',
+      '0',
+      '--json',
+      json,
+    ]);
     output = run.output;
     if (run.code !== 0) throw new Error(`the bench exited with ${run.code}:\n${output.slice(-4000)}`);
     report = JSON.parse(readFileSync(json, 'utf8')) as BenchReport;
@@ -92,7 +129,9 @@ describe('npm run bench, on the demo content with one run of everything', () => 
   });
 
   it('says, for each target measurable on the demo content, whether it is met', () => {
-    const demoTargets = report.targets.filter(({ target }) => target.endsWith('(demo)') && !target.startsWith('Lighthouse'));
+    const demoTargets = report.targets.filter(
+      ({ target }) => target.endsWith('(demo)') && !target.startsWith('Lighthouse'),
+    );
     expect(demoTargets.length).toBeGreaterThanOrEqual(4);
     for (const { met } of demoTargets) expect(typeof met).toBe('boolean');
   });

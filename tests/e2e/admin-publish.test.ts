@@ -28,11 +28,17 @@ describe('a volunteer publishes from the admin', () => {
   });
 
   it('changes an event’s title as an Editor, publishes, and sees it live; the widget follows the build', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1400, height: 1000 } });
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1400, height: 1000 },
+    });
     const home = await context.newPage();
     await logIn(home, stack.cms.url);
     const widget = home.getByTestId('site-public-status');
-    await expect.poll(() => widget.textContent(), { timeout: 60_000 }).toMatch(/^En ligne depuis le \d{1,2} \p{L}+ à \d{2}:\d{2}$/u);
+    await expect
+      .poll(() => widget.textContent(), { timeout: 60_000 })
+      .toMatch(/^En ligne depuis le \d{1,2} \p{L}+ à \d{2}:\d{2}$/u);
     const before = await stack.publisher.settled();
 
     const event = await findBySlug(stack.cms.url, 'events', 'api-hour-73');
@@ -49,9 +55,19 @@ describe('a volunteer publishes from the admin', () => {
     await expect.poll(() => widget.textContent(), { timeout: 60_000, interval: 200 }).toContain('publication en cours');
     const after = await stack.publisher.settledAfter(before, 'the new release');
     const liveSince = new Date(after.release!.liveSince!);
-    const liveDay = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long' }).format(liveSince);
-    const liveTime = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(liveSince);
-    await expect.poll(() => widget.textContent(), { timeout: 30_000 }).toBe(`En ligne depuis le ${liveDay} à ${liveTime}`);
+    const liveDay = new Intl.DateTimeFormat('fr-FR', {
+      timeZone: 'Europe/Paris',
+      day: 'numeric',
+      month: 'long',
+    }).format(liveSince);
+    const liveTime = new Intl.DateTimeFormat('fr-FR', {
+      timeZone: 'Europe/Paris',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(liveSince);
+    await expect
+      .poll(() => widget.textContent(), { timeout: 30_000 })
+      .toBe(`En ligne depuis le ${liveDay} à ${liveTime}`);
     expect(after.release?.id).not.toBe(before.release?.id);
     await home.screenshot({ path: artifactPath('admin-site-public-widget.png'), fullPage: true });
 

@@ -42,11 +42,18 @@ describe('the site looks like Clermont’ech (demo content)', () => {
     return page;
   };
 
-  it.each(PAGES)('%s (%s) at 390, 768 and 1280 px, light and dark: screenshots, and nothing wider than a phone', async (name, path) => {
-    const shots = await screenshotMatrix(browser, `${stack.publisher.url}${path}`, name);
-    expect(shots).toHaveLength(6);
-    expect(shots.filter((shot) => shot.overflow > 0).map(({ width, scheme, overflow }) => `${width} ${scheme}: ${overflow}px`)).toEqual([]);
-  });
+  it.each(PAGES)(
+    '%s (%s) at 390, 768 and 1280 px, light and dark: screenshots, and nothing wider than a phone',
+    async (name, path) => {
+      const shots = await screenshotMatrix(browser, `${stack.publisher.url}${path}`, name);
+      expect(shots).toHaveLength(6);
+      expect(
+        shots
+          .filter((shot) => shot.overflow > 0)
+          .map(({ width, scheme, overflow }) => `${width} ${scheme}: ${overflow}px`),
+      ).toEqual([]);
+    },
+  );
 
   it('shows the logo in the header and the mascot in the footer, from the site settings, in the brand’s colours and display face', async () => {
     const page = await open('/');
@@ -54,13 +61,17 @@ describe('the site looks like Clermont’ech (demo content)', () => {
     const loaded = async (selector: string) => {
       const image = page.locator(selector).first();
       await image.scrollIntoViewIfNeeded();
-      return expect.poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0)).toBe(true);
+      return expect
+        .poll(() => image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0))
+        .toBe(true);
     };
     await loaded('.site-header .brand img');
     await loaded('.site-footer .footer-identity img');
     await loaded('.hero img');
     // The demo's own drawings, uploaded at seeding (never the association's files).
-    const global = (await (await stack.cms.fetch('/api/global?populate[logo][fields][0]=name&populate[mascot][fields][0]=name')).json()) as { data: { logo: { name: string }; mascot: { name: string } } };
+    const global = (await (
+      await stack.cms.fetch('/api/global?populate[logo][fields][0]=name&populate[mascot][fields][0]=name')
+    ).json()) as { data: { logo: { name: string }; mascot: { name: string } } };
     expect(global.data.logo.name).toBe('logo-demo.png');
     expect(global.data.mascot.name).toBe('mascotte-demo.png');
 
@@ -73,17 +84,30 @@ describe('the site looks like Clermont’ech (demo content)', () => {
         brandToken: getComputedStyle(document.documentElement).getPropertyValue('--brand').trim(),
         h1Font: h1.fontFamily,
         h1Case: h1.textTransform,
-        oswald: document.fonts.check('400 1rem Oswald') && [...document.fonts].some((face) => face.family.replace(/"/g, '') === 'Oswald' && face.status === 'loaded'),
+        oswald:
+          document.fonts.check('400 1rem Oswald') &&
+          [...document.fonts].some((face) => face.family.replace(/"/g, '') === 'Oswald' && face.status === 'loaded'),
       };
     });
-    expect(style).toEqual({ headerTop: BRAND_BLUE, footer: BRAND_DARK, brandToken: '#2ba6cb', h1Font: expect.stringMatching(/^"?Oswald"?,/), h1Case: 'uppercase', oswald: true });
+    expect(style).toEqual({
+      headerTop: BRAND_BLUE,
+      footer: BRAND_DARK,
+      brandToken: '#2ba6cb',
+      h1Font: expect.stringMatching(/^"?Oswald"?,/),
+      h1Case: 'uppercase',
+      oswald: true,
+    });
     await page.context().close();
   });
 
   it('follows the reader’s dark mode', async () => {
     const light = await open('/api-hours/api-hour-73/', 'light');
     const dark = await open('/api-hours/api-hour-73/', 'dark');
-    const colours = (page: Page) => page.evaluate(() => ({ paper: getComputedStyle(document.documentElement).backgroundColor, ink: getComputedStyle(document.body).color }));
+    const colours = (page: Page) =>
+      page.evaluate(() => ({
+        paper: getComputedStyle(document.documentElement).backgroundColor,
+        ink: getComputedStyle(document.body).color,
+      }));
     expect(await colours(light)).toEqual({ paper: 'rgb(246, 248, 248)', ink: 'rgb(27, 43, 46)' });
     expect(await colours(dark)).toEqual({ paper: 'rgb(11, 26, 28)', ink: 'rgb(228, 238, 240)' });
     await light.context().close();
@@ -92,11 +116,22 @@ describe('the site looks like Clermont’ech (demo content)', () => {
 
   it('puts the next evening first on the home page, with its programme and a way to register', async () => {
     const page = await open('/');
-    const order = await page.evaluate(() => [...document.querySelectorAll('main > section')].map((section) => section.getAttribute('aria-labelledby')));
+    const order = await page.evaluate(() =>
+      [...document.querySelectorAll('main > section')].map((section) => section.getAttribute('aria-labelledby')),
+    );
     expect(order.slice(0, 2)).toEqual(['home-title', 'next-event-title']);
     expect(order).toEqual(expect.arrayContaining(['talks-title', 'posts-title', 'sponsors-title']));
-    expect(await page.locator('.next-event ol.programme > li .talk-title').allTextContents()).toEqual(['Des files de messages sans douleur', 'Un site web de 14 Ko', 'Ma maison sans nuage']);
-    expect(await page.locator('.next-event').getByRole('link', { name: /S’inscrire/ }).count()).toBe(1);
+    expect(await page.locator('.next-event ol.programme > li .talk-title').allTextContents()).toEqual([
+      'Des files de messages sans douleur',
+      'Un site web de 14 Ko',
+      'Ma maison sans nuage',
+    ]);
+    expect(
+      await page
+        .locator('.next-event')
+        .getByRole('link', { name: /S’inscrire/ })
+        .count(),
+    ).toBe(1);
     await page.context().close();
   });
 
@@ -120,7 +155,9 @@ describe('the site looks like Clermont’ech (demo content)', () => {
     expect(years.length).toBeGreaterThan(0);
     for (const year of years) expect(year).toMatch(/^\d{4}$/);
     const card = page.locator('main section:has(h3.year) .event-card', { hasText: 'API Hour #72' });
-    await expect.poll(() => card.textContent()).toMatch(/Avec Thomas Besse, Inès Vidal et Camille Roche|Avec Inès Vidal, Camille Roche et Thomas Besse/);
+    await expect
+      .poll(() => card.textContent())
+      .toMatch(/Avec Thomas Besse, Inès Vidal et Camille Roche|Avec Inès Vidal, Camille Roche et Thomas Besse/);
     await page.context().close();
   });
 
@@ -137,7 +174,9 @@ describe('the site looks like Clermont’ech (demo content)', () => {
       await page.waitForURL(`**/talks/annee/${year}/`);
       expect(await filters.getByRole('link', { name: year, exact: true }).getAttribute('aria-current')).toBe('page');
       // Every evening listed is of that year, and the page has no script: the filter is the link.
-      const days = await page.locator('main .talk-group h2 time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')!));
+      const days = await page
+        .locator('main .talk-group h2 time')
+        .evaluateAll((times) => times.map((time) => time.getAttribute('datetime')!));
       expect(days.length).toBeGreaterThan(0);
       for (const day of days) expect(day.slice(0, 4)).toBe(year);
       expect(await page.locator('script:not([type="application/ld+json"])').count()).toBe(0);
@@ -149,7 +188,9 @@ describe('the site looks like Clermont’ech (demo content)', () => {
     await themes.getByRole('link', { name: /^API Hours/ }).click();
     await page.waitForURL('**/talks/theme/api-hour/');
     expect(await page.locator('main h1').textContent()).toBe('Talks : API Hours');
-    expect(await page.locator('main .talk-group h2 a').allTextContents()).toEqual(expect.arrayContaining(['API Hour #73', 'API Hour #72']));
+    expect(await page.locator('main .talk-group h2 a').allTextContents()).toEqual(
+      expect.arrayContaining(['API Hour #73', 'API Hour #72']),
+    );
     await page.context().close();
   });
 
@@ -164,33 +205,46 @@ describe('the site looks like Clermont’ech (demo content)', () => {
     await page.context().close();
   });
 
-  it.for(PAGES)('%s keeps its layout when the display face arrives late (phone width)', async ([, path], { annotate }) => {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 412, height: 823 } });
-    // The fonts come after the first paint, as on a slow network: the text is drawn in the fallback, then swapped.
-    await context.route('**/*.woff2', async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 600));
-      await route.continue();
-    });
-    const page = await context.newPage();
-    await page.goto(`${stack.publisher.url}${path}`);
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const shifts = await page.evaluate(
-      () =>
-        new Promise<{ value: number; sources: string[] }[]>((resolve) => {
-          const found: { value: number; sources: string[] }[] = [];
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: { node?: Node }[] }[]) {
-              if (!entry.hadRecentInput) found.push({ value: entry.value, sources: entry.sources.map((source) => (source.node as Element | undefined)?.outerHTML?.slice(0, 80) ?? '?') });
-            }
-          }).observe({ type: 'layout-shift', buffered: true });
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve(found)));
-        }),
-    );
-    await context.close();
-    const total = shifts.reduce((sum, shift) => sum + shift.value, 0);
-    await annotate(`CLS ${total.toFixed(3)}: ${JSON.stringify(shifts)}`);
-    expect(total, JSON.stringify(shifts)).toBeLessThan(0.02);
-  });
+  it.for(PAGES)(
+    '%s keeps its layout when the display face arrives late (phone width)',
+    async ([, path], { annotate }) => {
+      const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 412, height: 823 } });
+      // The fonts come after the first paint, as on a slow network: the text is drawn in the fallback, then swapped.
+      await context.route('**/*.woff2', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        await route.continue();
+      });
+      const page = await context.newPage();
+      await page.goto(`${stack.publisher.url}${path}`);
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      const shifts = await page.evaluate(
+        () =>
+          new Promise<{ value: number; sources: string[] }[]>((resolve) => {
+            const found: { value: number; sources: string[] }[] = [];
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries() as unknown as {
+                value: number;
+                hadRecentInput: boolean;
+                sources: { node?: Node }[];
+              }[]) {
+                if (!entry.hadRecentInput)
+                  found.push({
+                    value: entry.value,
+                    sources: entry.sources.map(
+                      (source) => (source.node as Element | undefined)?.outerHTML?.slice(0, 80) ?? '?',
+                    ),
+                  });
+              }
+            }).observe({ type: 'layout-shift', buffered: true });
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(found)));
+          }),
+      );
+      await context.close();
+      const total = shifts.reduce((sum, shift) => sum + shift.value, 0);
+      await annotate(`CLS ${total.toFixed(3)}: ${JSON.stringify(shifts)}`);
+      expect(total, JSON.stringify(shifts)).toBeLessThan(0.02);
+    },
+  );
 
   it.for(PAGES)('%s stays within its budget: HTML+CSS ≤ 40 KB gzip, fonts ≤ 60 KB', async ([, path], { annotate }) => {
     const weight = await pageWeight(browser, `${stack.publisher.url}${path}`);
@@ -206,9 +260,21 @@ describe('the site looks like Clermont’ech (demo content)', () => {
     await page.goto(`${stack.publisher.url}${path}`);
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              context: Document,
+            ) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }>;
+          };
+        }
+      ).axe;
       const result = await axe.run(document);
-      return result.violations.map(({ id, impact, nodes }) => ({ id, impact, targets: nodes.map((node) => node.target) }));
+      return result.violations.map(({ id, impact, nodes }) => ({
+        id,
+        impact,
+        targets: nodes.map((node) => node.target),
+      }));
     });
     await context.close();
     expect(violations.filter(({ impact }) => impact === 'serious' || impact === 'critical')).toEqual([]);

@@ -22,9 +22,16 @@ describe('a volunteer previews a draft from the admin', () => {
 
   it('as an Author: creates a draft talk, opens the preview, sees it with the banner; the public site does not have it', async () => {
     const token = await adminLogin(stack.cms.url, AUTHOR.email, AUTHOR.password);
-    const talk = await createDraft(stack.cms.url, token, 'api::talk.talk', { title: `Mon talk ${MARKER}`, slug: 'mon-talk-en-brouillon' });
+    const talk = await createDraft(stack.cms.url, token, 'api::talk.talk', {
+      title: `Mon talk ${MARKER}`,
+      slug: 'mon-talk-en-brouillon',
+    });
 
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1400, height: 1000 } });
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1400, height: 1000 },
+    });
     const page = await context.newPage();
     await page.goto(`${stack.cms.url}/admin/auth/login`);
     await page.locator('input[name="email"]').fill(AUTHOR.email);

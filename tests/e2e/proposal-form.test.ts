@@ -15,7 +15,8 @@ interface Typed {
 
 const typed = (title: string, email: string): Typed => ({
   title,
-  abstract: 'Comment une association bénévole publie son site en quelques secondes, sans jamais casser ce qui est en ligne.',
+  abstract:
+    'Comment une association bénévole publie son site en quelques secondes, sans jamais casser ce qui est en ligne.',
   speakerName: 'Dominique Proposante',
   email,
 });
@@ -67,7 +68,9 @@ describe('the talk-proposal form, in a browser', () => {
     expect(await page.locator('h1').textContent()).toContain('Merci, votre proposition est bien arrivée');
     await context.close();
 
-    const stored = (await storedProposals(stack.cms)).filter((proposal) => proposal.title === 'Publier sans JavaScript');
+    const stored = (await storedProposals(stack.cms)).filter(
+      (proposal) => proposal.title === 'Publier sans JavaScript',
+    );
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ email: 'dominique@example.org', wantsMentor: true, reviewStatus: 'recue' });
   });
@@ -115,18 +118,29 @@ describe('the talk-proposal form, in a browser', () => {
     await page.screenshot({ path: artifactPath('admin-proposal-vote.png'), fullPage: true });
 
     // Accepted by the members (status saved), it becomes a draft talk in one click.
-    const accepted = (await storedProposals(stack.cms)).find((proposal) => proposal.title === 'Publier avec JavaScript')!;
-    await updateDraft(stack.cms.url, await stack.cms.adminToken(), PROPOSAL_UID, accepted.documentId, { reviewStatus: 'acceptee' });
+    const accepted = (await storedProposals(stack.cms)).find(
+      (proposal) => proposal.title === 'Publier avec JavaScript',
+    )!;
+    await updateDraft(stack.cms.url, await stack.cms.adminToken(), PROPOSAL_UID, accepted.documentId, {
+      reviewStatus: 'acceptee',
+    });
     await page.goto(`${stack.cms.url}/admin/content-manager/collection-types/${PROPOSAL_UID}/${accepted.documentId}`);
     await page.getByRole('button', { name: 'Transformer en talk' }).click();
     await page.getByText('Talk créé en brouillon (nouveau speaker)').waitFor();
     await page.getByRole('link', { name: 'Publier avec JavaScript' }).click();
     await page.waitForURL(/api::talk\.talk\//);
-    await expect.poll(() => page.locator('input[name="title"]').inputValue(), { timeout: 60_000 }).toBe('Publier avec JavaScript');
+    await expect
+      .poll(() => page.locator('input[name="title"]').inputValue(), { timeout: 60_000 })
+      .toBe('Publier avec JavaScript');
     await page.screenshot({ path: artifactPath('admin-proposal-talk.png'), fullPage: true });
     await context.close();
 
-    for (const path of ['/api/proposals', '/api/proposals?populate=*', '/api/talks?populate=*', '/api/speakers?populate=*']) {
+    for (const path of [
+      '/api/proposals',
+      '/api/proposals?populate=*',
+      '/api/talks?populate=*',
+      '/api/speakers?populate=*',
+    ]) {
       const response = await stack.cms.fetch(path);
       expect(await response.text()).not.toContain('Publier sans JavaScript');
     }

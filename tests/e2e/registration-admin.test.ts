@@ -25,12 +25,18 @@ describe('the « Inscriptions » panel of an event, in the admin', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    [cms, browser] = await Promise.all([startCms({ env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) } }), launchBrowser()]);
+    [cms, browser] = await Promise.all([
+      startCms({ env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) } }),
+      launchBrowser(),
+    ]);
     const token = await cms.adminToken();
     await createAdminUser(cms.url, token, 'Editor', EDITOR.email, EDITOR.password);
     await createAdminUser(cms.url, token, 'Author', AUTHOR.email, AUTHOR.password);
     eventId = (await findBySlug(cms.url, 'events', 'api-hour-74')).documentId;
-    for (const [name, email] of [['Hélène Porte', 'helene@example.org'], ['Marc Entrée', 'marc@example.org']] as const) {
+    for (const [name, email] of [
+      ['Hélène Porte', 'helene@example.org'],
+      ['Marc Entrée', 'marc@example.org'],
+    ] as const) {
       expect((await sendRegistration(cms, registrationForm(eventId, { name, email }))).status).toBe(201);
       const ask = await smtp.waitForMail(email, /Confirmez/);
       expect((await cms.fetch(linkIn(ask, 'confirm'), { redirect: 'manual' })).status).toBe(303);
@@ -54,9 +60,14 @@ describe('the « Inscriptions » panel of an event, in the admin', () => {
   it('gives an Editor the counts and a door list: search a name, tap « Présent·e »', async () => {
     const { context, page } = await openEvent(EDITOR);
     // On a phone, Strapi folds the side panels into a drawer at the bottom of the screen.
-    await page.getByRole('button', { name: 'Ouvrir plus d’actions' }).or(page.getByRole('button', { name: "Ouvrir plus d'actions" })).click({ timeout: 60_000 });
+    await page
+      .getByRole('button', { name: 'Ouvrir plus d’actions' })
+      .or(page.getByRole('button', { name: "Ouvrir plus d'actions" }))
+      .click({ timeout: 60_000 });
     const counts = page.getByTestId('registration-counts');
-    await expect.poll(() => counts.textContent(), { timeout: 60_000 }).toContain('2 / 50 confirmé·es, dont 0 présent·es');
+    await expect
+      .poll(() => counts.textContent(), { timeout: 60_000 })
+      .toContain('2 / 50 confirmé·es, dont 0 présent·es');
     await page.getByLabel('Chercher un nom (liste à l’entrée)').fill('helene');
     await expect.poll(() => page.getByRole('button', { name: /^Présent·e/ }).count()).toBe(1);
     await page.getByRole('button', { name: 'Présent·e', exact: true }).click();
@@ -70,9 +81,17 @@ describe('the « Inscriptions » panel of an event, in the admin', () => {
 
   it('shows an Author no attendee, even on an event of their own', async () => {
     const authorToken = await adminLogin(cms.url, AUTHOR.email, AUTHOR.password);
-    const own = await createDraft(cms.url, authorToken, 'api::event.event', { title: 'Soirée de l’Author', slug: 'soiree-de-l-author', kind: 'other', startsAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const own = await createDraft(cms.url, authorToken, 'api::event.event', {
+      title: 'Soirée de l’Author',
+      slug: 'soiree-de-l-author',
+      kind: 'other',
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
     const { context, page } = await openEvent(AUTHOR, own.documentId);
-    await page.getByRole('button', { name: 'Ouvrir plus d’actions' }).or(page.getByRole('button', { name: "Ouvrir plus d'actions" })).click({ timeout: 60_000 });
+    await page
+      .getByRole('button', { name: 'Ouvrir plus d’actions' })
+      .or(page.getByRole('button', { name: "Ouvrir plus d'actions" }))
+      .click({ timeout: 60_000 });
     await page.getByText('Votre rôle ne permet pas de voir les inscriptions.').waitFor({ timeout: 60_000 });
     expect(await page.content()).not.toContain('helene@example.org');
     expect(await page.content()).not.toContain('Hélène Porte');

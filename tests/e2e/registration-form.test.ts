@@ -28,7 +28,10 @@ describe('the registration form, in a browser', () => {
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    [stack, browser] = await Promise.all([startStack({ env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) } }), launchBrowser()]);
+    [stack, browser] = await Promise.all([
+      startStack({ env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) } }),
+      launchBrowser(),
+    ]);
     eventId = (await findBySlug(stack.cms.url, 'events', 'api-hour-74')).documentId;
   });
   afterAll(async () => {
@@ -69,32 +72,60 @@ describe('the registration form, in a browser', () => {
     expect(await page.locator('h1').textContent()).toContain('Inscription confirmée');
     await context.close();
 
-    const stored = (await storedRegistrations(stack.cms, eventId)).filter((row) => row.email === 'sans-script@example.org');
-    expect(stored).toEqual([expect.objectContaining({ registrationStatus: 'confirmed', name: 'Sans Script', firstTime: true, accessibilityNeeds: 'Une place près de l’écran' })]);
+    const stored = (await storedRegistrations(stack.cms, eventId)).filter(
+      (row) => row.email === 'sans-script@example.org',
+    );
+    expect(stored).toEqual([
+      expect.objectContaining({
+        registrationStatus: 'confirmed',
+        name: 'Sans Script',
+        firstTime: true,
+        accessibilityNeeds: 'Une place près de l’écran',
+      }),
+    ]);
   });
 
-  it.each([EVENT_PATH, '/inscription/merci/', '/inscription/liste-d-attente/'])('%s has no serious or critical accessibility violation (axe-core)', async (path) => {
-    // axe is injected by the test, so this context alone ignores the site's CSP.
-    const context = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(`${stack.publisher.url}${path}`);
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-      return (await axe.run(document)).violations.map(({ id, impact, nodes }) => ({ id, impact, count: nodes.length }));
-    });
-    await context.close();
-    expect(violations.filter(({ impact }) => impact === 'serious' || impact === 'critical')).toEqual([]);
-  });
+  it.each([EVENT_PATH, '/inscription/merci/', '/inscription/liste-d-attente/'])(
+    '%s has no serious or critical accessibility violation (axe-core)',
+    async (path) => {
+      // axe is injected by the test, so this context alone ignores the site's CSP.
+      const context = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
+      const page = await context.newPage();
+      await page.goto(`${stack.publisher.url}${path}`);
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+            };
+          }
+        ).axe;
+        return (await axe.run(document)).violations.map(({ id, impact, nodes }) => ({
+          id,
+          impact,
+          count: nodes.length,
+        }));
+      });
+      await context.close();
+      expect(violations.filter(({ impact }) => impact === 'serious' || impact === 'critical')).toEqual([]);
+    },
+  );
 
   it('works with JavaScript: places left read from the CMS, errors and the answer shown on the page', async () => {
-    const confirmedBefore = (await storedRegistrations(stack.cms, eventId)).filter((row) => row.registrationStatus === 'confirmed').length;
+    const confirmedBefore = (await storedRegistrations(stack.cms, eventId)).filter(
+      (row) => row.registrationStatus === 'confirmed',
+    ).length;
     const { context, page } = await open(true);
-    await expect.poll(() => page.locator('[data-registration-places]').textContent()).toBe(`${50 - confirmedBefore} places restantes`);
+    await expect
+      .poll(() => page.locator('[data-registration-places]').textContent())
+      .toBe(`${50 - confirmedBefore} places restantes`);
 
     await fillForm(page, 'Avec Script', 'avec-script@localhost');
     await page.getByRole('button', { name: 'M’inscrire' }).click();
-    await expect.poll(() => page.locator('[data-registration-error]').textContent()).toContain('Cette adresse e-mail ne semble pas valide.');
+    await expect
+      .poll(() => page.locator('[data-registration-error]').textContent())
+      .toContain('Cette adresse e-mail ne semble pas valide.');
     expect(page.url()).toBe(`${stack.publisher.url}${EVENT_PATH}`);
     expect(await page.getByLabel('Votre nom').inputValue()).toBe('Avec Script');
 

@@ -14,7 +14,7 @@ const XSS_ABSTRACT = [
   '<script>window.__xss = "script"; alert("script")</script>',
   '<img src="x" onerror="window.__xss = \'onerror\'; alert(\'onerror\')">',
   '<svg onload="alert(\'svg\')"></svg>',
-  '[un lien](javascript:alert(\'markdown-link\'))',
+  "[un lien](javascript:alert('markdown-link'))",
   '<a href="javascript:alert(\'html-link\')">clic</a>',
   '<iframe src="javascript:alert(\'iframe\')"></iframe>',
   '<details open ontoggle="alert(\'toggle\')">x</details>',
@@ -39,7 +39,11 @@ describe('the public site in a browser', () => {
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-    context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 900 } });
+    context = await browser.newContext({
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      viewport: { width: 1280, height: 900 },
+    });
   });
   afterAll(async () => {
     await context?.close();
@@ -50,14 +54,18 @@ describe('the public site in a browser', () => {
   it('shows the next event on the home page', async () => {
     const page = await open('/');
     await expect.poll(() => page.locator('#next-event-title').textContent()).toContain('API Hour #73');
-    await expect.poll(() => page.getByRole('link', { name: /S’inscrire/ }).getAttribute('href')).toBe('https://mobilizon.example/events/api-hour-73');
+    await expect
+      .poll(() => page.getByRole('link', { name: /S’inscrire/ }).getAttribute('href'))
+      .toBe('https://mobilizon.example/events/api-hour-73');
     await page.screenshot({ path: artifactPath('site-home.png'), fullPage: true });
   });
 
   it('shows an event’s programme', async () => {
     const page = await open('/api-hours/api-hour-73/');
     const programme = page.locator('main ol.programme > li .talk-title');
-    await expect.poll(() => programme.allTextContents()).toEqual(['Des files de messages sans douleur', 'Un site web de 14 Ko', 'Ma maison sans nuage']);
+    await expect
+      .poll(() => programme.allTextContents())
+      .toEqual(['Des files de messages sans douleur', 'Un site web de 14 Ko', 'Ma maison sans nuage']);
     await expect.poll(() => page.locator('main ol.programme > li').first().textContent()).toContain('Camille Roche');
     await page.screenshot({ path: artifactPath('site-event.png'), fullPage: true });
   });
@@ -66,7 +74,9 @@ describe('the public site in a browser', () => {
     const page = await open('/recherche/?q=Yanis');
     await expect
       .poll(() => page.locator('.pagefind-ui__result-title').allTextContents(), { timeout: 20_000 })
-      .toEqual(expect.arrayContaining([expect.stringContaining('Un site web de 14 Ko'), expect.stringContaining('Yanis')]));
+      .toEqual(
+        expect.arrayContaining([expect.stringContaining('Un site web de 14 Ko'), expect.stringContaining('Yanis')]),
+      );
   });
 
   it('loads nothing from the video host until the reader asks', async () => {
@@ -76,19 +86,30 @@ describe('the public site in a browser', () => {
     await page.goto(`${stack.publisher.url}/talks/tout-est-un-fold/`);
     expect(requests.filter((url) => !url.startsWith(stack.publisher.url))).toEqual([]);
     await page.getByRole('button', { name: /vidéo/i }).click();
-    await expect.poll(() => page.locator('iframe').getAttribute('src')).toMatch(/^https:\/\/www\.youtube-nocookie\.com\/embed\/dQw4w9WgXcQ/);
+    await expect
+      .poll(() => page.locator('iframe').getAttribute('src'))
+      .toMatch(/^https:\/\/www\.youtube-nocookie\.com\/embed\/dQw4w9WgXcQ/);
   });
 
   it('runs no script typed into a talk abstract', async () => {
     const before = await stack.publisher.settled();
     const talk = await findBySlug(stack.cms.url, 'talks', 'ma-maison-sans-nuage');
-    await publishChange(stack.cms.url, await stack.cms.adminToken(), 'api::talk.talk', talk.documentId, { abstract: XSS_ABSTRACT });
+    await publishChange(stack.cms.url, await stack.cms.adminToken(), 'api::talk.talk', talk.documentId, {
+      abstract: XSS_ABSTRACT,
+    });
     await stack.publisher.settledAfter(before, 'the rebuild');
     for (const path of ['/talks/ma-maison-sans-nuage/', '/api-hours/api-hour-73/', '/talks/', '/speakers/lea-fabre/']) {
       const page = await open(path);
-      if (path.startsWith('/talks/ma-maison')) await expect.poll(() => page.locator('main').textContent()).toContain('Résumé piégé.');
+      if (path.startsWith('/talks/ma-maison'))
+        await expect.poll(() => page.locator('main').textContent()).toContain('Résumé piégé.');
       expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
-      expect(await page.locator('main script:not([type="application/ld+json"]), main iframe, main [onerror], main [onload], main [ontoggle], main a[href^="javascript:"]').count()).toBe(0);
+      expect(
+        await page
+          .locator(
+            'main script:not([type="application/ld+json"]), main iframe, main [onerror], main [onload], main [ontoggle], main a[href^="javascript:"]',
+          )
+          .count(),
+      ).toBe(0);
     }
     expect(dialogs).toEqual([]);
   });
@@ -105,7 +126,13 @@ describe('the public site in a browser', () => {
     const post = await findBySlug(stack.cms.url, 'posts', 'retour-sur-le-workshop-accessibilite');
     await publishChange(stack.cms.url, await stack.cms.adminToken(), 'api::post.post', post.documentId, { body });
     await stack.publisher.settledAfter(before, 'the rebuild');
-    const phone = await browser.newContext({ locale: 'fr-FR', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const phone = await browser.newContext({
+      locale: 'fr-FR',
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await phone.newPage();
     await page.goto(`${stack.publisher.url}/blog/retour-sur-le-workshop-accessibilite/`);
     await expect.poll(() => page.locator('main table td').count()).toBe(16);
@@ -126,22 +153,31 @@ describe('the public site in a browser', () => {
     it.each([
       '/evenements/workshop-kubernetes-de-zero-a-la-production/',
       '/groups/clermontech-php/clermontech-php-php-8-5-en-pratique/',
-      '/', '/api-hours/api-hour-73/', '/talks/files-de-messages-sans-douleur/', '/blog/', '/blog/bienvenue-sur-le-nouveau-site/', '/proposer-un-talk/'])(
-      '%s has no serious or critical violation',
-      async (path) => {
-        // axe is injected by the test, so this context alone ignores the site's CSP.
-        const axeContext = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
-        const page = await axeContext.newPage();
-        await page.goto(`${stack.publisher.url}${path}`);
-        await page.evaluate(axeSource);
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
-          const result = await axe.run(document);
-          return result.violations.map(({ id, impact, nodes }) => ({ id, impact, count: nodes.length }));
-        });
-        await axeContext.close();
-        expect(violations.filter(({ impact }) => impact === 'serious' || impact === 'critical')).toEqual([]);
-      },
-    );
+      '/',
+      '/api-hours/api-hour-73/',
+      '/talks/files-de-messages-sans-douleur/',
+      '/blog/',
+      '/blog/bienvenue-sur-le-nouveau-site/',
+      '/proposer-un-talk/',
+    ])('%s has no serious or critical violation', async (path) => {
+      // axe is injected by the test, so this context alone ignores the site's CSP.
+      const axeContext = await browser.newContext({ bypassCSP: true, locale: 'fr-FR' });
+      const page = await axeContext.newPage();
+      await page.goto(`${stack.publisher.url}${path}`);
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run(document);
+        return result.violations.map(({ id, impact, nodes }) => ({ id, impact, count: nodes.length }));
+      });
+      await axeContext.close();
+      expect(violations.filter(({ impact }) => impact === 'serious' || impact === 'critical')).toEqual([]);
+    });
   });
 });

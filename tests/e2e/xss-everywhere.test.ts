@@ -15,10 +15,15 @@ const PAYLOADS = [
   "'';!--\"<XSS>=&{()}",
   '<a href="javascript:alert(4)">lien</a> [md](javascript:alert(5)) <iframe src="javascript:alert(6)"></iframe>',
   '<details open ontoggle=alert(7)>x</details><math><mtext><table><mglyph><style><img src=x onerror=alert(8)>',
-  '${7*7} {{7*7}} <%= 7*7 %> ‮ abc 𝕏 🎉 \' OR 1=1 -- ',
+  "${7*7} {{7*7}} <%= 7*7 %> ‮ abc 𝕏 🎉 ' OR 1=1 -- ",
   '</script><script>alert(9)</script><!--',
 ];
-const BAD_URLS = ['javascript:alert(10)', 'data:text/html,<script>alert(11)</script>', ' JaVaScRiPt:alert(12)', 'vbscript:msgbox(13)'];
+const BAD_URLS = [
+  'javascript:alert(10)',
+  'data:text/html,<script>alert(11)</script>',
+  ' JaVaScRiPt:alert(12)',
+  'vbscript:msgbox(13)',
+];
 
 interface Attribute {
   type: string;
@@ -28,7 +33,9 @@ interface Attribute {
 
 /** Every free-text and URL-like field of a content type, read from its schema. */
 function textFields(type: string): { text: [string, number][]; urls: string[] } {
-  const schema = JSON.parse(readFileSync(join(repoRoot, `cms/src/api/${type}/content-types/${type}/schema.json`), 'utf8')) as {
+  const schema = JSON.parse(
+    readFileSync(join(repoRoot, `cms/src/api/${type}/content-types/${type}/schema.json`), 'utf8'),
+  ) as {
     attributes: Record<string, Attribute>;
   };
   const text: [string, number][] = [];
@@ -42,11 +49,21 @@ function textFields(type: string): { text: [string, number][]; urls: string[] } 
 }
 
 const TARGETS = [
-  { type: 'event', path: 'events', slug: 'api-hour-73', pages: ['/', '/api-hours/api-hour-73/', '/api-hours/', '/evenements/'] },
+  {
+    type: 'event',
+    path: 'events',
+    slug: 'api-hour-73',
+    pages: ['/', '/api-hours/api-hour-73/', '/api-hours/', '/evenements/'],
+  },
   { type: 'talk', path: 'talks', slug: 'un-site-web-de-14-ko', pages: ['/talks/un-site-web-de-14-ko/', '/talks/'] },
   { type: 'speaker', path: 'speakers', slug: 'yanis-morel', pages: ['/speakers/yanis-morel/', '/speakers/'] },
   { type: 'venue', path: 'venues', slug: 'la-fabrique-des-puys', pages: ['/api-hours/api-hour-73/'] },
-  { type: 'post', path: 'posts', slug: 'bienvenue-sur-le-nouveau-site', pages: ['/blog/bienvenue-sur-le-nouveau-site/', '/blog/'] },
+  {
+    type: 'post',
+    path: 'posts',
+    slug: 'bienvenue-sur-le-nouveau-site',
+    pages: ['/blog/bienvenue-sur-le-nouveau-site/', '/blog/'],
+  },
   { type: 'page', path: 'pages', slug: 'code-de-conduite', pages: ['/code-de-conduite/'] },
   { type: 'sponsor', path: 'sponsors', slug: 'volcans-logiciels', pages: ['/sponsors/'] },
   { type: 'group', path: 'groups', slug: 'clermontech-php', pages: ['/groups/clermontech-php/', '/groups/'] },
@@ -96,28 +113,34 @@ describe('naughty strings in every text field never run on the site', () => {
 
   it('builds the site anyway', async () => {
     const status = await stack.publisher.status();
-    expect(status.lastFailure === null || status.lastFailure.at < status.lastSuccess!.at, JSON.stringify(status.lastFailure)).toBe(true);
+    expect(
+      status.lastFailure === null || status.lastFailure.at < status.lastSuccess!.at,
+      JSON.stringify(status.lastFailure),
+    ).toBe(true);
     expect(inputs).toBeGreaterThan(30);
     console.info(`naughty strings: ${inputs} fields written, ${PAYLOADS.length} payloads, ${BAD_URLS.length} bad URLs`);
   });
 
-  it.each(['/', ...new Set(TARGETS.flatMap(({ pages }) => pages))])('%s raises no dialog and carries no injected element', async (path) => {
-    const page = await context.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    const response = await page.goto(`${stack.publisher.url}${path}`);
-    expect(response?.status()).toBe(200);
-    expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
-    const injected = await page
-      .locator(
-        'script:not([type="application/ld+json"]):not([src]), [onerror], [onload], [ontoggle], iframe, a[href^="javascript:" i], a[href^=" javascript:" i], a[href^="data:" i], a[href^="vbscript:" i]',
-      )
-      .count();
-    expect(injected).toBe(0);
-    expect(dialogs).toEqual([]);
-    await page.close();
-  });
+  it.each(['/', ...new Set(TARGETS.flatMap(({ pages }) => pages))])(
+    '%s raises no dialog and carries no injected element',
+    async (path) => {
+      const page = await context.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      const response = await page.goto(`${stack.publisher.url}${path}`);
+      expect(response?.status()).toBe(200);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
+      const injected = await page
+        .locator(
+          'script:not([type="application/ld+json"]):not([src]), [onerror], [onload], [ontoggle], iframe, a[href^="javascript:" i], a[href^=" javascript:" i], a[href^="data:" i], a[href^="vbscript:" i]',
+        )
+        .count();
+      expect(injected).toBe(0);
+      expect(dialogs).toEqual([]);
+      await page.close();
+    },
+  );
 });

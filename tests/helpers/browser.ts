@@ -6,8 +6,11 @@ import { repoRoot } from './cms.ts';
 
 /** Debian's Chromium (installed by .ci/run): Playwright's own browser downloads are not reachable here. */
 export function chromiumPath(): string {
-  const path = process.env.CHROMIUM_PATH ?? execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
-  if (!path) throw new Error('Chromium not found: apt-get install chromium (the browser tests drive Debian’s Chromium)');
+  const path =
+    process.env.CHROMIUM_PATH ??
+    execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
+  if (!path)
+    throw new Error('Chromium not found: apt-get install chromium (the browser tests drive Debian’s Chromium)');
   return path;
 }
 
@@ -15,7 +18,15 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 

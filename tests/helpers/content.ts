@@ -42,7 +42,13 @@ export async function createDraft(
 }
 
 /** Saves new values on a document's draft (without publishing). */
-export async function updateDraft(cmsUrl: string, adminToken: string, uid: string, documentId: string, data: Record<string, unknown>) {
+export async function updateDraft(
+  cmsUrl: string,
+  adminToken: string,
+  uid: string,
+  documentId: string,
+  data: Record<string, unknown>,
+) {
   const response = await fetch(`${cmsUrl}/content-manager/collection-types/${uid}/${documentId}`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
@@ -53,7 +59,13 @@ export async function updateDraft(cmsUrl: string, adminToken: string, uid: strin
 }
 
 /** Saves new values and publishes them, as a volunteer clicking Publish does. */
-export async function publishChange(cmsUrl: string, adminToken: string, uid: string, documentId: string, data: Record<string, unknown>) {
+export async function publishChange(
+  cmsUrl: string,
+  adminToken: string,
+  uid: string,
+  documentId: string,
+  data: Record<string, unknown>,
+) {
   const response = await fetch(`${cmsUrl}/content-manager/collection-types/${uid}/${documentId}/actions/publish`, {
     method: 'POST',
     headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
@@ -64,7 +76,11 @@ export async function publishChange(cmsUrl: string, adminToken: string, uid: str
 }
 
 /** The published entry of a collection with this slug, through the public API. */
-export async function findBySlug(cmsUrl: string, path: string, slug: string): Promise<{ documentId: string } & Record<string, unknown>> {
+export async function findBySlug(
+  cmsUrl: string,
+  path: string,
+  slug: string,
+): Promise<{ documentId: string } & Record<string, unknown>> {
   const response = await fetch(`${cmsUrl}/api/${path}?filters[slug][$eq]=${encodeURIComponent(slug)}`);
   const body = (await response.json()) as ListResponse;
   const entry = body.data[0];
@@ -76,9 +92,17 @@ export async function findBySlug(cmsUrl: string, path: string, slug: string): Pr
  * Creates an active admin user with the role of that name ('Editor', 'Author' or one the board made), as a
  * super admin inviting a volunteer who then sets their password.
  */
-export async function createAdminUser(cmsUrl: string, superAdminToken: string, role: string, email: string, password: string) {
+export async function createAdminUser(
+  cmsUrl: string,
+  superAdminToken: string,
+  role: string,
+  email: string,
+  password: string,
+) {
   const headers = { authorization: `Bearer ${superAdminToken}`, 'content-type': 'application/json' };
-  const roles = (await (await fetch(`${cmsUrl}/admin/roles`, { headers })).json()) as { data: { id: number; name: string }[] };
+  const roles = (await (await fetch(`${cmsUrl}/admin/roles`, { headers })).json()) as {
+    data: { id: number; name: string }[];
+  };
   const roleId = roles.data.find((candidate) => candidate.name === role)?.id;
   if (!roleId) throw new Error(`no admin role named ${role}`);
   const invited = await fetch(`${cmsUrl}/admin/users`, {
@@ -91,7 +115,10 @@ export async function createAdminUser(cmsUrl: string, superAdminToken: string, r
   const registered = await fetch(`${cmsUrl}/admin/register`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ registrationToken: data.registrationToken, userInfo: { firstname: role, lastname: 'Bénévole', password } }),
+    body: JSON.stringify({
+      registrationToken: data.registrationToken,
+      userInfo: { firstname: role, lastname: 'Bénévole', password },
+    }),
   });
   if (!registered.ok) throw new Error(`register ${email}: ${registered.status} ${await registered.text()}`);
 }
@@ -108,7 +135,12 @@ export async function adminLogin(cmsUrl: string, email: string, password: string
 }
 
 /** The preview URL the admin's "Open preview" button opens for a document's draft, or undefined when there is none. */
-export async function previewUrl(cmsUrl: string, adminToken: string, uid: string, documentId: string): Promise<string | undefined> {
+export async function previewUrl(
+  cmsUrl: string,
+  adminToken: string,
+  uid: string,
+  documentId: string,
+): Promise<string | undefined> {
   const response = await fetch(`${cmsUrl}/content-manager/preview/url/${uid}?documentId=${documentId}&status=draft`, {
     headers: { authorization: `Bearer ${adminToken}` },
   });

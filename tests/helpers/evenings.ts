@@ -31,11 +31,18 @@ export async function createEveningDrafts(cms: RunningCms, token: string, plan: 
   for (const [position, talk] of plan.talks.entries()) {
     const speakerIds: string[] = [];
     for (const speaker of talk.speakers) {
-      const documentId = typeof speaker === 'string' ? speaker : (await createDraft(cms.url, token, SPEAKER_UID, speaker)).documentId;
+      const documentId =
+        typeof speaker === 'string' ? speaker : (await createDraft(cms.url, token, SPEAKER_UID, speaker)).documentId;
       speakerIds.push(documentId);
       if (!speakers.includes(documentId)) speakers.push(documentId);
     }
-    const created = await createDraft(cms.url, token, TALK_UID, { title: talk.title, slug: talk.slug, duration: 20, position: position + 1, speakers: connect(speakerIds) });
+    const created = await createDraft(cms.url, token, TALK_UID, {
+      title: talk.title,
+      slug: talk.slug,
+      duration: 20,
+      position: position + 1,
+      speakers: connect(speakerIds),
+    });
     talks.push(created.documentId);
   }
   const event = await createDraft(cms.url, token, EVENT_UID, {
@@ -49,16 +56,39 @@ export async function createEveningDrafts(cms: RunningCms, token: string, plan: 
 }
 
 /** POST /evenings/:documentId/<action> as this admin user; the response status and JSON body. */
-export async function eveningAction(cms: RunningCms, token: string, documentId: string, action: 'publish' | 'unpublish') {
-  const response = await cms.fetch(`/evenings/${documentId}/${action}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
-  return { status: response.status, body: (await response.json()) as { message?: string; counts?: Record<string, number>; error?: { message: string; details: { missing?: string[] } } } };
+export async function eveningAction(
+  cms: RunningCms,
+  token: string,
+  documentId: string,
+  action: 'publish' | 'unpublish',
+) {
+  const response = await cms.fetch(`/evenings/${documentId}/${action}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      message?: string;
+      counts?: Record<string, number>;
+      error?: { message: string; details: { missing?: string[] } };
+    },
+  };
 }
 
 /** The published event with this slug, its programme and their speakers, through the public API (undefined if not published). */
-export async function publishedProgramme(cms: RunningCms, slug: string): Promise<{ title: string; talks: { title: string; speakers: { name: string }[] }[] } | undefined> {
-  const response = await cms.fetch(`/api/events?filters[slug][$eq]=${encodeURIComponent(slug)}&populate[talks][populate][speakers]=true`);
+export async function publishedProgramme(
+  cms: RunningCms,
+  slug: string,
+): Promise<{ title: string; talks: { title: string; speakers: { name: string }[] }[] } | undefined> {
+  const response = await cms.fetch(
+    `/api/events?filters[slug][$eq]=${encodeURIComponent(slug)}&populate[talks][populate][speakers]=true`,
+  );
   if (!response.ok) throw new Error(`public events: ${response.status} ${await response.text()}`);
-  const body = (await response.json()) as { data: { title: string; talks: { title: string; speakers: { name: string }[] }[] }[] };
+  const body = (await response.json()) as {
+    data: { title: string; talks: { title: string; speakers: { name: string }[] }[] }[];
+  };
   return body.data[0];
 }
 
@@ -82,13 +112,33 @@ export function contentBuildsSince(publisher: RunningPublisher, mark: number): n
 
 /** POST /evenings/plan ("Programmer une soirée") as this admin user; the response status and JSON body. */
 export async function planEvening(cms: RunningCms, token: string, plan: unknown) {
-  const response = await cms.fetch('/evenings/plan', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(plan) });
-  return { status: response.status, body: (await response.json()) as { documentId?: string; message?: string; error?: { message: string; details: { problems?: string[] } } } };
+  const response = await cms.fetch('/evenings/plan', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(plan),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      documentId?: string;
+      message?: string;
+      error?: { message: string; details: { problems?: string[] } };
+    },
+  };
 }
 
 /** The drafts of a collection whose `field` equals `value`, through the content manager (any number). */
-export async function draftsWhere(cms: RunningCms, token: string, uid: string, field: string, value: string): Promise<Record<string, unknown>[]> {
-  const response = await cms.fetch(`/content-manager/collection-types/${uid}?filters[${field}][$eq]=${encodeURIComponent(value)}&pageSize=100`, { headers: { authorization: `Bearer ${token}` } });
+export async function draftsWhere(
+  cms: RunningCms,
+  token: string,
+  uid: string,
+  field: string,
+  value: string,
+): Promise<Record<string, unknown>[]> {
+  const response = await cms.fetch(
+    `/content-manager/collection-types/${uid}?filters[${field}][$eq]=${encodeURIComponent(value)}&pageSize=100`,
+    { headers: { authorization: `Bearer ${token}` } },
+  );
   if (!response.ok) throw new Error(`drafts of ${uid}: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { results: Record<string, unknown>[] }).results;
 }

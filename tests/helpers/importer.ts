@@ -11,7 +11,17 @@ import type { ImportReport } from '../../importer/src/report.ts';
 export const FIXTURE = join(repoRoot, '..', 'shared', 'fixtures', 'jekyll-clermontech');
 
 /** What the fixture holds, by REST path. */
-export const EXPECTED = { events: 50, talks: 162, speakers: 93, venues: 13, groups: 1, posts: 17, sponsors: 9, pages: 11, members: 13 } as const;
+export const EXPECTED = {
+  events: 50,
+  talks: 162,
+  speakers: 93,
+  venues: 13,
+  groups: 1,
+  posts: 17,
+  sponsors: 9,
+  pages: 11,
+  members: 13,
+} as const;
 export const KINDS = { 'api-hour': 44, group: 2, workshop: 3, devcamp: 1 } as const;
 
 const running = new Set<ChildProcess>();
@@ -51,12 +61,16 @@ export async function runImporter(
   const env: NodeJS.ProcessEnv = { ...process.env, ...cms.env };
   delete env.VITEST;
   if (cms.env.DATABASE_CLIENT !== 'postgres') delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [join(repoRoot, 'importer/scripts/import-jekyll.ts'), site, '--report', reportFile, ...args], {
-    cwd: repoRoot,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(repoRoot, 'importer/scripts/import-jekyll.ts'), site, '--report', reportFile, ...args],
+    {
+      cwd: repoRoot,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   running.add(child);
   child.once('exit', () => running.delete(child));
   let stdout = '';
@@ -64,7 +78,9 @@ export async function runImporter(
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   onStart?.(child);
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) => child.once('exit', (exitCode, exitSignal) => done([exitCode, exitSignal])));
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>
+    child.once('exit', (exitCode, exitSignal) => done([exitCode, exitSignal])),
+  );
   let report: ImportReport | undefined;
   try {
     report = JSON.parse(readFileSync(reportFile, 'utf8')) as ImportReport;
@@ -76,10 +92,16 @@ export async function runImporter(
 }
 
 /** Published entries of a collection through the public API (all pages). */
-export async function listAll<T = Record<string, unknown>>(cms: RunningCms, path: string, query = ''): Promise<ListResponse<T>['data']> {
+export async function listAll<T = Record<string, unknown>>(
+  cms: RunningCms,
+  path: string,
+  query = '',
+): Promise<ListResponse<T>['data']> {
   const entries: ListResponse<T>['data'] = [];
   for (let page = 1; ; page++) {
-    const response = await cms.fetch(`/api/${path}?pagination[page]=${page}&pagination[pageSize]=100${query ? `&${query}` : ''}`);
+    const response = await cms.fetch(
+      `/api/${path}?pagination[page]=${page}&pagination[pageSize]=100${query ? `&${query}` : ''}`,
+    );
     if (!response.ok) throw new Error(`GET /api/${path}: ${response.status} ${await response.text()}`);
     const body = (await response.json()) as ListResponse<T>;
     entries.push(...body.data);
@@ -104,7 +126,9 @@ export async function mediaFiles(cms: RunningCms): Promise<StoredFile[]> {
   const token = await cms.adminToken();
   const files: StoredFile[] = [];
   for (let page = 1; ; page++) {
-    const response = await cms.fetch(`/upload/files?page=${page}&pageSize=100`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await cms.fetch(`/upload/files?page=${page}&pageSize=100`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (!response.ok) throw new Error(`GET /upload/files: ${response.status} ${await response.text()}`);
     const body = (await response.json()) as { results: StoredFile[]; pagination: { pageCount: number } };
     files.push(...body.results);

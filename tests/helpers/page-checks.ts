@@ -9,7 +9,9 @@ export type Scheme = (typeof SCHEMES)[number];
 
 /** What a page overflows by, horizontally, in CSS pixels (0: it fits). */
 export function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth);
+  return page.evaluate(
+    () => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth,
+  );
 }
 
 export interface Shot {
@@ -27,7 +29,12 @@ export async function screenshotMatrix(browser: Browser, url: string, name: stri
   const shots: Shot[] = [];
   for (const scheme of SCHEMES) {
     for (const width of WIDTHS) {
-      const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width, height: 900 }, colorScheme: scheme });
+      const context = await browser.newContext({
+        locale: 'fr-FR',
+        timezoneId: 'Europe/Paris',
+        viewport: { width, height: 900 },
+        colorScheme: scheme,
+      });
       try {
         const page = await context.newPage();
         const response = await page.goto(url, { waitUntil: 'load' });
@@ -54,7 +61,9 @@ export interface PageWeight {
 /** What a page costs: its HTML and stylesheets gzipped, and the fonts a browser fetched to render it. */
 export async function pageWeight(browser: Browser, url: string): Promise<PageWeight> {
   const html = await (await fetch(url)).text();
-  const stylesheets = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]*rel="stylesheet"/g)].map((match) => new URL(match[1] ?? match[2]!, url).href);
+  const stylesheets = [
+    ...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]*rel="stylesheet"/g),
+  ].map((match) => new URL(match[1] ?? match[2]!, url).href);
   const css = await Promise.all(stylesheets.map(async (href) => (await fetch(href)).text()));
   const htmlCss = gzipSync(html + css.join('')).length;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -34,7 +34,11 @@ export function sendProposal(
     headers['content-type'] = 'application/x-www-form-urlencoded';
   }
   const payload =
-    as === 'json' ? JSON.stringify(body) : new URLSearchParams(Object.entries(body).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]]))).toString();
+    as === 'json'
+      ? JSON.stringify(body)
+      : new URLSearchParams(
+          Object.entries(body).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]])),
+        ).toString();
   return cms.fetch('/api/proposals', { method: 'POST', headers, body: payload, redirect: 'manual' });
 }
 
@@ -52,9 +56,12 @@ export interface StoredProposal {
 
 /** Every stored proposal, as members see them in the admin (content-manager API). */
 export async function storedProposals(cms: RunningCms): Promise<StoredProposal[]> {
-  const response = await cms.fetch(`/content-manager/collection-types/${PROPOSAL_UID}?page=1&pageSize=100&sort=createdAt:ASC`, {
-    headers: { authorization: `Bearer ${await cms.adminToken()}` },
-  });
+  const response = await cms.fetch(
+    `/content-manager/collection-types/${PROPOSAL_UID}?page=1&pageSize=100&sort=createdAt:ASC`,
+    {
+      headers: { authorization: `Bearer ${await cms.adminToken()}` },
+    },
+  );
   if (!response.ok) throw new Error(`listing proposals: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { results: StoredProposal[] }).results;
 }

@@ -14,7 +14,11 @@ export interface RunningPublisher {
   /** The full status, asked with the publisher's token. */
   status(): Promise<PublisherStatus>;
   /** Waits until the status satisfies `accept` (e.g. a new live release). */
-  waitForStatus(what: string, accept: (status: PublisherStatus) => boolean, timeoutMs?: number): Promise<PublisherStatus>;
+  waitForStatus(
+    what: string,
+    accept: (status: PublisherStatus) => boolean,
+    timeoutMs?: number,
+  ): Promise<PublisherStatus>;
   /** Waits until no build runs or is queued, and returns the status then. */
   settled(timeoutMs?: number): Promise<PublisherStatus>;
   /** Waits until a build started after `before` and no build runs or is queued any more. */
@@ -74,7 +78,8 @@ export async function startPublisher(
 
   // The build details the tests wait on are behind the token; anyone gets only PublicStatus.
   const authorization = { authorization: `Bearer ${env.PUBLISHER_TOKEN}` };
-  const status = async () => (await (await fetch(`${url}${PUBLISHER_PATHS.status}`, { headers: authorization })).json()) as PublisherStatus;
+  const status = async () =>
+    (await (await fetch(`${url}${PUBLISHER_PATHS.status}`, { headers: authorization })).json()) as PublisherStatus;
   const waitForStatus = (what: string, accept: (status: PublisherStatus) => boolean, timeoutMs = 120_000) =>
     waitFor(
       what,
@@ -88,7 +93,11 @@ export async function startPublisher(
       throw new Error(`${error.message}\n--- publisher output ---\n${log.slice(-3000)}`);
     });
 
-  await waitForStatus('the first release', (current) => current.release !== null && (!settle || isSettled(current)), 180_000);
+  await waitForStatus(
+    'the first release',
+    (current) => current.release !== null && (!settle || isSettled(current)),
+    180_000,
+  );
 
   return {
     url,
@@ -123,7 +132,10 @@ export async function startPublisher(
 export async function startStack(options: CmsOptions = {}, publisherEnv: Record<string, string> = {}): Promise<Stack> {
   const sitePort = await freePort();
   // The CMS knows the site by the address the publisher serves it on (CORS, redirects, preview links).
-  const cms = await startCms({ ...options, env: { SITE_PORT: String(sitePort), SITE_URL: `http://127.0.0.1:${sitePort}`, ...options.env } });
+  const cms = await startCms({
+    ...options,
+    env: { SITE_PORT: String(sitePort), SITE_URL: `http://127.0.0.1:${sitePort}`, ...options.env },
+  });
   const publisher = await startPublisher(cms, sitePort, publisherEnv).catch(async (error: unknown) => {
     await cms.destroy();
     throw error;

@@ -13,7 +13,12 @@ const HOUR = 3600_000;
 /** Publishes an evening taking registrations on the site, `startsInHours` from now. */
 export async function publishRegistrationEvent(
   cms: RunningCms,
-  { title, capacity, waitingList = true, startsInHours = 72 }: { title: string; capacity: number | null; waitingList?: boolean; startsInHours?: number },
+  {
+    title,
+    capacity,
+    waitingList = true,
+    startsInHours = 72,
+  }: { title: string; capacity: number | null; waitingList?: boolean; startsInHours?: number },
 ): Promise<{ documentId: string; startsAt: Date; endsAt: Date }> {
   const token = await cms.adminToken();
   const startsAt = new Date(Math.floor((Date.now() + startsInHours * HOUR) / 60_000) * 60_000);
@@ -35,14 +40,29 @@ export async function publishRegistrationEvent(
 
 /** The form's fields for `event`, valid unless `changes` break them. */
 export function registrationForm(event: string, changes: Record<string, unknown> = {}): Record<string, unknown> {
-  return { event, name: 'Alex Inscrite', email: 'alex@example.org', firstTime: 'on', accessibilityNeeds: '', site_web: '', ...changes };
+  return {
+    event,
+    name: 'Alex Inscrite',
+    email: 'alex@example.org',
+    firstTime: 'on',
+    accessibilityNeeds: '',
+    site_web: '',
+    ...changes,
+  };
 }
 
 /** Posts the registration form, as its script does (JSON) or as a plain form does. */
-export function sendRegistration(cms: RunningCms, body: Record<string, unknown>, { as = 'json', clientIp }: { as?: 'json' | 'form'; clientIp?: string } = {}): Promise<Response> {
+export function sendRegistration(
+  cms: RunningCms,
+  body: Record<string, unknown>,
+  { as = 'json', clientIp }: { as?: 'json' | 'form'; clientIp?: string } = {},
+): Promise<Response> {
   const headers: Record<string, string> = clientIp ? { 'x-forwarded-for': clientIp } : {};
   headers['content-type'] = as === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
-  const payload = as === 'json' ? JSON.stringify(body) : new URLSearchParams(Object.entries(body).map(([name, value]) => [name, String(value)])).toString();
+  const payload =
+    as === 'json'
+      ? JSON.stringify(body)
+      : new URLSearchParams(Object.entries(body).map(([name, value]) => [name, String(value)])).toString();
   return cms.fetch('/api/registrations', { method: 'POST', headers, body: payload, redirect: 'manual' });
 }
 
@@ -70,8 +90,15 @@ export interface StoredRegistration {
 export async function storedRegistrations(cms: RunningCms, eventDocumentId: string): Promise<StoredRegistration[]> {
   const all: StoredRegistration[] = [];
   for (let page = 1; ; page += 1) {
-    const query = new URLSearchParams({ page: String(page), pageSize: '100', sort: 'id:ASC', 'filters[eventDocumentId][$eq]': eventDocumentId });
-    const response = await cms.fetch(`/content-manager/collection-types/${REGISTRATION_UID}?${query}`, { headers: { authorization: `Bearer ${await cms.adminToken()}` } });
+    const query = new URLSearchParams({
+      page: String(page),
+      pageSize: '100',
+      sort: 'id:ASC',
+      'filters[eventDocumentId][$eq]': eventDocumentId,
+    });
+    const response = await cms.fetch(`/content-manager/collection-types/${REGISTRATION_UID}?${query}`, {
+      headers: { authorization: `Bearer ${await cms.adminToken()}` },
+    });
     if (!response.ok) throw new Error(`listing registrations: ${response.status} ${await response.text()}`);
     const body = (await response.json()) as { results: StoredRegistration[]; pagination: { pageCount: number } };
     all.push(...body.results);
@@ -80,13 +107,20 @@ export async function storedRegistrations(cms: RunningCms, eventDocumentId: stri
 }
 
 /** Runs the registrations' scheduled chores once, at `now`, on the CMS's database (cms/scripts/registration-chores.mts). */
-export async function runChores(cms: RunningCms, now: Date): Promise<{ promoted: number; reminded: number; retried: number; anonymised: number }> {
-  const { stdout } = await promisify(execFile)(process.execPath, [join(repoRoot, 'cms/scripts/registration-chores.mts'), '--now', now.toISOString()], {
-    cwd: join(repoRoot, 'cms'),
-    env: { ...process.env, ...cms.env },
-    encoding: 'utf8',
-    maxBuffer: 20_000_000,
-  });
+export async function runChores(
+  cms: RunningCms,
+  now: Date,
+): Promise<{ promoted: number; reminded: number; retried: number; anonymised: number }> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [join(repoRoot, 'cms/scripts/registration-chores.mts'), '--now', now.toISOString()],
+    {
+      cwd: join(repoRoot, 'cms'),
+      env: { ...process.env, ...cms.env },
+      encoding: 'utf8',
+      maxBuffer: 20_000_000,
+    },
+  );
   const line = stdout.split('\n').find((candidate) => candidate.startsWith('{"promoted"'));
   if (!line) throw new Error(`registration chores printed no report:\n${stdout.slice(-2000)}`);
   return JSON.parse(line) as { promoted: number; reminded: number; retried: number; anonymised: number };

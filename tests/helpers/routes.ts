@@ -20,7 +20,10 @@ export async function registeredRoutes(cms: RunningCms): Promise<Route[]> {
     env: { ...process.env, ...cms.env },
     encoding: 'utf8',
     maxBuffer: 20_000_000,
-  }).catch((error: { stdout?: string; stderr?: string; message: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? error.message }));
+  }).catch((error: { stdout?: string; stderr?: string; message: string }) => ({
+    stdout: error.stdout ?? '',
+    stderr: error.stderr ?? error.message,
+  }));
   const line = result.stdout.split('\n').find((candidate) => candidate.startsWith('[{'));
   if (!line) throw new Error(`list-routes failed:\n${result.stderr.slice(-2000)}`);
   const unique = new Map<string, Route>();
@@ -29,10 +32,25 @@ export async function registeredRoutes(cms: RunningCms): Promise<Route[]> {
 }
 
 /** Where Strapi's own routes live: the content API, the admin, each bundled plugin, health and static files. */
-const STRAPI_PREFIXES = ['api', 'admin', 'content-manager', 'content-type-builder', 'upload', 'uploads', 'i18n', 'email', 'users-permissions', 'content-releases', 'review-workflows', '_health'];
+const STRAPI_PREFIXES = [
+  'api',
+  'admin',
+  'content-manager',
+  'content-type-builder',
+  'upload',
+  'uploads',
+  'i18n',
+  'email',
+  'users-permissions',
+  'content-releases',
+  'review-workflows',
+  '_health',
+];
 const STRAPI_STATIC = ['/', '/((?!uploads/).+)'];
 
 /** The routes this project added to the CMS's admin side (`strapi.server.routes({ type: 'admin' })`). */
 export function customAdminRoutes(routes: Route[]): Route[] {
-  return routes.filter(({ path }) => !STRAPI_STATIC.includes(path) && !STRAPI_PREFIXES.includes(path.split('/')[1] ?? ''));
+  return routes.filter(
+    ({ path }) => !STRAPI_STATIC.includes(path) && !STRAPI_PREFIXES.includes(path.split('/')[1] ?? ''),
+  );
 }

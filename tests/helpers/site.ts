@@ -28,7 +28,13 @@ export function buildSite(
     const child = spawn(process.execPath, [join(root, 'site', 'scripts', 'build.ts'), '--outDir', outDir], {
       cwd: join(root, 'site'),
       // Its own Astro cache: another build (the publisher's, the benchmark's) never shares its store.
-      env: { ...process.env, SITE_CACHE_DIR: join(outDir, '..', `${basename(outDir)}.cache`), ...env, FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        SITE_CACHE_DIR: join(outDir, '..', `${basename(outDir)}.cache`),
+        ...env,
+        FORCE_COLOR: '0',
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -35,7 +35,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     authOptional: true,
     logger: false,
     onRcptTo(address, _session, callback) {
-      callback(refused.has(address.address) ? Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }) : undefined);
+      callback(
+        refused.has(address.address)
+          ? Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 })
+          : undefined,
+      );
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
@@ -50,7 +54,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
               replyTo: parsed.replyTo?.text ?? '',
               text: parsed.text ?? '',
               html: parsed.html === false ? '' : parsed.html,
-              attachments: parsed.attachments.map((file) => ({ filename: file.filename ?? '', contentType: file.contentType, content: file.content.toString('utf8') })),
+              attachments: parsed.attachments.map((file) => ({
+                filename: file.filename ?? '',
+                contentType: file.contentType,
+                content: file.content.toString('utf8'),
+              })),
             });
             callback();
           },
@@ -72,7 +80,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     mails,
     refused,
     waitForMail: (to, match = /./, timeoutMs = 30_000) =>
-      waitFor(`an e-mail to ${to} matching ${match}`, () => mails.find((mail) => mail.to.includes(to) && (match.test(mail.subject) || match.test(mail.text))), { timeoutMs }),
+      waitFor(
+        `an e-mail to ${to} matching ${match}`,
+        () => mails.find((mail) => mail.to.includes(to) && (match.test(mail.subject) || match.test(mail.text))),
+        { timeoutMs },
+      ),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

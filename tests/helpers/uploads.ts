@@ -38,7 +38,8 @@ export function tinyPng(): Buffer {
 }
 
 export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-export const SCRIPT_SVG = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(document.domain)</script></svg>';
+export const SCRIPT_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(document.domain)</script></svg>';
 export const SCRIPT_HTML = '<!doctype html><html><body><script>alert(1)</script></body></html>';
 
 /** A name no other test or upload uses: letters and digits only, so Strapi's file hash keeps it as is. */

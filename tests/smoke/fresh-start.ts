@@ -49,11 +49,15 @@ async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
   const begin = performance.now();
   try {
     const result = await work();
-    console.log(`smoke on Node ${process.versions.node}: ${name} in ${((performance.now() - begin) / 1000).toFixed(1)} s`);
+    console.log(
+      `smoke on Node ${process.versions.node}: ${name} in ${((performance.now() - begin) / 1000).toFixed(1)} s`,
+    );
     return result;
   } catch (error) {
     console.error(output.slice(-4000));
-    console.error(`smoke on Node ${process.versions.node}: ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `smoke on Node ${process.versions.node}: ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     await stopStart();
     rmSync(workDir, { recursive: true, force: true });
     process.exit(1);
@@ -84,7 +88,10 @@ await step('npm start until the site serves the demo content', async () => {
   );
   exited.catch(() => undefined); // once the site answers, stopping npm start is expected
   // The first start builds the CMS's admin panel, the longest step of all: hence the long wait.
-  await Promise.race([exited, waitFor('the site’s home page', async () => (await fetch(siteUrl)).ok, { timeoutMs: 15 * 60_000, intervalMs: 500 })]);
+  await Promise.race([
+    exited,
+    waitFor('the site’s home page', async () => (await fetch(siteUrl)).ok, { timeoutMs: 15 * 60_000, intervalMs: 500 }),
+  ]);
 });
 
 await step('a talk published in the admin, live on the site', async () => {
@@ -100,16 +107,23 @@ await step('a talk published in the admin, live on the site', async () => {
   const talk = ((await list.json()) as { results: { documentId: string; slug: string }[] }).results[0];
   if (!talk) throw new Error('the demo content has no talk');
   const title = `Titre publié par le smoke ${Date.now()}`;
-  const publish = await fetch(`${cmsUrl}/content-manager/collection-types/api::talk.talk/${talk.documentId}/actions/publish`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ title }),
-  });
+  const publish = await fetch(
+    `${cmsUrl}/content-manager/collection-types/api::talk.talk/${talk.documentId}/actions/publish`,
+    {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ title }),
+    },
+  );
   if (!publish.ok) throw new Error(`publish answered ${publish.status}`);
-  await waitFor(`“${title}” on /talks/${talk.slug}/`, async () => (await pageText(`/talks/${talk.slug}/`)).includes(title), {
-    timeoutMs: 120_000,
-    intervalMs: 200,
-  });
+  await waitFor(
+    `“${title}” on /talks/${talk.slug}/`,
+    async () => (await pageText(`/talks/${talk.slug}/`)).includes(title),
+    {
+      timeoutMs: 120_000,
+      intervalMs: 200,
+    },
+  );
 });
 
 await step('npm start stopped', stopStart);
@@ -122,7 +136,10 @@ await step('the importer on the fixture', async () => {
   });
   output = `${result.stdout}\n${result.stderr}`;
   if (result.status !== 0) throw new Error(`import:jekyll exited with ${result.status}`);
-  const summary = result.stdout.split('\n').filter((line) => /event|talk|speaker|post/i.test(line)).slice(0, 8);
+  const summary = result.stdout
+    .split('\n')
+    .filter((line) => /event|talk|speaker|post/i.test(line))
+    .slice(0, 8);
   if (summary.length === 0) throw new Error('the importer printed no counts');
   console.log(summary.map((line) => `  ${line.trim()}`).join('\n'));
 });

@@ -25,7 +25,10 @@ const legacyPath: FieldView = {
   label: 'Ancienne adresse',
   hint: 'Adresse sur l’ancien site (ex. /api-hours/api-hour-72.html) ; elle redirigera ici. Laisser vide sinon.',
 };
-const slug: FieldView = { label: 'Identifiant d’URL', hint: 'Généré depuis le titre ; apparaît dans l’adresse de la page.' };
+const slug: FieldView = {
+  label: 'Identifiant d’URL',
+  hint: 'Généré depuis le titre ; apparaît dans l’adresse de la page.',
+};
 const links: FieldView = { label: 'Liens', hint: 'Site, Mastodon, GitHub, LinkedIn…' };
 const language: FieldView = { label: 'Langue' };
 
@@ -41,28 +44,52 @@ export const adminViews: Record<string, ContentTypeView> = {
       kind: { label: 'Type d’événement' },
       number: { label: 'Numéro', hint: 'Le numéro de l’API Hour (#73) ; laisser vide pour les autres événements.' },
       startsAt: { label: 'Début', hint: 'Date et heure de début, heure de Paris.' },
-      endsAt: { label: 'Fin', hint: 'Heure de Paris ; facultatif. Sur plusieurs jours : la date et l’heure de fin du dernier jour.' },
+      endsAt: {
+        label: 'Fin',
+        hint: 'Heure de Paris ; facultatif. Sur plusieurs jours : la date et l’heure de fin du dernier jour.',
+      },
       eventStatus: {
         label: 'Statut',
         hint: 'prevu ; annule (bandeau « Annulé ») ; reporte (« Reporté », date à confirmer) ; en_ligne (passé en ligne : « En ligne »).',
       },
       venue: { label: 'Lieu' },
       onlineUrl: { label: 'Lien de diffusion', hint: 'Le direct ou la visio, montré jusqu’à la fin de l’événement.' },
-      replayUrl: { label: 'Lien du replay', hint: 'La vidéo de la soirée, montrée ensuite (« Revoir la soirée ») ; pas l’accueil de la chaîne.' },
+      replayUrl: {
+        label: 'Lien du replay',
+        hint: 'La vidéo de la soirée, montrée ensuite (« Revoir la soirée ») ; pas l’accueil de la chaîne.',
+      },
       capacity: { label: 'Nombre de places' },
-      admission: { label: 'Entrée', hint: 'gratuite ou payante ; laisser vide si on ne sait pas : la page n’en dit alors rien.' },
-      price: { label: 'Tarif', hint: 'Si l’entrée est payante : montant et conditions, ex. « 150 € les trois jours, 50 € étudiants ».' },
-      registrationUrl: { label: 'Lien d’inscription', hint: 'Mobilizon, Eventbrite, Meetup… Masqué automatiquement une fois l’événement passé.' },
+      admission: {
+        label: 'Entrée',
+        hint: 'gratuite ou payante ; laisser vide si on ne sait pas : la page n’en dit alors rien.',
+      },
+      price: {
+        label: 'Tarif',
+        hint: 'Si l’entrée est payante : montant et conditions, ex. « 150 € les trois jours, 50 € étudiants ».',
+      },
+      registrationUrl: {
+        label: 'Lien d’inscription',
+        hint: 'Mobilizon, Eventbrite, Meetup… Masqué automatiquement une fois l’événement passé.',
+      },
       registrationMode: {
         label: 'Inscriptions',
         hint: 'aucune ; lien (le « Lien d’inscription » ci-dessus) ; site (formulaire sur la page, places comptées). Vide : lien s’il y en a un.',
       },
       registrationOpensAt: { label: 'Ouverture des inscriptions', hint: 'Heure de Paris ; vide : dès la publication.' },
-      registrationClosesAt: { label: 'Clôture des inscriptions', hint: 'Heure de Paris ; vide : au début de l’événement.' },
-      waitingList: { label: 'Liste d’attente', hint: 'Une fois complet, les suivants attendent une place libérée (sinon : « Complet »).' },
+      registrationClosesAt: {
+        label: 'Clôture des inscriptions',
+        hint: 'Heure de Paris ; vide : au début de l’événement.',
+      },
+      waitingList: {
+        label: 'Liste d’attente',
+        hint: 'Une fois complet, les suivants attendent une place libérée (sinon : « Complet »).',
+      },
       summary: { label: 'Résumé', hint: 'Une ou deux phrases, affichées dans les listes et l’annonce.' },
       description: { label: 'Description' },
-      talks: { label: 'Programme', hint: 'Les talks de la soirée ; leur ordre vient du champ « Position » de chaque talk.' },
+      talks: {
+        label: 'Programme',
+        hint: 'Les talks de la soirée ; leur ordre vient du champ « Position » de chaque talk.',
+      },
       group: { label: 'Groupe', hint: 'Pour une soirée de groupe (clermontech.php…).' },
       photosUrl: { label: 'Album photos', hint: 'Lien vers l’album (Flickr…).' },
       cover: { label: 'Image de couverture' },
@@ -86,7 +113,10 @@ export const adminViews: Record<string, ContentTypeView> = {
       slidesUrl: { label: 'Lien des slides' },
       slidesFile: { label: 'Fichier des slides', hint: 'Si les slides ne sont pas en ligne ailleurs.' },
       videoUrl: { label: 'Lien de la vidéo', hint: 'YouTube, Vimeo… La vidéo ne se charge que si le lecteur clique.' },
-      videoStart: { label: 'Début de la vidéo (secondes)', hint: 'Si le talk commence au milieu d’une vidéo de la soirée.' },
+      videoStart: {
+        label: 'Début de la vidéo (secondes)',
+        hint: 'Si le talk commence au milieu d’une vidéo de la soirée.',
+      },
       language,
       legacyPath,
     },
@@ -96,7 +126,14 @@ export const adminViews: Record<string, ContentTypeView> = {
     list: ['name', 'talks'],
     sortBy: 'name',
     sortOrder: 'ASC',
-    fields: { name: { label: 'Nom' }, slug, bio: { label: 'Biographie' }, photo: { label: 'Photo' }, links, talks: { label: 'Talks' } },
+    fields: {
+      name: { label: 'Nom' },
+      slug,
+      bio: { label: 'Biographie' },
+      photo: { label: 'Photo' },
+      links,
+      talks: { label: 'Talks' },
+    },
   },
   'api::venue.venue': {
     mainField: 'name',
@@ -199,8 +236,14 @@ export const adminViews: Record<string, ContentTypeView> = {
       tagline: { label: 'Slogan' },
       contactEmail: { label: 'E-mail de contact' },
       talkProposalEmail: { label: 'E-mail des propositions de talks' },
-      logo: { label: 'Logo', hint: 'En tête et en pied de chaque page. PNG ou JPEG, fond transparent de préférence ; sans logo, le nom du site s’affiche.' },
-      mascot: { label: 'Mascotte', hint: 'L’ornithorynque, affiché dans le pied de page et sur l’accueil. PNG ou JPEG, carré de préférence.' },
+      logo: {
+        label: 'Logo',
+        hint: 'En tête et en pied de chaque page. PNG ou JPEG, fond transparent de préférence ; sans logo, le nom du site s’affiche.',
+      },
+      mascot: {
+        label: 'Mascotte',
+        hint: 'L’ornithorynque, affiché dans le pied de page et sur l’accueil. PNG ou JPEG, carré de préférence.',
+      },
       socialLinks: { label: 'Réseaux sociaux' },
       announcement: { label: 'Bannière d’annonce', hint: 'Affichée en haut du site jusqu’à la date indiquée.' },
       seo: { label: 'Référencement par défaut' },

@@ -39,7 +39,12 @@ export async function configureAdminViews(strapi: Core.Strapi): Promise<void> {
       }
     }
     await contentTypes.updateConfiguration(schema, {
-      settings: { ...current.settings, mainField: view.mainField, defaultSortBy: view.sortBy, defaultSortOrder: view.sortOrder },
+      settings: {
+        ...current.settings,
+        mainField: view.mainField,
+        defaultSortBy: view.sortBy,
+        defaultSortOrder: view.sortOrder,
+      },
       metadatas,
       layouts: { ...current.layouts, list: view.list },
     });

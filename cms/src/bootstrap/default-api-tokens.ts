@@ -6,8 +6,16 @@ import type { Core } from '@strapi/strapi';
  * a volunteer made later is never taken for one of them.
  */
 export const STRAPI_DEFAULT_API_TOKENS = [
-  { name: 'Read Only', type: 'read-only', description: 'A default API token with read-only permissions, only used for accessing resources' },
-  { name: 'Full Access', type: 'full-access', description: 'A default API token with full access permissions, used for accessing or modifying resources' },
+  {
+    name: 'Read Only',
+    type: 'read-only',
+    description: 'A default API token with read-only permissions, only used for accessing resources',
+  },
+  {
+    name: 'Full Access',
+    type: 'full-access',
+    description: 'A default API token with full access permissions, used for accessing or modifying resources',
+  },
 ] as const;
 
 /**

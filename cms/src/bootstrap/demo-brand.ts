@@ -10,7 +10,9 @@ interface StoredFile {
 
 /** A demo image in the media library: the one of that name when a previous boot uploaded it, else uploaded now. */
 async function libraryFile(strapi: Core.Strapi, image: DemoImage, folder: string): Promise<number> {
-  const existing = (await strapi.db.query('plugin::upload.file').findOne({ where: { name: image.name }, select: ['id'] })) as StoredFile | null;
+  const existing = (await strapi.db
+    .query('plugin::upload.file')
+    .findOne({ where: { name: image.name }, select: ['id'] })) as StoredFile | null;
   if (existing) return existing.id;
   const path = join(folder, image.name);
   await writeFile(path, image.bytes);
@@ -30,7 +32,10 @@ export async function demoBrandFiles(strapi: Core.Strapi): Promise<{ logo: numbe
   const images = await demoBrandImages();
   const folder = await mkdtemp(join(tmpdir(), 'clermontech-demo-'));
   try {
-    return { logo: await libraryFile(strapi, images.logo, folder), mascot: await libraryFile(strapi, images.mascot, folder) };
+    return {
+      logo: await libraryFile(strapi, images.logo, folder),
+      mascot: await libraryFile(strapi, images.mascot, folder),
+    };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

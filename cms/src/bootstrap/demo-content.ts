@@ -34,7 +34,12 @@ export async function markDemoContentSkipped(strapi: Core.Strapi): Promise<void>
 }
 
 /** Finds a published entry by a unique field, or creates and publishes it; returns its documentId. */
-async function upsert(strapi: Core.Strapi, uid: UID.ContentType, key: Record<string, unknown>, data: Record<string, unknown>): Promise<string> {
+async function upsert(
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  key: Record<string, unknown>,
+  data: Record<string, unknown>,
+): Promise<string> {
   const documents = strapi.documents(uid as 'api::event.event');
   const existing = await documents.findFirst({ filters: key as never, status: 'published' });
   if (existing) return existing.documentId;
@@ -44,46 +49,60 @@ async function upsert(strapi: Core.Strapi, uid: UID.ContentType, key: Record<str
 
 async function seed(strapi: Core.Strapi, now: Date): Promise<void> {
   const venueIds = new Map<string, string>();
-  for (const { slug, ...venue } of demo.venues) venueIds.set(slug, await upsert(strapi, 'api::venue.venue', { slug }, venue));
+  for (const { slug, ...venue } of demo.venues)
+    venueIds.set(slug, await upsert(strapi, 'api::venue.venue', { slug }, venue));
 
   const speakerIds = new Map<string, string>();
-  for (const { slug, ...speaker } of demo.speakers) speakerIds.set(slug, await upsert(strapi, 'api::speaker.speaker', { slug }, speaker));
+  for (const { slug, ...speaker } of demo.speakers)
+    speakerIds.set(slug, await upsert(strapi, 'api::speaker.speaker', { slug }, speaker));
 
   const groupIds = new Map<string, string>();
-  for (const { slug, ...group } of demo.groups) groupIds.set(slug, await upsert(strapi, 'api::group.group', { slug }, group));
+  for (const { slug, ...group } of demo.groups)
+    groupIds.set(slug, await upsert(strapi, 'api::group.group', { slug }, group));
 
   const sponsorIds = new Map<string, string>();
-  for (const { slug, ...sponsor } of demo.sponsors) sponsorIds.set(slug, await upsert(strapi, 'api::sponsor.sponsor', { slug }, sponsor));
+  for (const { slug, ...sponsor } of demo.sponsors)
+    sponsorIds.set(slug, await upsert(strapi, 'api::sponsor.sponsor', { slug }, sponsor));
 
   for (const event of demo.demoEvents(now)) {
-    const eventId = await upsert(strapi, 'api::event.event', { slug: event.slug }, {
-      title: event.title,
-      kind: event.kind,
-      number: event.number,
-      startsAt: event.startsAt.toISOString(),
-      endsAt: (event.endsAt ?? new Date(event.startsAt.getTime() + event.durationHours * 3_600_000)).toISOString(),
-      eventStatus: event.eventStatus ?? 'prevu',
-      capacity: event.capacity,
-      admission: event.admission,
-      price: event.price,
-      registrationUrl: event.registrationUrl,
-      registrationMode: event.registrationMode,
-      onlineUrl: event.onlineUrl,
-      replayUrl: event.replayUrl,
-      photosUrl: event.photosUrl,
-      summary: event.summary,
-      description: event.description,
-      venue: event.venue ? venueIds.get(event.venue) : undefined,
-      group: event.group ? groupIds.get(event.group) : undefined,
-      sponsors: event.sponsors.map((slug) => sponsorIds.get(slug)),
-    });
+    const eventId = await upsert(
+      strapi,
+      'api::event.event',
+      { slug: event.slug },
+      {
+        title: event.title,
+        kind: event.kind,
+        number: event.number,
+        startsAt: event.startsAt.toISOString(),
+        endsAt: (event.endsAt ?? new Date(event.startsAt.getTime() + event.durationHours * 3_600_000)).toISOString(),
+        eventStatus: event.eventStatus ?? 'prevu',
+        capacity: event.capacity,
+        admission: event.admission,
+        price: event.price,
+        registrationUrl: event.registrationUrl,
+        registrationMode: event.registrationMode,
+        onlineUrl: event.onlineUrl,
+        replayUrl: event.replayUrl,
+        photosUrl: event.photosUrl,
+        summary: event.summary,
+        description: event.description,
+        venue: event.venue ? venueIds.get(event.venue) : undefined,
+        group: event.group ? groupIds.get(event.group) : undefined,
+        sponsors: event.sponsors.map((slug) => sponsorIds.get(slug)),
+      },
+    );
     for (const [index, { slug, speakers, ...talk }] of event.talks.entries()) {
-      await upsert(strapi, 'api::talk.talk', { slug }, {
-        ...talk,
-        position: index + 1,
-        event: eventId,
-        speakers: speakers.map((speaker) => speakerIds.get(speaker)),
-      });
+      await upsert(
+        strapi,
+        'api::talk.talk',
+        { slug },
+        {
+          ...talk,
+          position: index + 1,
+          event: eventId,
+          speakers: speakers.map((speaker) => speakerIds.get(speaker)),
+        },
+      );
     }
   }
 
@@ -93,10 +112,17 @@ async function seed(strapi: Core.Strapi, now: Date): Promise<void> {
   }
   for (const { slug, ...page } of demo.pages) await upsert(strapi, 'api::page.page', { slug }, page);
   for (const { name, ...member } of demo.members) await upsert(strapi, 'api::member.member', { name }, member);
-  for (const { title, ...proposal } of demo.proposals) await upsert(strapi, 'api::proposal.proposal', { title }, proposal);
+  for (const { title, ...proposal } of demo.proposals)
+    await upsert(strapi, 'api::proposal.proposal', { title }, proposal);
 
   const globals = strapi.documents('api::global.global');
   if (!(await globals.findFirst({}))) {
-    await globals.create({ data: { ...demo.globalSettings, ...(await demoBrandFiles(strapi)), announcement: demo.demoAnnouncement(now) } as never });
+    await globals.create({
+      data: {
+        ...demo.globalSettings,
+        ...(await demoBrandFiles(strapi)),
+        announcement: demo.demoAnnouncement(now),
+      } as never,
+    });
   }
 }

@@ -30,9 +30,13 @@ export async function lockDownPublicRole(strapi: Core.Strapi): Promise<void> {
   if (!role) throw new Error('users-permissions public role not found');
 
   const wanted = new Set(publicActions());
-  const current = (await strapi.db.query(PERMISSION).findMany({ where: { role: role.id } })) as { id: number; action: string }[];
+  const current = (await strapi.db.query(PERMISSION).findMany({ where: { role: role.id } })) as {
+    id: number;
+    action: string;
+  }[];
   const extra = current.filter((permission) => !wanted.has(permission.action));
-  if (extra.length > 0) await strapi.db.query(PERMISSION).deleteMany({ where: { id: { $in: extra.map(({ id }) => id) } } });
+  if (extra.length > 0)
+    await strapi.db.query(PERMISSION).deleteMany({ where: { id: { $in: extra.map(({ id }) => id) } } });
   const granted = new Set(current.map(({ action }) => action));
   for (const action of wanted) {
     if (!granted.has(action)) await strapi.db.query(PERMISSION).create({ data: { action, role: role.id } });

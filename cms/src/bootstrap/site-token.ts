@@ -24,7 +24,10 @@ export async function ensureSiteToken(strapi: Core.Strapi, env: Env): Promise<vo
   const tokens = strapi.service('admin::api-token');
   const query = strapi.db.query('admin::api-token');
   const wanted = publicReadActions().sort();
-  let token = (await query.findOne({ where: { name: SITE_TOKEN_NAME }, populate: ['permissions'] })) as StoredToken | null;
+  let token = (await query.findOne({
+    where: { name: SITE_TOKEN_NAME },
+    populate: ['permissions'],
+  })) as StoredToken | null;
   if (!token) {
     token = (await tokens.create({
       name: SITE_TOKEN_NAME,

@@ -6,7 +6,19 @@
 import sharp from 'sharp';
 
 /** The platypus, facing left: tail, body, head, bill, feet, eye. `body` and `bill` colour its parts. */
-function platypus({ body, tail, bill, feet, eye }: { body: string; tail: string; bill: string; feet: string; eye: string }): string {
+function platypus({
+  body,
+  tail,
+  bill,
+  feet,
+  eye,
+}: {
+  body: string;
+  tail: string;
+  bill: string;
+  feet: string;
+  eye: string;
+}): string {
   return [
     `<ellipse cx="300" cy="228" rx="72" ry="36" transform="rotate(-12 300 228)" fill="${tail}"/>`,
     `<ellipse cx="150" cy="290" rx="26" ry="12" fill="${feet}"/>`,

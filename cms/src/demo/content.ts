@@ -147,11 +147,37 @@ export const groups = [
 ];
 
 export const sponsors = [
-  { slug: 'volcans-logiciels', name: 'Volcans Logiciels', url: 'https://example.com/volcans', tier: 'main', since: '2019-01-01' },
+  {
+    slug: 'volcans-logiciels',
+    name: 'Volcans Logiciels',
+    url: 'https://example.com/volcans',
+    tier: 'main',
+    since: '2019-01-01',
+  },
   { slug: 'atelier-dome', name: 'Atelier Dôme', url: 'https://example.com/dome', tier: 'partner', since: '2021-09-01' },
-  { slug: 'coop-auvergne-web', name: 'Coop Auvergne Web', url: 'https://example.com/coop', tier: 'supporter', since: '2023-03-01' },
-  { slug: 'basalte-hosting', name: 'Basalte Hosting', url: 'https://example.com/basalte', tier: 'partner', since: '2015-01-01', until: '2020-12-31' },
-  { slug: 'pixel-sancy', name: 'Pixel Sancy', url: 'https://example.com/sancy', tier: 'supporter', since: '2016-06-01', until: '2019-06-30' },
+  {
+    slug: 'coop-auvergne-web',
+    name: 'Coop Auvergne Web',
+    url: 'https://example.com/coop',
+    tier: 'supporter',
+    since: '2023-03-01',
+  },
+  {
+    slug: 'basalte-hosting',
+    name: 'Basalte Hosting',
+    url: 'https://example.com/basalte',
+    tier: 'partner',
+    since: '2015-01-01',
+    until: '2020-12-31',
+  },
+  {
+    slug: 'pixel-sancy',
+    name: 'Pixel Sancy',
+    url: 'https://example.com/sancy',
+    tier: 'supporter',
+    since: '2016-06-01',
+    until: '2019-06-30',
+  },
 ] as const;
 
 export const members = [
@@ -223,7 +249,8 @@ export const posts = [
     title: 'Bienvenue sur le nouveau site',
     author: 'Le bureau',
     daysAgo: 10,
-    excerpt: 'Un nouveau site, toujours les mêmes valeurs : plus simple à mettre à jour pour les bénévoles, plus rapide pour vous.',
+    excerpt:
+      'Un nouveau site, toujours les mêmes valeurs : plus simple à mettre à jour pour les bénévoles, plus rapide pour vous.',
     body: `Après de longues années de bons et loyaux services, notre ancien site laisse la place à celui-ci.
 
 Les bénévoles publient désormais les événements depuis une interface d’administration : fini les fichiers à modifier à la main. Toutes les anciennes adresses continuent de fonctionner.`,
@@ -292,7 +319,8 @@ export function demoEvents(now: Date): DemoEvent[] {
         {
           slug: 'ma-maison-sans-nuage',
           title: 'Ma maison sans nuage',
-          abstract: 'Piloter son chauffage et ses volets avec du logiciel libre, sans envoyer ses données à l’autre bout du monde.',
+          abstract:
+            'Piloter son chauffage et ses volets avec du logiciel libre, sans envoyer ses données à l’autre bout du monde.',
           speakers: ['lea-fabre'],
           duration: 15,
         },

@@ -18,12 +18,17 @@ interface PermissionChecker {
 async function canRead(strapi: Core.Strapi, uid: string, documentId: string): Promise<boolean> {
   const userAbility: unknown = strapi.requestContext.get()?.state?.userAbility;
   if (!userAbility) return false;
-  const checker = strapi.plugin('content-manager').service<{ create: (options: unknown) => PermissionChecker }>('permission-checker').create({
-    userAbility,
-    model: uid,
-  });
+  const checker = strapi
+    .plugin('content-manager')
+    .service<{ create: (options: unknown) => PermissionChecker }>('permission-checker')
+    .create({
+      userAbility,
+      model: uid,
+    });
   if (checker.cannot.read()) return false;
-  const draft = await strapi.db.query(uid).findOne({ where: { documentId, publishedAt: null }, populate: ['createdBy'] });
+  const draft = await strapi.db
+    .query(uid)
+    .findOne({ where: { documentId, publishedAt: null }, populate: ['createdBy'] });
   return Boolean(draft) && !checker.cannot.read(draft);
 }
 
@@ -37,7 +42,11 @@ export function createPreviewHandler(siteUrl: string, secret: string) {
     if (!type || !isPreviewableContentType(type) || !documentId) return null;
     const strapi = (globalThis as unknown as { strapi: Core.Strapi }).strapi;
     if (!(await canRead(strapi, CONTENT_TYPES[type].uid, documentId))) return null;
-    const token = signPreviewToken(secret, { uid, documentId, exp: Math.floor(Date.now() / 1000) + PREVIEW_TOKEN_TTL_SECONDS });
+    const token = signPreviewToken(secret, {
+      uid,
+      documentId,
+      exp: Math.floor(Date.now() / 1000) + PREVIEW_TOKEN_TTL_SECONDS,
+    });
     const url = new URL(draftPagePath(type, documentId), siteUrl);
     url.searchParams.set('token', token);
     return url.href;

@@ -15,7 +15,9 @@ const mac = (secret: string, payload: string) => createHmac('sha256', secret).up
 
 /** `<payload>.<HMAC-SHA256>`, both base64url: URL-safe, no padding. */
 export function signPreviewToken(secret: string, claims: PreviewClaims): string {
-  const payload = Buffer.from(JSON.stringify({ uid: claims.uid, documentId: claims.documentId, exp: claims.exp })).toString('base64url');
+  const payload = Buffer.from(
+    JSON.stringify({ uid: claims.uid, documentId: claims.documentId, exp: claims.exp }),
+  ).toString('base64url');
   return `${payload}.${mac(secret, payload)}`;
 }
 

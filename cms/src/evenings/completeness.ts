@@ -13,7 +13,8 @@ export interface RequiredFields {
   speaker: Record<string, string>;
 }
 
-const isBlank = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+const isBlank = (value: unknown) =>
+  value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 
 const missingFields = (entry: Draft, required: Record<string, string>) =>
   Object.entries(required)
@@ -43,7 +44,9 @@ export function missingForPublication({ event, talks }: EveningDraft, required: 
       if (speakerFields.length === 0) return;
       const name = textOf(speaker.name);
       const speakerName = name ? `« ${name} »` : `n° ${speakerIndex + 1}`;
-      missing.push(`Le speaker ${speakerName} de ${title ? `« ${title} »` : talkName.toLowerCase()} : ${speakerFields.join(', ')} à remplir.`);
+      missing.push(
+        `Le speaker ${speakerName} de ${title ? `« ${title} »` : talkName.toLowerCase()} : ${speakerFields.join(', ')} à remplir.`,
+      );
     });
   });
   return missing;

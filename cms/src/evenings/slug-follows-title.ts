@@ -21,8 +21,17 @@ function sluggedTypes(strapi: Core.Strapi): Map<string, SluggedType> {
   for (const [uid, contentType] of Object.entries(strapi.contentTypes)) {
     if (!uid.startsWith('api::')) continue;
     for (const [field, attribute] of Object.entries(contentType.attributes)) {
-      const source = (attribute as { type: string; targetField?: string }).type === 'uid' ? (attribute as { targetField?: string }).targetField : undefined;
-      if (source) types.set(uid, { uid: uid as UID.ContentType, field, source, placeholder: new RegExp(`^${escape(contentType.info.singularName)}(-\\d+)?$`) });
+      const source =
+        (attribute as { type: string; targetField?: string }).type === 'uid'
+          ? (attribute as { targetField?: string }).targetField
+          : undefined;
+      if (source)
+        types.set(uid, {
+          uid: uid as UID.ContentType,
+          field,
+          source,
+          placeholder: new RegExp(`^${escape(contentType.info.singularName)}(-\\d+)?$`),
+        });
     }
   }
   return types;
@@ -38,7 +47,12 @@ function derivedFrom(slug: string, title: string | undefined): boolean {
 }
 
 /** The title's slug, numbered (`-1`, `-2`…) when another document has it already. */
-async function uniqueSlug(strapi: Core.Strapi, type: SluggedType, title: string, ownDocumentId: string | undefined): Promise<string> {
+async function uniqueSlug(
+  strapi: Core.Strapi,
+  type: SluggedType,
+  title: string,
+  ownDocumentId: string | undefined,
+): Promise<string> {
   const base = slugify(title);
   const others = (await strapi.db.query(type.uid).findMany({
     where: { [type.field]: { $startsWith: base }, ...(ownDocumentId ? { documentId: { $ne: ownDocumentId } } : {}) },
@@ -52,15 +66,28 @@ async function uniqueSlug(strapi: Core.Strapi, type: SluggedType, title: string,
 }
 
 /** The documents this write connects through its relations, as the content manager sends them. */
-function connectedIds(strapi: Core.Strapi, uid: UID.ContentType, data: Data): { target: UID.ContentType; documentIds: string[]; ids: number[] }[] {
+function connectedIds(
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  data: Data,
+): { target: UID.ContentType; documentIds: string[]; ids: number[] }[] {
   const found = [];
   for (const [field, attribute] of Object.entries(strapi.contentType(uid).attributes)) {
-    const target = (attribute as { type: string; target?: string }).type === 'relation' ? (attribute as { target?: string }).target : undefined;
+    const target =
+      (attribute as { type: string; target?: string }).type === 'relation'
+        ? (attribute as { target?: string }).target
+        : undefined;
     const value = data[field] as { connect?: unknown[]; set?: unknown[] } | undefined;
     if (!target || typeof value !== 'object' || value === null) continue;
-    const items = [...(value.connect ?? []), ...(value.set ?? [])] as ({ documentId?: string; id?: number } | string | number)[];
-    const documentIds = items.map((item) => (typeof item === 'string' ? item : typeof item === 'object' ? item.documentId : undefined)).filter((id): id is string => Boolean(id));
-    const ids = items.map((item) => (typeof item === 'number' ? item : typeof item === 'object' ? item.id : undefined)).filter((id): id is number => typeof id === 'number');
+    const items = [...(value.connect ?? []), ...(value.set ?? [])] as (
+      { documentId?: string; id?: number } | string | number
+    )[];
+    const documentIds = items
+      .map((item) => (typeof item === 'string' ? item : typeof item === 'object' ? item.documentId : undefined))
+      .filter((id): id is string => Boolean(id));
+    const ids = items
+      .map((item) => (typeof item === 'number' ? item : typeof item === 'object' ? item.id : undefined))
+      .filter((id): id is number => typeof id === 'number');
     if (documentIds.length + ids.length > 0) found.push({ target: target as UID.ContentType, documentIds, ids });
   }
   return found;
@@ -72,11 +99,22 @@ function connectedIds(strapi: Core.Strapi, uid: UID.ContentType, data: Data): { 
  * identifier in place of its own (the talk became /talks/<speaker>/); no person types another
  * entry's identifier while linking that very entry.
  */
-async function isConnectedSlug(strapi: Core.Strapi, types: Map<string, SluggedType>, uid: UID.ContentType, data: Data, slug: string): Promise<boolean> {
+async function isConnectedSlug(
+  strapi: Core.Strapi,
+  types: Map<string, SluggedType>,
+  uid: UID.ContentType,
+  data: Data,
+  slug: string,
+): Promise<boolean> {
   for (const { target, documentIds, ids } of connectedIds(strapi, uid, data)) {
     const targetType = types.get(target);
     if (!targetType) continue;
-    const where = { $or: [...(documentIds.length ? [{ documentId: { $in: documentIds } }] : []), ...(ids.length ? [{ id: { $in: ids } }] : [])] };
+    const where = {
+      $or: [
+        ...(documentIds.length ? [{ documentId: { $in: documentIds } }] : []),
+        ...(ids.length ? [{ id: { $in: ids } }] : []),
+      ],
+    };
     const linked = (await strapi.db.query(target).findMany({ where, select: [targetType.field] })) as Data[];
     if (linked.some((entry) => entry[targetType.field] === slug)) return true;
   }
@@ -90,8 +128,16 @@ async function slugOnCreate(strapi: Core.Strapi, type: SluggedType, data: Data):
   return uniqueSlug(strapi, type, title, undefined);
 }
 
-async function slugOnUpdate(strapi: Core.Strapi, types: Map<string, SluggedType>, type: SluggedType, documentId: string, data: Data): Promise<string | undefined> {
-  const stored = (await strapi.db.query(type.uid).findOne({ where: { documentId, publishedAt: null }, select: [type.field, type.source] })) as Data | null;
+async function slugOnUpdate(
+  strapi: Core.Strapi,
+  types: Map<string, SluggedType>,
+  type: SluggedType,
+  documentId: string,
+  data: Data,
+): Promise<string | undefined> {
+  const stored = (await strapi.db
+    .query(type.uid)
+    .findOne({ where: { documentId, publishedAt: null }, select: [type.field, type.source] })) as Data | null;
   if (!stored) return undefined;
   const storedSlug = String(stored[type.field] ?? '');
   let slug = text(data[type.field]) ?? storedSlug;
@@ -100,7 +146,8 @@ async function slugOnUpdate(strapi: Core.Strapi, types: Map<string, SluggedType>
   const title = text(data[type.source]) ?? text(stored[type.source]);
   const following = type.placeholder.test(storedSlug) || derivedFrom(storedSlug, text(stored[type.source]));
   // Once a page is public its address stays, unless a person changes the identifier.
-  const published = (await strapi.db.query(type.uid).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
+  const published =
+    (await strapi.db.query(type.uid).count({ where: { documentId, publishedAt: { $notNull: true } } })) > 0;
   if (editedNow || !following || published || !title) return slug;
   return derivedFrom(slug, title) && !type.placeholder.test(slug) ? slug : uniqueSlug(strapi, type, title, documentId);
 }
@@ -119,8 +166,14 @@ export function makeSlugsFollowTitles(strapi: Core.Strapi): void {
     const type = types.get(context.uid);
     const params = context.params as { data?: Data; documentId?: string };
     if (!type || !params.data) return next();
-    const slug = context.action === 'create' ? await slugOnCreate(strapi, type, params.data) : params.documentId ? await slugOnUpdate(strapi, types, type, params.documentId, params.data) : undefined;
-    if (slug !== undefined && slug !== params.data[type.field]) context.params = { ...params, data: { ...params.data, [type.field]: slug } };
+    const slug =
+      context.action === 'create'
+        ? await slugOnCreate(strapi, type, params.data)
+        : params.documentId
+          ? await slugOnUpdate(strapi, types, type, params.documentId, params.data)
+          : undefined;
+    if (slug !== undefined && slug !== params.data[type.field])
+      context.params = { ...params, data: { ...params.data, [type.field]: slug } };
     return next();
   });
 }

@@ -9,5 +9,9 @@ export type AdminRoute = Omit<Core.Route, 'info'>;
  * every route filled in, so callers need no cast.
  */
 export function registerAdminRoutes(strapi: Core.Strapi, prefix: string, routes: AdminRoute[]): void {
-  strapi.server.routes({ type: 'admin', prefix, routes: routes.map((route) => ({ ...route, info: { type: 'admin' } })) });
+  strapi.server.routes({
+    type: 'admin',
+    prefix,
+    routes: routes.map((route) => ({ ...route, info: { type: 'admin' } })),
+  });
 }

@@ -32,7 +32,11 @@ export interface ErrorBody<Details extends object = Record<string, never>> {
 }
 
 export function errorBody(status: ErrorStatus, message: string): ErrorBody;
-export function errorBody<Details extends object>(status: ErrorStatus, message: string, details: Details): ErrorBody<Details>;
+export function errorBody<Details extends object>(
+  status: ErrorStatus,
+  message: string,
+  details: Details,
+): ErrorBody<Details>;
 export function errorBody(status: ErrorStatus, message: string, details: object = {}): ErrorBody<object> {
   return { data: null, error: { status, name: ERROR_NAMES[status], message, details } };
 }

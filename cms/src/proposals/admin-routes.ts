@@ -31,7 +31,12 @@ async function answer(ctx: Context, work: () => Promise<unknown>, created = fals
  */
 export function registerProposalAdminRoutes(strapi: Core.Strapi): void {
   /** Runs `work` for the user when their role allows `action` on the proposal, else answers 403 or 404. */
-  const onProposal = async (ctx: Context, action: 'read' | 'update', refusal: string, work: (userId: number) => Promise<void>) => {
+  const onProposal = async (
+    ctx: Context,
+    action: 'read' | 'update',
+    refusal: string,
+    work: (userId: number) => Promise<void>,
+  ) => {
     const access = await entityAccess(strapi, ctx, PROPOSAL, String(ctx.params.documentId), action);
     if (!access.allowed) return sendError(ctx, access.status, access.status === 404 ? NOT_FOUND : refusal);
     await work(access.userId);
@@ -39,7 +44,10 @@ export function registerProposalAdminRoutes(strapi: Core.Strapi): void {
 
   const votes = (ctx: Context) =>
     onProposal(ctx, 'read', 'Votre rôle ne permet pas de lire cette proposition.', (userId) =>
-      answer(ctx, async () => ({ ...(await tallyVotes(strapi, ctx.params.documentId, userId)), talk: await linkedTalk(strapi, ctx.params.documentId) })),
+      answer(ctx, async () => ({
+        ...(await tallyVotes(strapi, ctx.params.documentId, userId)),
+        talk: await linkedTalk(strapi, ctx.params.documentId),
+      })),
     );
 
   const vote = async (ctx: Context) => {
@@ -54,12 +62,29 @@ export function registerProposalAdminRoutes(strapi: Core.Strapi): void {
     if (!mayOnModel(strapi, ctx, TALK, 'create') || !mayOnModel(strapi, ctx, SPEAKER, 'create')) {
       return sendError(ctx, 403, 'Votre rôle ne permet pas de créer des talks et des speakers.');
     }
-    await onProposal(ctx, 'update', 'Votre rôle ne permet pas de modifier cette proposition.', () => answer(ctx, () => proposalToTalk(strapi, ctx.params.documentId), true));
+    await onProposal(ctx, 'update', 'Votre rôle ne permet pas de modifier cette proposition.', () =>
+      answer(ctx, () => proposalToTalk(strapi, ctx.params.documentId), true),
+    );
   };
 
   registerAdminRoutes(strapi, '/talk-proposals', [
-    { method: 'GET', path: '/:documentId/votes', handler: votes, config: { policies: ['admin::isAuthenticatedAdmin'] } },
-    { method: 'POST', path: '/:documentId/votes', handler: vote, config: { policies: ['admin::isAuthenticatedAdmin'] } },
-    { method: 'POST', path: '/:documentId/talk', handler: toTalk, config: { policies: ['admin::isAuthenticatedAdmin'] } },
+    {
+      method: 'GET',
+      path: '/:documentId/votes',
+      handler: votes,
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
+    {
+      method: 'POST',
+      path: '/:documentId/votes',
+      handler: vote,
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
+    {
+      method: 'POST',
+      path: '/:documentId/talk',
+      handler: toTalk,
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
   ]);
 }

@@ -22,10 +22,16 @@ interface AdminState {
   userAbility?: unknown;
 }
 
-function checkerFor(strapi: Core.Strapi, ctx: Context, model: UID.ContentType): { checker: PermissionChecker; userId: number } | undefined {
+function checkerFor(
+  strapi: Core.Strapi,
+  ctx: Context,
+  model: UID.ContentType,
+): { checker: PermissionChecker; userId: number } | undefined {
   const { user, userAbility } = ctx.state as AdminState;
   if (!user || !userAbility) return undefined;
-  const service = strapi.plugin('content-manager').service<{ create(options: { userAbility: unknown; model: string }): PermissionChecker }>('permission-checker');
+  const service = strapi
+    .plugin('content-manager')
+    .service<{ create(options: { userAbility: unknown; model: string }): PermissionChecker }>('permission-checker');
   return { checker: service.create({ userAbility, model }), userId: user.id };
 }
 
@@ -41,12 +47,20 @@ export function mayOnModel(strapi: Core.Strapi, ctx: Context, model: UID.Content
  * conditions (an Author's "only what I created", or any custom one) are applied to the stored entry,
  * loaded with the relations those conditions look at. 403 without the right, 404 for no such entry.
  */
-export async function entityAccess(strapi: Core.Strapi, ctx: Context, model: UID.ContentType, documentId: string, action: ContentAction): Promise<EntityAccess> {
+export async function entityAccess(
+  strapi: Core.Strapi,
+  ctx: Context,
+  model: UID.ContentType,
+  documentId: string,
+  action: ContentAction,
+): Promise<EntityAccess> {
   const found = checkerFor(strapi, ctx, model);
   if (!found || found.checker.cannot[action]()) return { allowed: false, status: 403 };
   const { checker, userId } = found;
   const permissionQuery = await checker.sanitizedQuery[action]({});
-  const populateBuilder = strapi.plugin('content-manager').service<(uid: string) => PopulateBuilder>('populate-builder');
+  const populateBuilder = strapi
+    .plugin('content-manager')
+    .service<(uid: string) => PopulateBuilder>('populate-builder');
   const populate = await populateBuilder(model).populateFromQuery(permissionQuery).build();
   const entity = await strapi.documents(model).findOne({ documentId, populate: populate as never, status: 'draft' });
   if (!entity) return { allowed: false, status: 404 };

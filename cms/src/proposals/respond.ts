@@ -4,8 +4,7 @@ import { errorBody } from '../http/error-body';
 import { renderProposalFormPage } from './form-page';
 
 export type ProposalOutcome =
-  | { status: 201 }
-  | { status: 400 | 403 | 429; field: string; message: string; values?: unknown };
+  { status: 201 } | { status: 400 | 403 | 429; field: string; message: string; values?: unknown };
 
 /** Where a person lands after a plain form post that went through. */
 export const thanksPath = '/proposer-un-talk/merci/';

@@ -62,14 +62,24 @@ async function findOrCreateSpeaker(strapi: Core.Strapi, proposal: StoredProposal
     .filter(Boolean)
     .map((url) => ({ label: linkLabel(url), url }));
   const speaker = await strapi.documents(SPEAKER).create({
-    data: { name: proposal.speakerName, slug: await freeSlug(strapi, SPEAKER, proposal.speakerName), bio: proposal.bio ?? undefined, links },
+    data: {
+      name: proposal.speakerName,
+      slug: await freeSlug(strapi, SPEAKER, proposal.speakerName),
+      bio: proposal.bio ?? undefined,
+      links,
+    },
   });
   return { documentId: speaker.documentId, name: proposal.speakerName, reused: false };
 }
 
 /** The talk a proposal became, if it did. */
-export async function linkedTalk(strapi: Core.Strapi, documentId: string): Promise<{ documentId: string; title: string } | null> {
-  const proposal = (await strapi.documents(PROPOSAL).findOne({ documentId, populate: { talk: { fields: ['title'] } } })) as StoredProposal | null;
+export async function linkedTalk(
+  strapi: Core.Strapi,
+  documentId: string,
+): Promise<{ documentId: string; title: string } | null> {
+  const proposal = (await strapi
+    .documents(PROPOSAL)
+    .findOne({ documentId, populate: { talk: { fields: ['title'] } } })) as StoredProposal | null;
   if (!proposal) throw new ProposalNotFound(documentId);
   return proposal.talk ? { documentId: proposal.talk.documentId, title: proposal.talk.title } : null;
 }
@@ -80,10 +90,16 @@ export async function linkedTalk(strapi: Core.Strapi, documentId: string): Promi
  */
 export async function proposalToTalk(strapi: Core.Strapi, documentId: string): Promise<CreatedTalk> {
   return strapi.db.transaction(async () => {
-    const proposal = (await strapi.documents(PROPOSAL).findOne({ documentId, populate: { talk: { fields: ['title'] } } })) as StoredProposal | null;
+    const proposal = (await strapi
+      .documents(PROPOSAL)
+      .findOne({ documentId, populate: { talk: { fields: ['title'] } } })) as StoredProposal | null;
     if (!proposal) throw new ProposalNotFound(documentId);
-    if (proposal.talk) throw new ProposalNotReady(`Cette proposition est déjà devenue le talk « ${proposal.talk.title} ».`);
-    if (proposal.reviewStatus !== 'acceptee') throw new ProposalNotReady('Seule une proposition acceptée peut devenir un talk : passez d’abord son statut à « acceptee » et enregistrez.');
+    if (proposal.talk)
+      throw new ProposalNotReady(`Cette proposition est déjà devenue le talk « ${proposal.talk.title} ».`);
+    if (proposal.reviewStatus !== 'acceptee')
+      throw new ProposalNotReady(
+        'Seule une proposition acceptée peut devenir un talk : passez d’abord son statut à « acceptee » et enregistrez.',
+      );
 
     const speaker = await findOrCreateSpeaker(strapi, proposal);
     const talk = await strapi.documents(TALK).create({

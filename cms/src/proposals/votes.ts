@@ -18,7 +18,10 @@ function voterIds(stored: unknown): number[] {
 
 /** How many members voted for a proposal, and whether this one did. */
 export async function tallyVotes(strapi: Core.Strapi, documentId: string, userId: number): Promise<VoteTally> {
-  const row: { voters: unknown } | undefined = await strapi.db.connection('proposals').where('document_id', documentId).first('voters');
+  const row: { voters: unknown } | undefined = await strapi.db
+    .connection('proposals')
+    .where('document_id', documentId)
+    .first('voters');
   if (!row) throw new ProposalNotFound(documentId);
   const voters = voterIds(row.voters);
   return { votes: voters.length, mine: voters.includes(userId) };
@@ -29,7 +32,12 @@ export async function tallyVotes(strapi: Core.Strapi, documentId: string, userId
  * clicking twice counts once; the row is locked while it changes, so two members voting at the same
  * moment both count (SQLite writes one transaction at a time anyway).
  */
-export async function castVote(strapi: Core.Strapi, documentId: string, userId: number, inFavour: boolean): Promise<VoteTally> {
+export async function castVote(
+  strapi: Core.Strapi,
+  documentId: string,
+  userId: number,
+  inFavour: boolean,
+): Promise<VoteTally> {
   return strapi.db.transaction(async ({ trx }) => {
     let query = trx('proposals').where('document_id', documentId);
     if (strapi.db.dialect.client === 'postgres') query = query.forUpdate();
@@ -39,7 +47,9 @@ export async function castVote(strapi: Core.Strapi, documentId: string, userId: 
     if (inFavour) voters.add(userId);
     else voters.delete(userId);
     const list = [...voters].sort((a, b) => a - b);
-    await trx('proposals').where('id', row.id).update({ voters: JSON.stringify(list), votes: list.length });
+    await trx('proposals')
+      .where('id', row.id)
+      .update({ voters: JSON.stringify(list), votes: list.length });
     return { votes: list.length, mine: inFavour };
   });
 }

@@ -1,6 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, RateLimiterSQLite, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  RateLimiterSQLite,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import { sendError } from '../http/error-body';
 
 /** The table every limit counts in, in the CMS's own database, so that all CMS instances share the counts. */
@@ -16,7 +22,11 @@ export interface CountStore {
 
 /** The store of the running CMS. */
 export function cmsCountStore(strapi: Core.Strapi): CountStore {
-  return { knex: strapi.db.connection, client: strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite', schema: strapi.db.getSchemaName() };
+  return {
+    knex: strapi.db.connection,
+    client: strapi.db.dialect.client === 'postgres' ? 'postgres' : 'sqlite',
+    schema: strapi.db.getSchemaName(),
+  };
 }
 
 /**
@@ -42,7 +52,12 @@ const budgetOf = (result: RateLimiterRes | null, max: number): Budget => ({
   retryAfterSeconds: result ? Math.ceil(result.msBeforeNext / 1000) : 0,
 });
 
-function openLimiter(store: CountStore, keyPrefix: string, points: number, duration: number): Promise<RateLimiterAbstract> {
+function openLimiter(
+  store: CountStore,
+  keyPrefix: string,
+  points: number,
+  duration: number,
+): Promise<RateLimiterAbstract> {
   const options = {
     storeClient: store.knex,
     storeType: 'knex',
@@ -58,7 +73,9 @@ function openLimiter(store: CountStore, keyPrefix: string, points: number, durat
     // The library calls back once its table exists, from inside its constructor when it need not wait.
     const ready = (error?: Error) => (error ? reject(error) : queueMicrotask(() => resolve(limiter)));
     const limiter: RateLimiterAbstract =
-      store.client === 'postgres' ? new RateLimiterPostgres({ ...options, schemaName: store.schema }, ready) : new RateLimiterSQLite(options, ready);
+      store.client === 'postgres'
+        ? new RateLimiterPostgres({ ...options, schemaName: store.schema }, ready)
+        : new RateLimiterSQLite(options, ready);
   });
 }
 
@@ -91,7 +108,8 @@ export class RateLimit {
       const counted = await limiter.consume(key);
       return { exhausted: false, retryAfterSeconds: Math.ceil(counted.msBeforeNext / 1000) };
     } catch (refusal) {
-      if (refusal instanceof RateLimiterRes) return { exhausted: true, retryAfterSeconds: Math.ceil(refusal.msBeforeNext / 1000) };
+      if (refusal instanceof RateLimiterRes)
+        return { exhausted: true, retryAfterSeconds: Math.ceil(refusal.msBeforeNext / 1000) };
       throw refusal;
     }
   }

@@ -22,11 +22,22 @@ const asAttendee = (row: RegistrationRow): AttendeeRow => ({
   createdAt: new Date(row.createdAt).toISOString(),
 });
 
-async function eventRegistrations(strapi: Core.Strapi, eventDocumentId: string): Promise<EventRegistrations | undefined> {
-  const event = (await strapi.db.query(EVENT_UID).findOne({ where: { documentId: eventDocumentId }, select: ['capacity'] })) as { capacity: number | null } | null;
+async function eventRegistrations(
+  strapi: Core.Strapi,
+  eventDocumentId: string,
+): Promise<EventRegistrations | undefined> {
+  const event = (await strapi.db
+    .query(EVENT_UID)
+    .findOne({ where: { documentId: eventDocumentId }, select: ['capacity'] })) as { capacity: number | null } | null;
   if (!event) return undefined;
-  const rows = (await registrations(strapi).findMany({ where: { eventDocumentId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })) as RegistrationRow[];
-  const counts = Object.fromEntries(REGISTRATION_STATUSES.map((status) => [status, 0])) as Record<RegistrationStatus, number>;
+  const rows = (await registrations(strapi).findMany({
+    where: { eventDocumentId },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+  })) as RegistrationRow[];
+  const counts = Object.fromEntries(REGISTRATION_STATUSES.map((status) => [status, 0])) as Record<
+    RegistrationStatus,
+    number
+  >;
   for (const row of rows) counts[row.registrationStatus] += 1;
   return { capacity: event.capacity ?? null, counts, registrations: rows.map(asAttendee) };
 }
@@ -39,14 +50,16 @@ async function eventRegistrations(strapi: Core.Strapi, eventDocumentId: string):
  */
 export function registerRegistrationAdminRoutes(strapi: Core.Strapi, env: Env = cmsEnv()): void {
   const list = async (ctx: Context) => {
-    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'read')) return sendError(ctx, 403, 'Votre rôle ne permet pas de voir les inscriptions.');
+    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'read'))
+      return sendError(ctx, 403, 'Votre rôle ne permet pas de voir les inscriptions.');
     const found = await eventRegistrations(strapi, String(ctx.params.documentId));
     if (!found) return sendError(ctx, 404, 'Cet événement n’existe pas.');
     ctx.body = found;
   };
 
   const exportCsv = async (ctx: Context) => {
-    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'read')) return sendError(ctx, 403, 'Votre rôle ne permet pas de voir les inscriptions.');
+    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'read'))
+      return sendError(ctx, 403, 'Votre rôle ne permet pas de voir les inscriptions.');
     const found = await eventRegistrations(strapi, String(ctx.params.documentId));
     if (!found) return sendError(ctx, 404, 'Cet événement n’existe pas.');
     ctx.type = 'text/csv; charset=utf-8';
@@ -54,16 +67,26 @@ export function registerRegistrationAdminRoutes(strapi: Core.Strapi, env: Env = 
     ctx.set('Cache-Control', 'no-store');
     ctx.body = toCsv(
       ['Nom', 'E-mail', 'Statut', 'Première fois', 'Besoins d’accessibilité', 'Inscrit·e le'],
-      found.registrations.map((row) => [row.name ?? '', row.email ?? '', row.status, row.firstTime ? 'oui' : 'non', row.accessibilityNeeds ?? '', row.createdAt]),
+      found.registrations.map((row) => [
+        row.name ?? '',
+        row.email ?? '',
+        row.status,
+        row.firstTime ? 'oui' : 'non',
+        row.accessibilityNeeds ?? '',
+        row.createdAt,
+      ]),
     );
   };
 
   /** The door list's button: present, or back to confirmed after a wrong tap. */
   const markPresent = async (ctx: Context) => {
-    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'update')) return sendError(ctx, 403, 'Votre rôle ne permet pas de modifier les inscriptions.');
+    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'update'))
+      return sendError(ctx, 403, 'Votre rôle ne permet pas de modifier les inscriptions.');
     const present = (ctx.request.body as { present?: unknown } | undefined)?.present;
     if (typeof present !== 'boolean') return sendError(ctx, 400, 'present: true ou false');
-    const row = (await registrations(strapi).findOne({ where: { documentId: String(ctx.params.documentId) } })) as RegistrationRow | null;
+    const row = (await registrations(strapi).findOne({
+      where: { documentId: String(ctx.params.documentId) },
+    })) as RegistrationRow | null;
     if (!row) return sendError(ctx, 404, 'Cette inscription n’existe pas.');
     const from: RegistrationStatus = present ? 'confirmed' : 'present';
     if (row.registrationStatus !== from && row.registrationStatus !== (present ? 'present' : 'confirmed')) {
@@ -81,15 +104,23 @@ export function registerRegistrationAdminRoutes(strapi: Core.Strapi, env: Env = 
    * volunteer decides so, and sent « Inscription confirmée » with the event and the cancel link.
    */
   const addByHand = async (ctx: Context) => {
-    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'create')) return sendError(ctx, 403, 'Votre rôle ne permet pas d’ajouter des inscriptions.');
+    if (!mayOnModel(strapi, ctx, REGISTRATION_UID, 'create'))
+      return sendError(ctx, 403, 'Votre rôle ne permet pas d’ajouter des inscriptions.');
     const eventDocumentId = String(ctx.params.documentId);
     const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-    const check = checkRegistration({ event: eventDocumentId, name: body.name, email: body.email, firstTime: body.firstTime === true });
+    const check = checkRegistration({
+      event: eventDocumentId,
+      name: body.name,
+      email: body.email,
+      firstTime: body.firstTime === true,
+    });
     if (!check.ok) return sendError(ctx, 400, check.message);
     if (!(await publishedEvent(strapi, eventDocumentId))) return sendError(ctx, 404, 'Cet événement n’est pas publié.');
     const created = await withEventLocked(strapi, eventDocumentId, async () => {
       const email = check.registration.email.toLowerCase();
-      const existing = (await registrations(strapi).findOne({ where: { eventDocumentId, email, registrationStatus: { $in: ['confirmed', 'present', 'waiting', 'pending'] } } })) as RegistrationRow | null;
+      const existing = (await registrations(strapi).findOne({
+        where: { eventDocumentId, email, registrationStatus: { $in: ['confirmed', 'present', 'waiting', 'pending'] } },
+      })) as RegistrationRow | null;
       if (existing) return undefined;
       return (await registrations(strapi).create({
         data: {

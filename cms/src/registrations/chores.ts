@@ -3,7 +3,14 @@ import type { Env } from '@clermontech/config';
 import { deliverOwedMails } from './deliver';
 import { ERASED, promoteWaiting } from './lifecycle';
 import { acceptsConfirmations, endOf } from './rules';
-import { EVENT_UID, publishedEvent, registrations, withEventLocked, type EventRow, type RegistrationRow } from './store';
+import {
+  EVENT_UID,
+  publishedEvent,
+  registrations,
+  withEventLocked,
+  type EventRow,
+  type RegistrationRow,
+} from './store';
 
 const DAY = 24 * 3600_000;
 
@@ -44,28 +51,51 @@ export async function runRegistrationChores(strapi: Core.Strapi, env: Env, now: 
   const tomorrow = upcoming.filter((event) => new Date(event.startsAt).getTime() < now.getTime() + DAY);
   for (const event of tomorrow) {
     const due = (await registrations(strapi).findMany({
-      where: { eventDocumentId: event.documentId, registrationStatus: 'confirmed', reminderSentAt: { $null: true }, email: { $notNull: true } },
+      where: {
+        eventDocumentId: event.documentId,
+        registrationStatus: 'confirmed',
+        reminderSentAt: { $null: true },
+        email: { $notNull: true },
+      },
     })) as RegistrationRow[];
     for (const row of due) {
       const pendingMails = [...new Set([...(row.pendingMails ?? []), 'reminder' as const])];
-      await registrations(strapi).update({ where: { id: row.id }, data: { reminderSentAt: now, pendingMails, mailPending: true } });
+      await registrations(strapi).update({
+        where: { id: row.id },
+        data: { reminderSentAt: now, pendingMails, mailPending: true },
+      });
     }
     report.reminded += due.length;
   }
 
-  const owed = (await registrations(strapi).findMany({ where: { mailPending: true }, select: ['documentId'], limit: 500 })) as Pick<RegistrationRow, 'documentId'>[];
+  const owed = (await registrations(strapi).findMany({
+    where: { mailPending: true },
+    select: ['documentId'],
+    limit: 500,
+  })) as Pick<RegistrationRow, 'documentId'>[];
   report.retried = owed.length;
-  await deliverOwedMails(strapi, env, owed.map(({ documentId }) => documentId), now);
+  await deliverOwedMails(
+    strapi,
+    env,
+    owed.map(({ documentId }) => documentId),
+    now,
+  );
 
   // Every event that may be past retention; the exact end (endsAt, or the start plus two hours) is checked below.
   const cutoff = new Date(now.getTime() - env.REGISTRATION_RETENTION_DAYS * DAY);
-  const ended = (await strapi.db.query(EVENT_UID).findMany({ where: { startsAt: { $lt: cutoff } }, select: ['documentId', 'startsAt', 'endsAt'] })) as EventRow[];
-  const expired = [...new Set(ended.filter((event) => endOf(event).getTime() < cutoff.getTime()).map((event) => event.documentId))];
+  const ended = (await strapi.db
+    .query(EVENT_UID)
+    .findMany({ where: { startsAt: { $lt: cutoff } }, select: ['documentId', 'startsAt', 'endsAt'] })) as EventRow[];
+  const expired = [
+    ...new Set(ended.filter((event) => endOf(event).getTime() < cutoff.getTime()).map((event) => event.documentId)),
+  ];
   if (expired.length > 0) {
-    report.anonymised = await registrations(strapi).updateMany({
-      where: { eventDocumentId: { $in: expired }, anonymisedAt: { $null: true } },
-      data: { ...ERASED, anonymisedAt: now },
-    }).then((result: { count: number }) => result.count);
+    report.anonymised = await registrations(strapi)
+      .updateMany({
+        where: { eventDocumentId: { $in: expired }, anonymisedAt: { $null: true } },
+        data: { ...ERASED, anonymisedAt: now },
+      })
+      .then((result: { count: number }) => result.count);
   }
   // An event deleted since: its date is gone with it, so its registrations go the retention after they were made.
   const stale = (await registrations(strapi).findMany({
@@ -74,13 +104,18 @@ export async function runRegistrationChores(strapi: Core.Strapi, env: Env, now: 
     limit: 1000,
   })) as Pick<RegistrationRow, 'id' | 'eventDocumentId'>[];
   const known = new Set(
-    ((await strapi.db.query(EVENT_UID).findMany({ where: { documentId: { $in: [...new Set(stale.map((row) => row.eventDocumentId))] } }, select: ['documentId'] })) as Pick<EventRow, 'documentId'>[]).map(
-      (event) => event.documentId,
-    ),
+    (
+      (await strapi.db.query(EVENT_UID).findMany({
+        where: { documentId: { $in: [...new Set(stale.map((row) => row.eventDocumentId))] } },
+        select: ['documentId'],
+      })) as Pick<EventRow, 'documentId'>[]
+    ).map((event) => event.documentId),
   );
   const orphans = stale.filter((row) => !known.has(row.eventDocumentId)).map((row) => row.id);
   if (orphans.length > 0) {
-    report.anonymised += await registrations(strapi).updateMany({ where: { id: { $in: orphans } }, data: { ...ERASED, anonymisedAt: now } }).then((result: { count: number }) => result.count);
+    report.anonymised += await registrations(strapi)
+      .updateMany({ where: { id: { $in: orphans } }, data: { ...ERASED, anonymisedAt: now } })
+      .then((result: { count: number }) => result.count);
   }
   return report;
 }

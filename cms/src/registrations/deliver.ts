@@ -21,14 +21,28 @@ function whereOf(event: EventRow): string | undefined {
 }
 
 /** A signed link to the CMS's confirm or cancel route, valid until the evening starts. */
-export function actionUrl(env: Env, secret: string, action: 'confirm' | 'cancel', registration: string, event: EventRow): string {
+export function actionUrl(
+  env: Env,
+  secret: string,
+  action: 'confirm' | 'cancel',
+  registration: string,
+  event: EventRow,
+): string {
   const expires = Math.floor(new Date(event.startsAt).getTime() / 1000);
   const url = new URL(`/api/registrations/${action}`, env.CMS_URL);
   url.searchParams.set('token', signToken(secret, { registration, action, expires }));
   return url.toString();
 }
 
-async function factsFor(strapi: Core.Strapi, env: Env, secret: string, row: RegistrationRow, event: EventRow, kind: MailKind, now: Date): Promise<MailFacts> {
+async function factsFor(
+  strapi: Core.Strapi,
+  env: Env,
+  secret: string,
+  row: RegistrationRow,
+  event: EventRow,
+  kind: MailKind,
+  now: Date,
+): Promise<MailFacts> {
   const startsAt = new Date(event.startsAt);
   const where = whereOf(event);
   const url = eventPageUrl(env, event);
@@ -38,10 +52,24 @@ async function factsFor(strapi: Core.Strapi, env: Env, secret: string, row: Regi
     when: WHEN.format(startsAt),
     ...(where ? { where } : {}),
     eventUrl: url,
-    ...(kind === 'confirm-request' ? { confirmUrl: actionUrl(env, secret, 'confirm', row.documentId, event) } : { cancelUrl: actionUrl(env, secret, 'cancel', row.documentId, event) }),
+    ...(kind === 'confirm-request'
+      ? { confirmUrl: actionUrl(env, secret, 'confirm', row.documentId, event) }
+      : { cancelUrl: actionUrl(env, secret, 'cancel', row.documentId, event) }),
     ...(kind === 'waiting' ? { position: await waitingPosition(strapi, row) } : {}),
     ...(kind === 'confirmed' || kind === 'promoted'
-      ? { calendar: eventCalendar({ documentId: event.documentId, title: event.title, startsAt, endsAt: endOf(event), url, ...(where ? { location: where } : {}) }, now) }
+      ? {
+          calendar: eventCalendar(
+            {
+              documentId: event.documentId,
+              title: event.title,
+              startsAt,
+              endsAt: endOf(event),
+              url,
+              ...(where ? { location: where } : {}),
+            },
+            now,
+          ),
+        }
       : {}),
   };
 }
@@ -51,7 +79,12 @@ async function factsFor(strapi: Core.Strapi, env: Env, secret: string, row: Regi
  * refused or unreachable relay leaves it owed (mailPending) for the scheduled retry: the
  * registration itself was stored before, and stays. Never throws.
  */
-export async function deliverOwedMails(strapi: Core.Strapi, env: Env, documentIds: string[], now = new Date()): Promise<void> {
+export async function deliverOwedMails(
+  strapi: Core.Strapi,
+  env: Env,
+  documentIds: string[],
+  now = new Date(),
+): Promise<void> {
   const secret = registrationSecret(env);
   if (!secret) return;
   const email = strapi.plugin('email').service<{ send(options: Record<string, unknown>): Promise<unknown> }>('email');
@@ -69,19 +102,30 @@ export async function deliverOwedMails(strapi: Core.Strapi, env: Env, documentId
         try {
           await email.send({ from: env.EMAIL_FROM, ...mail });
           left.splice(left.indexOf(kind), 1);
-          if (!env.SMTP_HOST) strapi.log.info(`e-mail not sent (SMTP_HOST is not set): "${mail.subject}" for registration ${documentId}`);
+          if (!env.SMTP_HOST)
+            strapi.log.info(`e-mail not sent (SMTP_HOST is not set): "${mail.subject}" for registration ${documentId}`);
         } catch (error) {
-          strapi.log.error(`registration e-mail "${mail.subject}" for ${documentId} failed, retried later: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+          strapi.log.error(
+            `registration e-mail "${mail.subject}" for ${documentId} failed, retried later: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+          );
         }
       }
       // Re-read: what became owed while sending (a promotion, say) must not be struck off.
-      const current = (await registrations(strapi).findOne({ where: { documentId }, select: ['id', 'pendingMails'] })) as Pick<RegistrationRow, 'id' | 'pendingMails'> | null;
+      const current = (await registrations(strapi).findOne({
+        where: { documentId },
+        select: ['id', 'pendingMails'],
+      })) as Pick<RegistrationRow, 'id' | 'pendingMails'> | null;
       if (!current) continue;
       const sent = owed.filter((kind) => !left.includes(kind));
       const still = (current.pendingMails ?? []).filter((kind) => !sent.includes(kind));
-      await registrations(strapi).update({ where: { id: current.id }, data: { pendingMails: still, mailPending: still.length > 0 } });
+      await registrations(strapi).update({
+        where: { id: current.id },
+        data: { pendingMails: still, mailPending: still.length > 0 },
+      });
     } catch (error) {
-      strapi.log.error(`registration e-mails for ${documentId} failed, retried later: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+      strapi.log.error(
+        `registration e-mails for ${documentId} failed, retried later: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+      );
     }
   }
 }

@@ -2,17 +2,34 @@ import type { Core } from '@strapi/strapi';
 import type { RegistrationInput } from '@clermontech/config';
 import type { MailKind } from './mails';
 import { acceptsConfirmations, isOpen } from './rules';
-import { countsOf, HOLDING, publishedEvent, registrations, waitingPosition, withEventLocked, type EventRow, type RegistrationRow } from './store';
+import {
+  countsOf,
+  HOLDING,
+  publishedEvent,
+  registrations,
+  waitingPosition,
+  withEventLocked,
+  type EventRow,
+  type RegistrationRow,
+} from './store';
 
 /** What erasing a person leaves: the row (so counts stay right), none of what they typed. */
-export const ERASED = { name: null, email: null, accessibilityNeeds: null, firstTime: false, pendingMails: [], mailPending: false } as const;
+export const ERASED = {
+  name: null,
+  email: null,
+  accessibilityNeeds: null,
+  firstTime: false,
+  pendingMails: [],
+  mailPending: false,
+} as const;
 
 const owe = (row: RegistrationRow, kind: MailKind) => {
   const pendingMails = [...new Set([...(row.pendingMails ?? []), kind])];
   return { pendingMails, mailPending: true };
 };
 
-export type RegisterOutcome = { status: 'received'; registration?: string } | { status: 'closed' } | { status: 'unknown-event' };
+export type RegisterOutcome =
+  { status: 'received'; registration?: string } | { status: 'closed' } | { status: 'unknown-event' };
 
 /**
  * Stores a pending registration and owes it the e-mail asking to confirm. The same address already
@@ -47,7 +64,8 @@ export async function register(strapi: Core.Strapi, input: RegistrationInput, no
   return { status: 'received', registration: created.documentId };
 }
 
-export type ConfirmOutcome = { status: 'confirmed' } | { status: 'waiting'; position: number } | { status: 'full' } | { status: 'invalid' };
+export type ConfirmOutcome =
+  { status: 'confirmed' } | { status: 'waiting'; position: number } | { status: 'full' } | { status: 'invalid' };
 
 /**
  * Follows a confirmation link, atomically: with the event's rows locked, a place is taken if one is
@@ -63,20 +81,31 @@ export async function confirm(strapi: Core.Strapi, documentId: string, now: Date
     const row = (await registrations(strapi).findOne({ where: { documentId } })) as RegistrationRow | null;
     if (!row || row.anonymisedAt) return { status: 'invalid' };
     if (HOLDING.includes(row.registrationStatus)) return { status: 'confirmed' };
-    if (row.registrationStatus === 'waiting') return { status: 'waiting', position: await waitingPosition(strapi, row) };
+    if (row.registrationStatus === 'waiting')
+      return { status: 'waiting', position: await waitingPosition(strapi, row) };
     if (row.registrationStatus !== 'pending' || !acceptsConfirmations(event, now)) return { status: 'invalid' };
 
     const { holding, waiting } = await countsOf(strapi, event.documentId);
-    const placeLeft = event.capacity === null || event.capacity === undefined || (holding < event.capacity && waiting === 0);
+    const placeLeft =
+      event.capacity === null || event.capacity === undefined || (holding < event.capacity && waiting === 0);
     if (placeLeft) {
-      await registrations(strapi).update({ where: { id: row.id }, data: { registrationStatus: 'confirmed', confirmedAt: now, ...owe(row, 'confirmed') } });
+      await registrations(strapi).update({
+        where: { id: row.id },
+        data: { registrationStatus: 'confirmed', confirmedAt: now, ...owe(row, 'confirmed') },
+      });
       return { status: 'confirmed' };
     }
     if (event.waitingList !== false) {
-      await registrations(strapi).update({ where: { id: row.id }, data: { registrationStatus: 'waiting', waitingSince: now, ...owe(row, 'waiting') } });
+      await registrations(strapi).update({
+        where: { id: row.id },
+        data: { registrationStatus: 'waiting', waitingSince: now, ...owe(row, 'waiting') },
+      });
       return { status: 'waiting', position: waiting + 1 };
     }
-    await registrations(strapi).update({ where: { id: row.id }, data: { registrationStatus: 'cancelled', cancelledAt: now, ...ERASED } });
+    await registrations(strapi).update({
+      where: { id: row.id },
+      data: { registrationStatus: 'cancelled', cancelledAt: now, ...ERASED },
+    });
     return { status: 'full' };
   });
 }
@@ -87,7 +116,8 @@ export async function confirm(strapi: Core.Strapi, documentId: string, now: Date
  */
 export async function promoteWaiting(strapi: Core.Strapi, event: EventRow, now: Date): Promise<string[]> {
   const { holding } = await countsOf(strapi, event.documentId);
-  const free = event.capacity === null || event.capacity === undefined ? Number.MAX_SAFE_INTEGER : event.capacity - holding;
+  const free =
+    event.capacity === null || event.capacity === undefined ? Number.MAX_SAFE_INTEGER : event.capacity - holding;
   if (free <= 0) return [];
   const next = (await registrations(strapi).findMany({
     where: { eventDocumentId: event.documentId, registrationStatus: 'waiting' },
@@ -95,7 +125,10 @@ export async function promoteWaiting(strapi: Core.Strapi, event: EventRow, now: 
     limit: Math.min(free, 1000),
   })) as RegistrationRow[];
   for (const row of next) {
-    await registrations(strapi).update({ where: { id: row.id }, data: { registrationStatus: 'confirmed', confirmedAt: now, ...owe(row, 'promoted') } });
+    await registrations(strapi).update({
+      where: { id: row.id },
+      data: { registrationStatus: 'confirmed', confirmedAt: now, ...owe(row, 'promoted') },
+    });
   }
   return next.map((row) => row.documentId);
 }
@@ -115,7 +148,10 @@ export async function cancel(strapi: Core.Strapi, documentId: string, now: Date)
     const row = (await registrations(strapi).findOne({ where: { documentId } })) as RegistrationRow | null;
     if (!row) return { status: 'invalid' };
     if (row.registrationStatus === 'cancelled') return { status: 'cancelled', promoted: [] };
-    await registrations(strapi).update({ where: { id: row.id }, data: { registrationStatus: 'cancelled', cancelledAt: now, ...ERASED } });
+    await registrations(strapi).update({
+      where: { id: row.id },
+      data: { registrationStatus: 'cancelled', cancelledAt: now, ...ERASED },
+    });
     const promoted = event && acceptsConfirmations(event, now) ? await promoteWaiting(strapi, event, now) : [];
     return { status: 'cancelled', promoted };
   });

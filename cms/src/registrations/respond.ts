@@ -3,7 +3,8 @@ import { REGISTRATION_PAGES, type Env, type RegistrationPage } from '@clermontec
 import { errorBody } from '../http/error-body';
 import { renderRegistrationFormPage } from './pages';
 
-export type CreateOutcome = { status: 201 } | { status: 400 | 403 | 409 | 429 | 503; field: string; message: string; values?: unknown };
+export type CreateOutcome =
+  { status: 201 } | { status: 400 | 403 | 409 | 429 | 503; field: string; message: string; values?: unknown };
 
 /** The CSP of the CMS's own small pages: inline style, forms posting here or to the site, nothing else. */
 export function setPageHeaders(ctx: Context, env: Env): void {
@@ -16,7 +17,12 @@ export function setPageHeaders(ctx: Context, env: Env): void {
 }
 
 /** Sends the browser to one of the site's answer pages. */
-export function redirectToPage(ctx: Context, env: Env, page: RegistrationPage, search: Record<string, string> = {}): void {
+export function redirectToPage(
+  ctx: Context,
+  env: Env,
+  page: RegistrationPage,
+  search: Record<string, string> = {},
+): void {
   const url = new URL(REGISTRATION_PAGES[page], env.SITE_URL);
   for (const [name, value] of Object.entries(search)) url.searchParams.set(name, value);
   ctx.set('Cache-Control', 'no-store');
@@ -39,7 +45,13 @@ export function respondToRegistration(ctx: Context, env: Env, outcome: CreateOut
   ctx.status = outcome.status;
   if (fromPlainForm) {
     setPageHeaders(ctx, env);
-    ctx.body = renderRegistrationFormPage({ siteUrl: env.SITE_URL, action: ctx.path, error: outcome.message, field: outcome.field, values: outcome.values });
+    ctx.body = renderRegistrationFormPage({
+      siteUrl: env.SITE_URL,
+      action: ctx.path,
+      error: outcome.message,
+      field: outcome.field,
+      values: outcome.values,
+    });
     return;
   }
   ctx.body = errorBody(outcome.status, outcome.message, { field: outcome.field });

@@ -58,7 +58,10 @@ export async function publishedEvent(strapi: Core.Strapi, documentId: string): P
   return event ?? undefined;
 }
 
-export async function countsOf(strapi: Core.Strapi, eventDocumentId: string): Promise<{ holding: number; waiting: number }> {
+export async function countsOf(
+  strapi: Core.Strapi,
+  eventDocumentId: string,
+): Promise<{ holding: number; waiting: number }> {
   const [holding, waiting] = await Promise.all([
     registrations(strapi).count({ where: { eventDocumentId, registrationStatus: { $in: HOLDING } } }),
     registrations(strapi).count({ where: { eventDocumentId, registrationStatus: 'waiting' } }),
@@ -86,7 +89,11 @@ export async function waitingPosition(strapi: Core.Strapi, registration: Registr
  * which serialises them already. Queries made through strapi.db inside `work` join the
  * transaction (Strapi keeps it in an AsyncLocalStorage).
  */
-export async function withEventLocked<T>(strapi: Core.Strapi, eventDocumentId: string, work: () => Promise<T>): Promise<T> {
+export async function withEventLocked<T>(
+  strapi: Core.Strapi,
+  eventDocumentId: string,
+  work: () => Promise<T>,
+): Promise<T> {
   // Typed as the callback's return type, a promise: awaiting it gives T.
   return await strapi.db.transaction(async ({ trx }) => {
     if (strapi.db.dialect.client === 'postgres') {

@@ -42,6 +42,12 @@ export function verifyToken(secret: string, token: unknown, action: TokenAction,
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   const expires = Number(expiresText);
-  if (!ACTIONS.includes(claimed as TokenAction) || claimed !== action || !Number.isInteger(expires) || expires * 1000 <= now.getTime()) return undefined;
+  if (
+    !ACTIONS.includes(claimed as TokenAction) ||
+    claimed !== action ||
+    !Number.isInteger(expires) ||
+    expires * 1000 <= now.getTime()
+  )
+    return undefined;
   return { registration, action, expires };
 }

@@ -15,6 +15,8 @@ const running = () => (globalThis as unknown as { strapi: Core.Strapi }).strapi;
 export function siteOriginOnContentApi(siteOrigin: string) {
   return (ctx: Context): string[] => {
     const method = ctx.method === 'OPTIONS' ? ctx.get('Access-Control-Request-Method') : ctx.method;
-    return CORS_METHODS.includes(method.toUpperCase()) && isContentApiRoute(running(), method, ctx.path) ? [siteOrigin] : [];
+    return CORS_METHODS.includes(method.toUpperCase()) && isContentApiRoute(running(), method, ctx.path)
+      ? [siteOrigin]
+      : [];
   };
 }

@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
  */
 export function hideWhereMediaIsUsed(strapi: Core.Strapi): void {
   const related = strapi.contentType('plugin::upload.file').attributes.related as { private?: boolean } | undefined;
-  if (!related) throw new Error('plugin::upload.file has no `related` attribute any more: check what hides where media is used');
+  if (!related)
+    throw new Error('plugin::upload.file has no `related` attribute any more: check what hides where media is used');
   related.private = true;
 }

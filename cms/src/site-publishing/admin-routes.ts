@@ -26,7 +26,11 @@ export function registerSitePublicRoutes(strapi: Core.Strapi, env: Env): void {
       const headers = env.PUBLISHER_TOKEN ? { authorization: `Bearer ${env.PUBLISHER_TOKEN}` } : undefined;
       const response = await fetch(publisher(PUBLISHER_PATHS.status), { headers, signal: AbortSignal.timeout(3_000) });
       if (!response.ok) throw new Error(`the publisher answered ${response.status}`);
-      ctx.body = { reachable: true, siteUrl: env.SITE_URL, ...((await response.json()) as object) } satisfies SitePublicStatus;
+      ctx.body = {
+        reachable: true,
+        siteUrl: env.SITE_URL,
+        ...((await response.json()) as object),
+      } satisfies SitePublicStatus;
     } catch (error) {
       ctx.body = { reachable: false, error: oneLine(error) } satisfies SitePublicStatus;
     }
@@ -69,12 +73,20 @@ export function registerSitePublicRoutes(strapi: Core.Strapi, env: Env): void {
     }
   };
 
-  const policies = ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [REPUBLISH_ACTION] } }];
+  const policies = [
+    'admin::isAuthenticatedAdmin',
+    { name: 'admin::hasPermissions', config: { actions: [REPUBLISH_ACTION] } },
+  ];
   registerAdminRoutes(strapi, '/site-public', [
     { method: 'GET', path: '/status', handler: status, config: { policies } },
     { method: 'POST', path: '/rebuild', handler: rebuild, config: { policies } },
     { method: 'POST', path: '/confirm-removal', handler: confirmRemoval, config: { policies } },
     // Every volunteer sees where their entry is live: any signed-in admin.
-    { method: 'GET', path: '/entries/:uid/:documentId', handler: entryLiveStateHandler(strapi, env), config: { policies: ['admin::isAuthenticatedAdmin'] } },
+    {
+      method: 'GET',
+      path: '/entries/:uid/:documentId',
+      handler: entryLiveStateHandler(strapi, env),
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
   ]);
 }

@@ -3,7 +3,14 @@ import { PUBLISHER_PATHS, type Env } from '@clermontech/config';
 
 export const PUBLISHER_WEBHOOK_NAME = 'Site public (publication automatique)';
 
-const ENTRY_EVENTS = ['entry.create', 'entry.update', 'entry.delete', 'entry.publish', 'entry.unpublish', 'entry.draft-discard'];
+const ENTRY_EVENTS = [
+  'entry.create',
+  'entry.update',
+  'entry.delete',
+  'entry.publish',
+  'entry.unpublish',
+  'entry.draft-discard',
+];
 const MEDIA_EVENTS = ['media.create', 'media.update', 'media.delete'];
 
 interface Webhook {
@@ -51,7 +58,9 @@ function signRequestsTo(runner: WebhookRunner, target: string, token: string): v
   const run = runner.run.bind(runner);
   runner.run = (webhook, event, info) =>
     run(
-      sameUrl(webhook.url, target) ? { ...webhook, headers: { ...withoutAuthorization(webhook.headers), Authorization: `Bearer ${token}` } } : webhook,
+      sameUrl(webhook.url, target)
+        ? { ...webhook, headers: { ...withoutAuthorization(webhook.headers), Authorization: `Bearer ${token}` } }
+        : webhook,
       event,
       info,
     );

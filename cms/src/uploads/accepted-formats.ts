@@ -11,7 +11,8 @@ export interface AcceptedFormat {
 /** How many bytes of a file `matches` looks at. */
 export const HEAD_BYTES = 16;
 
-const startsWith = (head: Buffer, bytes: readonly number[]) => head.subarray(0, bytes.length).equals(Buffer.from(bytes));
+const startsWith = (head: Buffer, bytes: readonly number[]) =>
+  head.subarray(0, bytes.length).equals(Buffer.from(bytes));
 const isZip = (head: Buffer) => head.toString('latin1', 0, 4) === 'PK\u0003\u0004';
 
 /**
@@ -19,14 +20,49 @@ const isZip = (head: Buffer) => head.toString('latin1', 0, 4) === 'PK\u0003\u000
  * they are not here; neither is anything a browser could take for a page.
  */
 export const ACCEPTED_FORMATS: readonly AcceptedFormat[] = [
-  { name: 'PNG', mime: 'image/png', extensions: ['.png'], matches: (head) => startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
-  { name: 'JPEG', mime: 'image/jpeg', extensions: ['.jpg', '.jpeg'], matches: (head) => startsWith(head, [0xff, 0xd8, 0xff]) },
-  { name: 'GIF', mime: 'image/gif', extensions: ['.gif'], matches: (head) => /^GIF8[79]a/.test(head.toString('latin1', 0, 6)) },
-  { name: 'WebP', mime: 'image/webp', extensions: ['.webp'], matches: (head) => head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP' },
-  { name: 'AVIF', mime: 'image/avif', extensions: ['.avif'], matches: (head) => /^ftypavi[fs]$/.test(head.toString('latin1', 4, 12)) },
-  { name: 'PDF', mime: 'application/pdf', extensions: ['.pdf'], matches: (head) => head.toString('latin1', 0, 5) === '%PDF-' },
+  {
+    name: 'PNG',
+    mime: 'image/png',
+    extensions: ['.png'],
+    matches: (head) => startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  },
+  {
+    name: 'JPEG',
+    mime: 'image/jpeg',
+    extensions: ['.jpg', '.jpeg'],
+    matches: (head) => startsWith(head, [0xff, 0xd8, 0xff]),
+  },
+  {
+    name: 'GIF',
+    mime: 'image/gif',
+    extensions: ['.gif'],
+    matches: (head) => /^GIF8[79]a/.test(head.toString('latin1', 0, 6)),
+  },
+  {
+    name: 'WebP',
+    mime: 'image/webp',
+    extensions: ['.webp'],
+    matches: (head) => head.toString('latin1', 0, 4) === 'RIFF' && head.toString('latin1', 8, 12) === 'WEBP',
+  },
+  {
+    name: 'AVIF',
+    mime: 'image/avif',
+    extensions: ['.avif'],
+    matches: (head) => /^ftypavi[fs]$/.test(head.toString('latin1', 4, 12)),
+  },
+  {
+    name: 'PDF',
+    mime: 'application/pdf',
+    extensions: ['.pdf'],
+    matches: (head) => head.toString('latin1', 0, 5) === '%PDF-',
+  },
   // Slides are ZIP archives: the extension tells PPTX from ODP.
-  { name: 'PPTX', mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', extensions: ['.pptx'], matches: isZip },
+  {
+    name: 'PPTX',
+    mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    extensions: ['.pptx'],
+    matches: isZip,
+  },
   { name: 'ODP', mime: 'application/vnd.oasis.opendocument.presentation', extensions: ['.odp'], matches: isZip },
 ];
 

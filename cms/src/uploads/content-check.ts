@@ -32,7 +32,9 @@ export async function checkUploadedFile(file: IncomingFile): Promise<void> {
   const name = file.originalFilename ?? 'file';
   const format = file.filepath ? acceptedFormatOf(await readHead(file.filepath), extname(name)) : undefined;
   if (!format) {
-    throw new errors.ValidationError(`"${name}" is not an accepted image or document (${ACCEPTED_FORMAT_NAMES}, named with its own extension)`);
+    throw new errors.ValidationError(
+      `"${name}" is not an accepted image or document (${ACCEPTED_FORMAT_NAMES}, named with its own extension)`,
+    );
   }
   file.mimetype = format.mime;
   file.detectedMimeType = format.mime;

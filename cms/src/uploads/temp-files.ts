@@ -19,7 +19,8 @@ export function trackParsedFiles(ctx: Context): () => Promise<void> {
     get: () => current,
     set(files: unknown) {
       current = files;
-      if (files && typeof files === 'object') parsed.push(...(Object.values(files) as (ParsedFile | ParsedFile[])[]).flat());
+      if (files && typeof files === 'object')
+        parsed.push(...(Object.values(files) as (ParsedFile | ParsedFile[])[]).flat());
     },
   });
   return async () => {

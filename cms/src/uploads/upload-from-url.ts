@@ -19,7 +19,9 @@ interface RouteSet {
 export function disableUploadFromUrl(strapi: Core.Strapi): void {
   const adminRoutes = (strapi.plugin('upload').routes as Record<string, RouteSet | undefined>).admin;
   if (!adminRoutes) throw new Error('the upload plugin has no admin routes: cannot disable upload from URL');
-  adminRoutes.routes = adminRoutes.routes.filter((route) => !(route.method === UPLOAD_FROM_URLS.method && route.path === UPLOAD_FROM_URLS.path));
+  adminRoutes.routes = adminRoutes.routes.filter(
+    (route) => !(route.method === UPLOAD_FROM_URLS.method && route.path === UPLOAD_FROM_URLS.path),
+  );
   strapi.get('services').extend('plugin::upload.file', (service: Record<string, unknown>) => ({
     ...service,
     fetchUrlToInputFile() {

@@ -36,5 +36,7 @@ export async function uploaderOf(strapi: Core.Strapi, ctx: Context): Promise<Upl
     return 'none';
   }
   const ability = probe.state.userAbility as Ability | undefined;
-  return ability?.can('plugin::upload.assets.create') || ability?.can('plugin::upload.assets.update') ? 'allowed' : 'not-allowed';
+  return ability?.can('plugin::upload.assets.create') || ability?.can('plugin::upload.assets.update')
+    ? 'allowed'
+    : 'not-allowed';
 }

@@ -7,7 +7,17 @@ import { posix } from 'node:path';
 import { parseIsoDate } from '../dates.ts';
 import { decodeEntities, slugify, squash, text } from '../text.ts';
 import { jekyllPagePath, jekyllPostPath, newUrls, parsePostFileName, postCategories } from '../urls.ts';
-import { issue, SlugRegistry, type Context, type Doc, type EventDraft, type EventKind, type GroupDraft, type PageDraft, type PostDraft } from './context.ts';
+import {
+  issue,
+  SlugRegistry,
+  type Context,
+  type Doc,
+  type EventDraft,
+  type EventKind,
+  type GroupDraft,
+  type PageDraft,
+  type PostDraft,
+} from './context.ts';
 import type { PublishedDoc } from './read-posts.ts';
 
 /** Post categories of the old site and the kind of event they hold. */
@@ -83,7 +93,10 @@ function eventNumber(title: string, fileSlug: string): number | undefined {
 function groupFromTitle(title: string): { name: string; technology?: string } {
   const name = squash(title.replace(/\s*#\s*\d+.*$/, '').replace(/\s+[-–:]\s+.*$/, '')) || title;
   const suffix = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
-  const technology = suffix ? (TECHNOLOGIES[suffix] ?? (suffix.length <= 3 ? suffix.toUpperCase() : suffix.charAt(0).toUpperCase() + suffix.slice(1))) : undefined;
+  const technology = suffix
+    ? (TECHNOLOGIES[suffix] ??
+      (suffix.length <= 3 ? suffix.toUpperCase() : suffix.charAt(0).toUpperCase() + suffix.slice(1)))
+    : undefined;
   return { name, technology };
 }
 
@@ -95,7 +108,13 @@ interface Sorting {
   classified: Classified;
 }
 
-function addEvent({ context, permalink, slugs, classified }: Sorting, doc: Doc, kind: EventKind, fileSlug: string, fileDate: string): void {
+function addEvent(
+  { context, permalink, slugs, classified }: Sorting,
+  doc: Doc,
+  kind: EventKind,
+  fileSlug: string,
+  fileDate: string,
+): void {
   const rawTitle = text(doc.data.title);
   const title = rawTitle ? squash(decodeEntities(rawTitle)) : fileSlug;
   if (!rawTitle) issue(context, doc.path, 'warning', 'no title; the file name is used', 'title', 1);
@@ -110,14 +129,35 @@ function addEvent({ context, permalink, slugs, classified }: Sorting, doc: Doc, 
     else classified.groups.set(groupKey, { ...group, sources: [doc.path] });
   }
   const legacyPath = jekyllPostPath(doc.path, doc.data, permalink);
-  classified.events.push({ doc, kind, title, number, slug, legacyPath, fileDate: parseIsoDate(fileDate), groupKey, url: newUrls.event(kind, slug, groupKey) });
+  classified.events.push({
+    doc,
+    kind,
+    title,
+    number,
+    slug,
+    legacyPath,
+    fileDate: parseIsoDate(fileDate),
+    groupKey,
+    url: newUrls.event(kind, slug, groupKey),
+  });
   context.files.push({ file: doc.path, outcome: `event (${kind})` });
 }
 
-function addPost({ context, permalink, slugs, classified }: Sorting, doc: Doc, fileSlug: string, fileDate: string): void {
+function addPost(
+  { context, permalink, slugs, classified }: Sorting,
+  doc: Doc,
+  fileSlug: string,
+  fileDate: string,
+): void {
   const date = parseIsoDate(fileDate)!;
   const slug = slugs.post.claim(slugify(text(doc.data.slug) ?? fileSlug));
-  classified.posts.push({ doc, slug, legacyPath: jekyllPostPath(doc.path, doc.data, permalink), url: newUrls.post(slug), date });
+  classified.posts.push({
+    doc,
+    slug,
+    legacyPath: jekyllPostPath(doc.path, doc.data, permalink),
+    url: newUrls.post(slug),
+    date,
+  });
   context.files.push({ file: doc.path, outcome: 'post' });
 }
 
@@ -126,7 +166,11 @@ function addPage({ context, slugs, classified }: Sorting, doc: Doc): void {
   const dir = posix.dirname(doc.path);
   const base = posix.basename(doc.path, posix.extname(doc.path));
   const isSectionIntro = dir !== '.' && base === 'index';
-  if (!PAGE_LAYOUTS.has(layout) && !(isSectionIntro && layout === posix.basename(dir)) && !(dir !== '.' && layout === posix.basename(dir))) {
+  if (
+    !PAGE_LAYOUTS.has(layout) &&
+    !(isSectionIntro && layout === posix.basename(dir)) &&
+    !(dir !== '.' && layout === posix.basename(dir))
+  ) {
     issue(context, doc.path, 'warning', `unknown layout "${layout}"; imported as a page`, 'layout', { key: 'layout' });
   }
   if (text(doc.data.redirect_to)) {
@@ -146,7 +190,14 @@ function addPostFile(sorting: Sorting, doc: Doc): void {
   const name = parsePostFileName(path);
   if (!name) {
     // Jekyll reads only dated names in _posts: nothing it published is lost.
-    issue(context, path, 'warning', 'a post file name must start with its date (YYYY-MM-DD-name.md), so Jekyll never published it; skipped', undefined, 1);
+    issue(
+      context,
+      path,
+      'warning',
+      'a post file name must start with its date (YYYY-MM-DD-name.md), so Jekyll never published it; skipped',
+      undefined,
+      1,
+    );
     context.files.push({ file: path, outcome: 'skipped: bad file name' });
     return;
   }
@@ -154,11 +205,22 @@ function addPostFile(sorting: Sorting, doc: Doc): void {
   const categories = postCategories(path, doc.data).map((category) => category.toLowerCase());
   if (TALK_LAYOUTS.has(layout)) {
     classified.talkDocs.push(doc);
-  } else if (BLOG_LAYOUTS.has(layout) || (EVENT_LAYOUTS.has(layout) && categories.some((category) => BLOG_CATEGORIES.has(category)))) {
+  } else if (
+    BLOG_LAYOUTS.has(layout) ||
+    (EVENT_LAYOUTS.has(layout) && categories.some((category) => BLOG_CATEGORIES.has(category)))
+  ) {
     addPost(sorting, doc, name.slug, name.date);
   } else if (EVENT_LAYOUTS.has(layout)) {
     const kind = categories.map((category) => EVENT_CATEGORIES[category]).find((found) => found !== undefined);
-    if (!kind) issue(context, path, 'warning', `category ${categories.join(', ') || '(none)'} is not a known kind of event; imported as "other"`, 'kind', { key: ['category', 'categories', 'layout'] });
+    if (!kind)
+      issue(
+        context,
+        path,
+        'warning',
+        `category ${categories.join(', ') || '(none)'} is not a known kind of event; imported as "other"`,
+        'kind',
+        { key: ['category', 'categories', 'layout'] },
+      );
     addEvent(sorting, doc, kind ?? 'other', name.slug, name.date);
   } else {
     // Jekyll published it with whatever its layout showed: keep its text as a blog post.

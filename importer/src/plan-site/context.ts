@@ -24,7 +24,14 @@ export interface Context {
  * Records an issue. `at` is its line, or text of the file to find it at: a front-matter key
  * (`{ key: 'slides_url' }`) or words of the body (the first line holding them).
  */
-export function issue(context: Context, file: string, level: IssueLevel, message: string, field?: string, at?: number | IssueAnchor): void {
+export function issue(
+  context: Context,
+  file: string,
+  level: IssueLevel,
+  message: string,
+  field?: string,
+  at?: number | IssueAnchor,
+): void {
   const line = typeof at === 'number' ? at : at ? lineOf(context.site.documents.get(file) ?? '', at) : undefined;
   context.issues.push({ file, level, message, ...(field ? { field } : {}), ...(line ? { line } : {}) });
 }
@@ -110,5 +117,9 @@ export interface VenueDraft {
 
 /** A talk as the programme matcher knows it: its `{% post_url %}` name is its file name without extension. */
 export function programmeTalk(talk: TalkDraft): ProgrammeTalk {
-  return { title: talk.title, speakers: talk.speakers, fileName: posix.basename(talk.doc.path).replace(/\.(md|markdown|mkd|html)$/i, '') };
+  return {
+    title: talk.title,
+    speakers: talk.speakers,
+    fileName: posix.basename(talk.doc.path).replace(/\.(md|markdown|mkd|html)$/i, ''),
+  };
 }

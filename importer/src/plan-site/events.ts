@@ -4,11 +4,28 @@
  */
 import { extractAdmission, extractStatus } from '../admission.ts';
 import { findEventWhen, formatDate, formatTime, parisToUtc } from '../dates.ts';
-import { extractCapacity, extractOnlineUrl, extractPhotosUrl, extractRegistrationUrl, extractVenue, practicalText, sections } from '../event-details.ts';
+import {
+  extractCapacity,
+  extractOnlineUrl,
+  extractPhotosUrl,
+  extractRegistrationUrl,
+  extractVenue,
+  practicalText,
+  sections,
+} from '../event-details.ts';
 import type { PlannedEntry } from '../plan.ts';
 import { announcedHeadings, withoutProgramme } from '../programme.ts';
 import { firstParagraph, plainText, text, truncate } from '../text.ts';
-import { asset, issue, programmeTalk, ref, type Context, type EventDraft, type GroupDraft, type TalkDraft } from './context.ts';
+import {
+  asset,
+  issue,
+  programmeTalk,
+  ref,
+  type Context,
+  type EventDraft,
+  type GroupDraft,
+  type TalkDraft,
+} from './context.ts';
 import type { Links } from './links.ts';
 import { recordVenue, type Venues } from './venues.ts';
 
@@ -25,24 +42,53 @@ function eventTimes(context: Context, event: EventDraft): { startsAt: string | n
   const when = findEventWhen(practical, event.fileDate) ?? findEventWhen(plainText(doc.body), event.fileDate);
   if (!when) {
     if (!event.fileDate) return { startsAt: null, endsAt: null };
-    issue(context, doc.path, 'warning', `no date found in the text; used the file's date ${formatDate(event.fileDate)} at ${formatTime(DEFAULT_START)} (Paris)`, 'startsAt', 1);
+    issue(
+      context,
+      doc.path,
+      'warning',
+      `no date found in the text; used the file's date ${formatDate(event.fileDate)} at ${formatTime(DEFAULT_START)} (Paris)`,
+      'startsAt',
+      1,
+    );
     return { startsAt: parisToUtc(event.fileDate, DEFAULT_START).toISOString(), endsAt: null };
   }
   for (const note of when.notes) issue(context, doc.path, 'warning', note, 'startsAt', { prose: when.mention });
   const start = when.start ?? DEFAULT_START;
-  if (!when.start) issue(context, doc.path, 'warning', `no start time found; assumed ${formatTime(DEFAULT_START)} (Paris) on ${formatDate(when.date)}`, 'startsAt', { prose: when.mention });
+  if (!when.start)
+    issue(
+      context,
+      doc.path,
+      'warning',
+      `no start time found; assumed ${formatTime(DEFAULT_START)} (Paris) on ${formatDate(when.date)}`,
+      'startsAt',
+      { prose: when.mention },
+    );
   const startsAt = parisToUtc(when.date, start).toISOString();
   if (when.lastDate) {
     // Several days: the event ends on the last one, at the time each day ends.
     const end = when.end ?? MULTI_DAY_END;
-    if (!when.end) issue(context, doc.path, 'warning', `runs until ${formatDate(when.lastDate)}; no end time found, ${formatTime(MULTI_DAY_END)} (Paris) assumed`, 'endsAt', { prose: when.mention });
+    if (!when.end)
+      issue(
+        context,
+        doc.path,
+        'warning',
+        `runs until ${formatDate(when.lastDate)}; no end time found, ${formatTime(MULTI_DAY_END)} (Paris) assumed`,
+        'endsAt',
+        { prose: when.mention },
+      );
     return { startsAt, endsAt: parisToUtc(when.lastDate, end).toISOString() };
   }
   return { startsAt, endsAt: when.end ? parisToUtc(when.date, when.end).toISOString() : null };
 }
 
 /** One event's entry; its venue is recorded in `venues`. */
-function eventEntry(context: Context, event: EventDraft, talks: TalkDraft[], links: Links, venues: Venues): PlannedEntry {
+function eventEntry(
+  context: Context,
+  event: EventDraft,
+  talks: TalkDraft[],
+  links: Links,
+  venues: Venues,
+): PlannedEntry {
   const { doc } = event;
   const missing = (field: string, message: string) => issue(context, doc.path, 'info', message, field);
   const { startsAt, endsAt } = eventTimes(context, event);
@@ -56,7 +102,14 @@ function eventEntry(context: Context, event: EventDraft, talks: TalkDraft[], lin
   const admission = extractAdmission(doc.body);
   const status = extractStatus(event.title, doc.body);
   if (status.status !== 'prevu') {
-    issue(context, doc.path, 'warning', `status read as "${status.status}" from "${status.evidence ?? ''}"`, 'eventStatus', status.evidence ? { prose: status.evidence } : 1);
+    issue(
+      context,
+      doc.path,
+      'warning',
+      `status read as "${status.status}" from "${status.evidence ?? ''}"`,
+      'eventStatus',
+      status.evidence ? { prose: status.evidence } : 1,
+    );
   }
   const capacity = extractCapacity(doc.body);
   if (capacity === undefined) missing('capacity', 'no capacity ("limité à N personnes") found');
@@ -104,13 +157,27 @@ function eventEntry(context: Context, event: EventDraft, talks: TalkDraft[], lin
 }
 
 /** The events' entries, in file order; their venues are gathered into `venues`. */
-export function addEventEntries(context: Context, events: EventDraft[], talks: TalkDraft[], links: Links, venues: Venues, entries: PlannedEntry[]): void {
-  for (const event of [...events].sort((a, b) => a.doc.path.localeCompare(b.doc.path))) entries.push(eventEntry(context, event, talks, links, venues));
+export function addEventEntries(
+  context: Context,
+  events: EventDraft[],
+  talks: TalkDraft[],
+  links: Links,
+  venues: Venues,
+  entries: PlannedEntry[],
+): void {
+  for (const event of [...events].sort((a, b) => a.doc.path.localeCompare(b.doc.path)))
+    entries.push(eventEntry(context, event, talks, links, venues));
 }
 
 /** The groups whose evenings were found, put before the events that link to them. */
 export function addGroupEntries(groups: Map<string, GroupDraft>, entries: PlannedEntry[]): void {
   for (const [key, group] of groups) {
-    entries.unshift({ type: 'group', key, label: group.name, sources: group.sources, data: { name: group.name, slug: key, technology: group.technology ?? null } });
+    entries.unshift({
+      type: 'group',
+      key,
+      label: group.name,
+      sources: group.sources,
+      data: { name: group.name, slug: key, technology: group.technology ?? null },
+    });
   }
 }

@@ -5,7 +5,15 @@
 import { posix } from 'node:path';
 import { rewriteBody, type RewriteContext } from '../markdown.ts';
 import { SECTION_URLS, legacyPathVariants } from '../urls.ts';
-import { issue, type Context, type Doc, type EventDraft, type PageDraft, type PostDraft, type TalkDraft } from './context.ts';
+import {
+  issue,
+  type Context,
+  type Doc,
+  type EventDraft,
+  type PageDraft,
+  type PostDraft,
+  type TalkDraft,
+} from './context.ts';
 
 export interface Links {
   /** A body with its links and images rewritten to the new site; what could not be is reported as `field`. */
@@ -46,7 +54,8 @@ export function resolveLinks(context: Context, { events, talks, posts, pages }: 
   const remember = (doc: Doc, legacyPath: string, url: string) => {
     for (const variant of legacyPathVariants(legacyPath)) byLegacyPath.set(variant, url);
     bySourcePath.set(doc.path, url);
-    if (doc.path.includes('_posts/')) byPostName.set(posix.basename(doc.path).replace(/\.(md|markdown|mkd|html)$/i, ''), url);
+    if (doc.path.includes('_posts/'))
+      byPostName.set(posix.basename(doc.path).replace(/\.(md|markdown|mkd|html)$/i, ''), url);
   };
   for (const event of events) remember(event.doc, event.legacyPath, event.url);
   for (const talk of talks) remember(talk.doc, talk.legacyPath, talk.url);
@@ -71,7 +80,8 @@ export function resolveLinks(context: Context, { events, talks, posts, pages }: 
         oldHosts: hosts,
       };
       const result = rewriteBody(body, rewriteContext);
-      for (const found of result.issues) issue(context, doc.path, 'warning', found.message, field, found.near ? { text: found.near } : undefined);
+      for (const found of result.issues)
+        issue(context, doc.path, 'warning', found.message, field, found.near ? { text: found.near } : undefined);
       return result.markdown;
     },
     frontMatterImage(doc, value, folder, field) {

@@ -24,13 +24,21 @@ function withoutSections(markdown: string, titles: RegExp): string {
     .trim();
 }
 
-function addSponsorEntries(context: Context, doc: Doc, links: Links, slugs: SlugRegistry, entries: PlannedEntry[]): void {
+function addSponsorEntries(
+  context: Context,
+  doc: Doc,
+  links: Links,
+  slugs: SlugRegistry,
+  entries: PlannedEntry[],
+): void {
   const list = Array.isArray(doc.data.sponsors) ? doc.data.sponsors : [];
   list.forEach((item: unknown, index) => {
     const entry = item && typeof item === 'object' ? (item as Record<string, unknown>) : {};
     const name = text(entry.alt) ?? text(entry.name) ?? text(entry.title);
     if (!name) {
-      issue(context, doc.path, 'warning', `sponsor #${index + 1} has no name (alt); skipped`, 'sponsors', { key: 'sponsors' });
+      issue(context, doc.path, 'warning', `sponsor #${index + 1} has no name (alt); skipped`, 'sponsors', {
+        key: 'sponsors',
+      });
       return;
     }
     const cleanName = squash(decodeEntities(name));
@@ -38,7 +46,18 @@ function addSponsorEntries(context: Context, doc: Doc, links: Links, slugs: Slug
     const img = text(entry.img) ?? text(entry.logo) ?? text(entry.image);
     const logoPath = img ? links.frontMatterImage(doc, img, 'images/sponsors', 'sponsors.logo') : undefined;
     const key = slugify(cleanName);
-    entries.push({ type: 'sponsor', key, label: cleanName, sources: [doc.path], data: { name: truncate(cleanName, 150), slug: slugs.claim(key), url: url ?? null, logo: logoPath ? asset(logoPath) : null } });
+    entries.push({
+      type: 'sponsor',
+      key,
+      label: cleanName,
+      sources: [doc.path],
+      data: {
+        name: truncate(cleanName, 150),
+        slug: slugs.claim(key),
+        url: url ?? null,
+        logo: logoPath ? asset(logoPath) : null,
+      },
+    });
   });
 }
 
@@ -47,9 +66,11 @@ export function addPageEntries(context: Context, pages: PageDraft[], links: Link
   for (const page of pages) {
     const { doc } = page;
     let body = doc.body;
-    if (posix.basename(posix.dirname(doc.path)) !== '.' && posix.basename(doc.path).startsWith('index.')) body = withoutTrailingHeading(body);
+    if (posix.basename(posix.dirname(doc.path)) !== '.' && posix.basename(doc.path).startsWith('index.'))
+      body = withoutTrailingHeading(body);
     if (doc.path === 'association.md') body = withoutSections(body, /^(bureau|conseil)/);
-    if (doc.path === 'index.md' || doc.path === 'index.markdown') addSponsorEntries(context, doc, links, sponsorSlugs, entries);
+    if (doc.path === 'index.md' || doc.path === 'index.markdown')
+      addSponsorEntries(context, doc, links, sponsorSlugs, entries);
     if (doc.path === 'association.md') addMemberEntries(doc, entries);
     if (body.trim() === '') {
       issue(context, doc.path, 'info', 'no text; no page created');

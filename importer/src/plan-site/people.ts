@@ -36,7 +36,15 @@ export function recordSpeakers(context: Context, speakers: Speakers, talk: TalkD
   const { doc } = talk;
   const authorImage = text(doc.data.author_image);
   const authorUrl = cleanUrl(text(doc.data.author_url));
-  if (text(doc.data.author_url) && !authorUrl) issue(context, doc.path, 'warning', `author_url "${text(doc.data.author_url)}" is not a web address; ignored`, 'speakers.links', { key: 'author_url' });
+  if (text(doc.data.author_url) && !authorUrl)
+    issue(
+      context,
+      doc.path,
+      'warning',
+      `author_url "${text(doc.data.author_url)}" is not a web address; ignored`,
+      'speakers.links',
+      { key: 'author_url' },
+    );
   const keys: string[] = [];
   for (const name of talk.speakers) {
     const key = nameKey(name);
@@ -47,14 +55,22 @@ export function recordSpeakers(context: Context, speakers: Speakers, talk: TalkD
     speakers.set(key, draft);
     if (talk.speakers.length > 1) continue;
     if (authorUrl && !draft.links.includes(authorUrl)) draft.links.push(authorUrl);
-    const imageFile = authorImage ? links.frontMatterImage(doc, authorImage, 'images/speaker-images', 'speakers.photo') : conventionalPhoto(context.site, key);
+    const imageFile = authorImage
+      ? links.frontMatterImage(doc, authorImage, 'images/speaker-images', 'speakers.photo')
+      : conventionalPhoto(context.site, key);
     // default.jpg is the old site's placeholder, not a photo.
     if (imageFile && !/\/default\.[a-z]+$/i.test(imageFile) && (!draft.photo || doc.path >= draft.photo.at)) {
       draft.photo = { path: imageFile, at: doc.path };
     }
   }
   if (talk.speakers.length > 1 && (authorImage || authorUrl)) {
-    issue(context, doc.path, 'info', `author_image/author_url of a joint talk (${talk.speakers.join(', ')}) cannot be given to one person; not imported`, 'speakers.photo');
+    issue(
+      context,
+      doc.path,
+      'info',
+      `author_image/author_url of a joint talk (${talk.speakers.join(', ')}) cannot be given to one person; not imported`,
+      'speakers.photo',
+    );
   }
   return keys;
 }
@@ -66,7 +82,9 @@ function displayName(names: { name: string; at: string }[]): string {
   for (const { name } of names) counts.set(name, (counts.get(name) ?? 0) + 1);
   const latest = new Map<string, string>();
   for (const { name, at } of names) if ((latest.get(name) ?? '') < at) latest.set(name, at);
-  return [...counts.keys()].sort((a, b) => score(b) - score(a) || counts.get(b)! - counts.get(a)! || latest.get(b)!.localeCompare(latest.get(a)!))[0]!;
+  return [...counts.keys()].sort(
+    (a, b) => score(b) - score(a) || counts.get(b)! - counts.get(a)! || latest.get(b)!.localeCompare(latest.get(a)!),
+  )[0]!;
 }
 
 /** The speaker entries, put before the talks that link to them. */
@@ -121,7 +139,12 @@ export function addMemberEntries(doc: Doc, entries: PlannedEntry[]): void {
         key: nameKey(name),
         label: name,
         sources: [doc.path],
-        data: { name: truncate(name, 150), role, links: url ? [{ label: linkLabel(url), url }] : [], position: position++ },
+        data: {
+          name: truncate(name, 150),
+          role,
+          links: url ? [{ label: linkLabel(url), url }] : [],
+          position: position++,
+        },
       });
     }
   }

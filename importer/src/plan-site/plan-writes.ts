@@ -16,7 +16,14 @@ function withUniqueKeys(entries: PlannedEntry[], context: Context): PlannedEntry
       return entry;
     }
     const key = `${entry.key}#${entry.sources[0] ?? seen.size}`;
-    issue(context, entry.sources[0] ?? '', 'warning', `same ${entry.type} as ${first.sources.join(', ')} (${entry.key}); imported separately`, undefined, 1);
+    issue(
+      context,
+      entry.sources[0] ?? '',
+      'warning',
+      `same ${entry.type} as ${first.sources.join(', ')} (${entry.key}); imported separately`,
+      undefined,
+      1,
+    );
     return { ...entry, key };
   });
 }

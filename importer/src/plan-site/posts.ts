@@ -12,9 +12,14 @@ function postEntry(context: Context, post: PostDraft, links: Links): PlannedEntr
   if (!rawTitle) issue(context, doc.path, 'warning', 'no title; the file name is used', 'title', 1);
   const separator = text(doc.data.excerpt_separator) ?? text(context.config.excerpt_separator);
   const explicit = text(doc.data.excerpt) ?? text(doc.data.description);
-  const beforeSeparator = separator && doc.body.includes(separator) ? plainText(doc.body.split(separator)[0]!) : undefined;
+  const beforeSeparator =
+    separator && doc.body.includes(separator) ? plainText(doc.body.split(separator)[0]!) : undefined;
   const excerpt = explicit ? plainText(explicit) : (beforeSeparator ?? firstParagraph(doc.body, 500));
-  const language = fold(text(doc.data.lang) ?? text(doc.data.language) ?? (/-en$/.test(post.slug) ? 'en' : 'fr')).startsWith('en') ? 'en' : 'fr';
+  const language = fold(
+    text(doc.data.lang) ?? text(doc.data.language) ?? (/-en$/.test(post.slug) ? 'en' : 'fr'),
+  ).startsWith('en')
+    ? 'en'
+    : 'fr';
   const coverValue = text(doc.data.image) ?? text(doc.data.cover);
   const coverPath = coverValue ? links.frontMatterImage(doc, coverValue, 'images/blog-posts', 'cover') : undefined;
   const author = text(doc.data.author);

@@ -13,7 +13,11 @@ function readConfig(site: JekyllSite, issues: Issue[]): Record<string, unknown> 
     const parsed: unknown = parseYaml(source, { schema: 'failsafe', uniqueKeys: false });
     return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
   } catch (error) {
-    issues.push({ file: '_config.yml', level: 'warning', message: `unparseable configuration (${(error as Error).message.split('\n')[0]}); defaults used` });
+    issues.push({
+      file: '_config.yml',
+      level: 'warning',
+      message: `unparseable configuration (${(error as Error).message.split('\n')[0]}); defaults used`,
+    });
     return {};
   }
 }
@@ -54,7 +58,8 @@ function readDoc(context: Context, path: string): Doc | undefined {
   try {
     const { data, body, repairs } = parseFrontMatter(source);
     // Jekyll published the file whatever its front matter: import it, and say what was guessed.
-    for (const repair of repairs) issue(context, path, 'warning', `front matter: ${repair.message}`, undefined, repair.line);
+    for (const repair of repairs)
+      issue(context, path, 'warning', `front matter: ${repair.message}`, undefined, repair.line);
     return { path, data, body };
   } catch (error) {
     const message = error instanceof FrontMatterError ? error.message : String(error);

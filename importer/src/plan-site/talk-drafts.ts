@@ -21,13 +21,16 @@ class Evenings {
   constructor(context: Context, events: EventDraft[]) {
     this.context = context;
     this.events = events;
-    for (const event of events) for (const variant of legacyPathVariants(event.legacyPath)) this.byPath.set(variant, event);
+    for (const event of events)
+      for (const variant of legacyPathVariants(event.legacyPath)) this.byPath.set(variant, event);
   }
 
   /** The day an event took place (Paris), as its announcement says, else its file's date. */
   private day(event: EventDraft): string | undefined {
     if (!this.days.has(event)) {
-      const when = findEventWhen(plainText(practicalText(event.doc.body)), event.fileDate) ?? findEventWhen(plainText(event.doc.body), event.fileDate);
+      const when =
+        findEventWhen(plainText(practicalText(event.doc.body)), event.fileDate) ??
+        findEventWhen(plainText(event.doc.body), event.fileDate);
       const day = when?.date ?? event.fileDate;
       this.days.set(event, day ? formatDate(day) : undefined);
     }
@@ -37,7 +40,10 @@ class Evenings {
   /** The evening a `session_name` names: "Clermont'ech API Hour #21" by its number, else by its title. */
   private byName(name: string): EventDraft | undefined {
     const number = /#\s*(\d{1,4})\b/.exec(name)?.[1];
-    const byNumber = number && /api\s*hour/i.test(name) ? this.events.filter((event) => event.kind === 'api-hour' && event.number === Number(number)) : [];
+    const byNumber =
+      number && /api\s*hour/i.test(name)
+        ? this.events.filter((event) => event.kind === 'api-hour' && event.number === Number(number))
+        : [];
     if (byNumber.length === 1) return byNumber[0];
     const byTitle = this.events.filter((event) => fold(event.title) === fold(name));
     return byTitle.length === 1 ? byTitle[0] : undefined;
@@ -54,8 +60,18 @@ class Evenings {
     const signals: EveningSignal<EventDraft>[] = [];
     if (linking.length === 1) signals.push({ source: 'programme', value: linking[0]!.doc.path, event: linking[0] });
     if (sessionUrl) signals.push({ source: 'session_url', value: sessionUrl, event: this.byPath.get(sessionUrl) });
-    if (category) signals.push({ source: 'category', value: category, event: this.byPath.get(`/api-hours/${category.toLowerCase()}.html`) });
-    if (sessionName) signals.push({ source: 'session_name', value: squash(decodeEntities(sessionName)), event: this.byName(squash(decodeEntities(sessionName))) });
+    if (category)
+      signals.push({
+        source: 'category',
+        value: category,
+        event: this.byPath.get(`/api-hours/${category.toLowerCase()}.html`),
+      });
+    if (sessionName)
+      signals.push({
+        source: 'session_name',
+        value: squash(decodeEntities(sessionName)),
+        event: this.byName(squash(decodeEntities(sessionName))),
+      });
     if (sameDay.length === 1) signals.push({ source: 'date', value: fileDate.slice(0, 10), event: sameDay[0] });
     return signals;
   }
@@ -65,9 +81,17 @@ class Evenings {
     const choice = chooseEvening(this.signals(doc, fileDate));
     if (!choice.event) {
       const sessionUrl = text(doc.data.session_url)?.replace(/^https?:\/\/[^/]+/i, '');
-      issue(this.context, doc.path, 'warning', `no imported event matches session_url ${sessionUrl ?? '(none)'}, its categories, session_name or date; the talk is not linked to an event`, 'event', { key: ['session_url', 'session_name', 'categories', 'category'] });
+      issue(
+        this.context,
+        doc.path,
+        'warning',
+        `no imported event matches session_url ${sessionUrl ?? '(none)'}, its categories, session_name or date; the talk is not linked to an event`,
+        'event',
+        { key: ['session_url', 'session_name', 'categories', 'category'] },
+      );
     } else if (choice.disagreeing.length > 0) {
-      const describe = (list: EveningSignal<EventDraft>[]) => list.map((signal) => `${signal.source} (${signal.value})`).join(', ');
+      const describe = (list: EveningSignal<EventDraft>[]) =>
+        list.map((signal) => `${signal.source} (${signal.value})`).join(', ');
       const first = choice.disagreeing[0]!;
       issue(
         this.context,
@@ -75,7 +99,9 @@ class Evenings {
         'warning',
         `evening fields disagree: ${describe(choice.disagreeing)} ${choice.disagreeing.length > 1 ? 'name' : 'names'} ${first.event!.title}, but ${describe(choice.agreeing)} name ${choice.event.title}; linked to ${choice.event.title}`,
         'event',
-        first.source === 'programme' || first.source === 'date' ? 1 : { key: first.source === 'category' ? ['categories', 'category'] : first.source },
+        first.source === 'programme' || first.source === 'date'
+          ? 1
+          : { key: first.source === 'category' ? ['categories', 'category'] : first.source },
       );
     }
     return choice.event;
@@ -96,7 +122,16 @@ export function planTalks(context: Context, talkDocs: Doc[], events: EventDraft[
     const speakers = splitAuthors(text(doc.data.author));
     if (speakers.length === 0) issue(context, doc.path, 'warning', 'no author', 'speakers', 1);
     const slug = slugs.claim(slugify(title, 70) || slugify(name.slug));
-    talks.push({ doc, title, slug, legacyPath: jekyllPostPath(doc.path, doc.data, permalink), event, order: name.order, speakers, url: newUrls.talk(slug) });
+    talks.push({
+      doc,
+      title,
+      slug,
+      legacyPath: jekyllPostPath(doc.path, doc.data, permalink),
+      event,
+      order: name.order,
+      speakers,
+      url: newUrls.talk(slug),
+    });
     context.files.push({ file: doc.path, outcome: 'talk' });
   }
   return talks;

@@ -4,7 +4,16 @@ import type { FieldValue, PlannedEntry } from '../plan.ts';
 import { cleanUrl } from '../people.ts';
 import { fold, text, truncate } from '../text.ts';
 import { parseVideo } from '../video.ts';
-import { asset, issue, programmeTalk, ref, type Context, type Doc, type EventDraft, type TalkDraft } from './context.ts';
+import {
+  asset,
+  issue,
+  programmeTalk,
+  ref,
+  type Context,
+  type Doc,
+  type EventDraft,
+  type TalkDraft,
+} from './context.ts';
 import { sitePath, type Links } from './links.ts';
 import { recordSpeakers, type Speakers } from './people.ts';
 
@@ -29,7 +38,14 @@ function programmeOrder(context: Context, talks: TalkDraft[]): Programme {
       const heading = matched.get(index);
       if (heading?.duration) durations.set(talk, heading.duration);
       if (!heading && matched.size > 0) {
-        issue(context, talk.doc.path, 'warning', `not found among the headings of ${event.doc.path}; placed at #${positions.get(talk)} by its file name`, 'position', { key: 'title' });
+        issue(
+          context,
+          talk.doc.path,
+          'warning',
+          `not found among the headings of ${event.doc.path}; placed at #${positions.get(talk)} by its file name`,
+          'position',
+          { key: 'title' },
+        );
       }
     });
   }
@@ -40,24 +56,45 @@ function programmeOrder(context: Context, talks: TalkDraft[]): Programme {
 function slides(context: Context, doc: Doc): { slidesUrl: string | null; slidesFile: FieldValue } {
   const value = text(doc.data.slides_url);
   if (!value) return { slidesUrl: null, slidesFile: null };
-  const local = value.startsWith('/') || context.hosts.some((host) => new RegExp(`^https?://${host.replace(/\./g, '\\.')}/`, 'i').test(value));
+  const local =
+    value.startsWith('/') ||
+    context.hosts.some((host) => new RegExp(`^https?://${host.replace(/\./g, '\\.')}/`, 'i').test(value));
   if (local) {
     const path = sitePath(value.replace(/^https?:\/\/[^/]+/i, ''));
     if (context.site.files.has(path)) return { slidesUrl: null, slidesFile: asset(path) };
-    issue(context, doc.path, 'warning', `missing referenced file /${path} (slides_url)`, 'slidesUrl', { key: 'slides_url' });
+    issue(context, doc.path, 'warning', `missing referenced file /${path} (slides_url)`, 'slidesUrl', {
+      key: 'slides_url',
+    });
     return { slidesUrl: null, slidesFile: null };
   }
   const slidesUrl = cleanUrl(value) ?? null;
-  if (!slidesUrl) issue(context, doc.path, 'warning', `slides_url "${value}" is not a web address; ignored`, 'slidesUrl', { key: 'slides_url' });
+  if (!slidesUrl)
+    issue(context, doc.path, 'warning', `slides_url "${value}" is not a web address; ignored`, 'slidesUrl', {
+      key: 'slides_url',
+    });
   return { slidesUrl, slidesFile: null };
 }
 
-function talkEntry(context: Context, talk: TalkDraft, speakerKeys: string[], programme: Programme, links: Links): PlannedEntry {
+function talkEntry(
+  context: Context,
+  talk: TalkDraft,
+  speakerKeys: string[],
+  programme: Programme,
+  links: Links,
+): PlannedEntry {
   const { doc } = talk;
   const { slidesUrl, slidesFile } = slides(context, doc);
   const videoValue = text(doc.data.video) ?? text(doc.data.video_url) ?? text(doc.data.youtube);
   const video = parseVideo(videoValue, text(doc.data.video_start) ?? text(doc.data.video_time) ?? text(doc.data.start));
-  if (videoValue && !video) issue(context, doc.path, 'warning', `video "${videoValue}" is neither a YouTube id nor a URL; ignored`, 'videoUrl', { text: videoValue });
+  if (videoValue && !video)
+    issue(
+      context,
+      doc.path,
+      'warning',
+      `video "${videoValue}" is neither a YouTube id nor a URL; ignored`,
+      'videoUrl',
+      { text: videoValue },
+    );
   const language = fold(text(doc.data.lang) ?? text(doc.data.language) ?? 'fr').startsWith('en') ? 'en' : 'fr';
   return {
     type: 'talk',
@@ -83,7 +120,14 @@ function talkEntry(context: Context, talk: TalkDraft, speakerKeys: string[], pro
 }
 
 /** The talks' entries, in file order; their speakers are gathered into `speakers`. */
-export function addTalkEntries(context: Context, talks: TalkDraft[], links: Links, speakers: Speakers, entries: PlannedEntry[]): void {
+export function addTalkEntries(
+  context: Context,
+  talks: TalkDraft[],
+  links: Links,
+  speakers: Speakers,
+  entries: PlannedEntry[],
+): void {
   const programme = programmeOrder(context, talks);
-  for (const talk of talks) entries.push(talkEntry(context, talk, recordSpeakers(context, speakers, talk, links), programme, links));
+  for (const talk of talks)
+    entries.push(talkEntry(context, talk, recordSpeakers(context, speakers, talk, links), programme, links));
 }

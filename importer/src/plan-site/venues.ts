@@ -51,9 +51,16 @@ export function mergeVenueVariants(venues: Venues, entries: PlannedEntry[], cont
       const ref = entry.data.venue;
       if (entry.type !== 'event' || !isEntryRef(ref) || ref.key !== venue.key) continue;
       entry.data.venue = { $ref: 'venue', key: into.key };
-      issue(context, entry.sources[0] ?? '', 'warning', `venue "${venue.name}" has no address here; taken to be "${into.name ?? venue.name}" at ${into.address?.street ?? '?'} (${into.sources[0]})`, 'venue', {
-        prose: venue.name,
-      });
+      issue(
+        context,
+        entry.sources[0] ?? '',
+        'warning',
+        `venue "${venue.name}" has no address here; taken to be "${into.name ?? venue.name}" at ${into.address?.street ?? '?'} (${into.sources[0]})`,
+        'venue',
+        {
+          prose: venue.name,
+        },
+      );
     }
   }
 }

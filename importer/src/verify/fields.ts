@@ -8,7 +8,11 @@ import { significantWords, type BuiltPage } from './page.ts';
 
 /** `2013-04-03T19:00` of an instant, in Paris. */
 function parisMinute(iso: string): string {
-  const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const parts = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Paris',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(new Date(iso));
   return parts.replace(' ', 'T');
 }
 
@@ -21,11 +25,15 @@ export function checkTitle(entry: PlannedEntry, page: BuiltPage): string[] {
 export function checkDate(entry: PlannedEntry, page: BuiltPage): string[] | undefined {
   if (entry.type === 'event' && typeof entry.data.startsAt === 'string') {
     const minute = parisMinute(entry.data.startsAt);
-    return page.times.some((time) => time.startsWith(minute)) ? [] : [`no ${minute} (Paris) among ${page.times.join(', ') || 'no date'}`];
+    return page.times.some((time) => time.startsWith(minute))
+      ? []
+      : [`no ${minute} (Paris) among ${page.times.join(', ') || 'no date'}`];
   }
   if (entry.type === 'post' && typeof entry.data.date === 'string') {
     const day = entry.data.date;
-    return page.times.some((time) => time.startsWith(day)) ? [] : [`no ${day} among ${page.times.join(', ') || 'no date'}`];
+    return page.times.some((time) => time.startsWith(day))
+      ? []
+      : [`no ${day} among ${page.times.join(', ') || 'no date'}`];
   }
   return undefined;
 }
@@ -37,8 +45,13 @@ export function checkVenue(site: NewSite, entry: PlannedEntry, page: BuiltPage):
   const problems: string[] = [];
   if (!page.text.includes(name)) problems.push(`"${name}" not shown`);
   // A name, not a sentence's fragment nor the address run into it.
-  if (/^(?:la|le|les|l'|un|une)$/i.test(name) || /\d{1,4}\s*,?\s+(?:rue|avenue|allée|boulevard|place|impasse|chemin)\b|\d{5}|\*\*/i.test(name)) problems.push(`"${name}" is not a clean venue name`);
-  if (page.jsonLd.length > 0 && !page.jsonLd.some((block) => block.includes(JSON.stringify(name)))) problems.push(`"${name}" not the JSON-LD location`);
+  if (
+    /^(?:la|le|les|l'|un|une)$/i.test(name) ||
+    /\d{1,4}\s*,?\s+(?:rue|avenue|allée|boulevard|place|impasse|chemin)\b|\d{5}|\*\*/i.test(name)
+  )
+    problems.push(`"${name}" is not a clean venue name`);
+  if (page.jsonLd.length > 0 && !page.jsonLd.some((block) => block.includes(JSON.stringify(name))))
+    problems.push(`"${name}" not the JSON-LD location`);
   return problems;
 }
 
@@ -51,7 +64,9 @@ export function checkTalks(site: NewSite, entry: PlannedEntry, page: BuiltPage):
     .map((talk) => site.urlOf(talk)!);
   if (expected.length === 0) return undefined;
   const shown = [...new Set(page.links.filter((href) => expected.includes(href)))];
-  return shown.join(' ') === expected.join(' ') ? [] : [`talks in the order ${shown.join(', ') || '(none)'} instead of ${expected.join(', ')}`];
+  return shown.join(' ') === expected.join(' ')
+    ? []
+    : [`talks in the order ${shown.join(', ') || '(none)'} instead of ${expected.join(', ')}`];
 }
 
 /** A talk's speakers, named in order. */
@@ -70,7 +85,14 @@ export function checkSpeakers(site: NewSite, entry: PlannedEntry, page: BuiltPag
 type References = ReturnType<typeof oldReferences>;
 
 /** Every link of the old post, present on the new page and answering; links already broken on the old site go to `notes`. */
-export async function checkLinks(site: NewSite, references: References, source: string, oldUrl: string, page: BuiltPage, notes: string[]): Promise<string[]> {
+export async function checkLinks(
+  site: NewSite,
+  references: References,
+  source: string,
+  oldUrl: string,
+  page: BuiltPage,
+  notes: string[],
+): Promise<string[]> {
   const problems: string[] = [];
   for (const raw of references.links) {
     const expected = site.expectedLink(raw, source);
@@ -83,7 +105,11 @@ export async function checkLinks(site: NewSite, references: References, source: 
       else if (!(await site.answers(expected.url))) problems.push(`${expected.url} does not answer`);
     } else if (expected.kind === 'file') {
       const stem = expected.stem;
-      const found = page.links.find((href) => fold(posix.basename(href.split(/[?#]/)[0]!)).replace(/[^a-z0-9]/g, '').startsWith(stem));
+      const found = page.links.find((href) =>
+        fold(posix.basename(href.split(/[?#]/)[0]!))
+          .replace(/[^a-z0-9]/g, '')
+          .startsWith(stem),
+      );
       if (!found) problems.push(`no link to the uploaded ${raw}`);
       else if (!(await site.answers(found))) problems.push(`${found} (was ${raw}) does not answer`);
     } else {
@@ -96,7 +122,13 @@ export async function checkLinks(site: NewSite, references: References, source: 
 }
 
 /** As many images as the old post had (those it was missing go to `notes`), each answering, none left at its old path. */
-export async function checkImages(site: NewSite, references: References, oldUrl: string, page: BuiltPage, notes: string[]): Promise<string[]> {
+export async function checkImages(
+  site: NewSite,
+  references: References,
+  oldUrl: string,
+  page: BuiltPage,
+  notes: string[],
+): Promise<string[]> {
   const problems: string[] = [];
   const oldImages = references.images.filter((src) => {
     const local = localPath(src, oldUrl);
@@ -106,7 +138,8 @@ export async function checkImages(site: NewSite, references: References, oldUrl:
     }
     return true;
   });
-  if (page.images.length < oldImages.length) problems.push(`${page.images.length} images shown, ${oldImages.length} on the old page`);
+  if (page.images.length < oldImages.length)
+    problems.push(`${page.images.length} images shown, ${oldImages.length} on the old page`);
   for (const src of page.images) {
     if (src.startsWith('data:')) continue;
     if (/^\/images\//.test(src) || !(await site.answers(src))) problems.push(`image ${src} does not answer`);
@@ -123,9 +156,12 @@ export function checkWords(oldBody: string, page: BuiltPage): string[] {
 /** No Markdown or Liquid source shown, and no HTML block shown as its source in a code block. */
 export function checkMarkup(body: string, page: BuiltPage): string[] {
   const raw = [page.text, ...page.jsonLd].join('\n');
-  const markup = ['**', '](', '{%', '{{', '%}'].filter((token) => raw.includes(token)).map((token) => `raw "${token}" on the page`);
+  const markup = ['**', '](', '{%', '{{', '%}']
+    .filter((token) => raw.includes(token))
+    .map((token) => `raw "${token}" on the page`);
   // An HTML block the old page rendered, shown as its source in a code block (the old page had no code).
   const hadCode = /^(```|~~~)|\{%-?\s*highlight/m.test(body);
-  if (!hadCode && page.code.some((code) => /<\/?(?:table|tbody|tr|td|th|div|p|ul|li)\b/i.test(code))) markup.push('HTML source shown as code');
+  if (!hadCode && page.code.some((code) => /<\/?(?:table|tbody|tr|td|th|div|p|ul|li)\b/i.test(code)))
+    markup.push('HTML source shown as code');
   return markup;
 }

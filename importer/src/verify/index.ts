@@ -5,12 +5,34 @@ import type { PlannedEntry } from '../plan.ts';
 import { planSite } from '../plan-site/index.ts';
 import { announcedHeadings, withoutProgramme } from '../programme.ts';
 import { readJekyllSite } from '../reader.ts';
-import { checkDate, checkImages, checkLinks, checkMarkup, checkSpeakers, checkTalks, checkTitle, checkVenue, checkWords } from './fields.ts';
+import {
+  checkDate,
+  checkImages,
+  checkLinks,
+  checkMarkup,
+  checkSpeakers,
+  checkTalks,
+  checkTitle,
+  checkVenue,
+  checkWords,
+} from './fields.ts';
 import { NewSite } from './new-site.ts';
 import { oldReferences } from './old-post.ts';
 import { readBuiltPage } from './page.ts';
 
-export const FIELDS = ['page', 'old URL', 'title', 'date', 'venue', 'talks', 'speakers', 'links', 'images', 'words', 'markup'] as const;
+export const FIELDS = [
+  'page',
+  'old URL',
+  'title',
+  'date',
+  'venue',
+  'talks',
+  'speakers',
+  'links',
+  'images',
+  'words',
+  'markup',
+] as const;
 export type Field = (typeof FIELDS)[number];
 
 export interface FieldCheck {
@@ -60,12 +82,21 @@ function shownBody(site: NewSite, entry: PlannedEntry, body: string): string {
 /** The old address still leads to the new page: a static redirect page (and the publisher's 301, from redirects.json). */
 function leadsThere(site: NewSite, oldUrl: string, newUrl: string): boolean {
   const redirectFile = site.file(oldUrl);
-  const redirected = existsSync(redirectFile) && new RegExp(`url=(?:https?://[^/"']+)?${newUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`).test(readFileSync(redirectFile, 'utf8'));
+  const redirected =
+    existsSync(redirectFile) &&
+    new RegExp(`url=(?:https?://[^/"']+)?${newUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`).test(
+      readFileSync(redirectFile, 'utf8'),
+    );
   return redirected && (!site.redirects || site.redirects[oldUrl] === newUrl);
 }
 
 /** One old post against its new page, every field in the table's order. */
-async function checkPage(site: NewSite, documents: Map<string, string>, entry: PlannedEntry, notes: string[]): Promise<PageCheck> {
+async function checkPage(
+  site: NewSite,
+  documents: Map<string, string>,
+  entry: PlannedEntry,
+  notes: string[],
+): Promise<PageCheck> {
   const source = entry.sources[0]!;
   const oldUrl = String(entry.data.legacyPath);
   const newUrl = site.urlOf(entry)!;
@@ -76,12 +107,21 @@ async function checkPage(site: NewSite, documents: Map<string, string>, entry: P
     return check;
   }
   check.checks.push({ field: 'page', ok: true });
-  check.checks.push(leadsThere(site, oldUrl, newUrl) ? { field: 'old URL', ok: true } : { field: 'old URL', ok: false, detail: `${oldUrl} does not lead to ${newUrl}` });
+  check.checks.push(
+    leadsThere(site, oldUrl, newUrl)
+      ? { field: 'old URL', ok: true }
+      : { field: 'old URL', ok: false, detail: `${oldUrl} does not lead to ${newUrl}` },
+  );
   const page = readBuiltPage(readFileSync(file, 'utf8'));
   const { body } = parseFrontMatter(documents.get(source) ?? '');
   const oldBody = shownBody(site, entry, body);
   const push = (field: Field, problems: string[] | undefined) => {
-    if (problems) check.checks.push({ field, ok: problems.length === 0, ...(problems.length ? { detail: problems.join('; ') } : {}) });
+    if (problems)
+      check.checks.push({
+        field,
+        ok: problems.length === 0,
+        ...(problems.length ? { detail: problems.join('; ') } : {}),
+      });
   };
   push('title', checkTitle(entry, page));
   push('date', checkDate(entry, page));
@@ -111,16 +151,29 @@ export async function verifySite(options: VerifyOptions): Promise<VerifyReport> 
 
 /** The table people read: pages checked, and per field how many pages had it right or wrong, then each wrong one with its old URL. */
 export function formatVerifyReport(report: VerifyReport): string {
-  const lines = [`Pages checked: ${report.pages.length}`, '', `${'field'.padEnd(10)}${'right'.padStart(8)}${'wrong'.padStart(8)}`];
+  const lines = [
+    `Pages checked: ${report.pages.length}`,
+    '',
+    `${'field'.padEnd(10)}${'right'.padStart(8)}${'wrong'.padStart(8)}`,
+  ];
   for (const field of FIELDS) {
     const checks = report.pages.flatMap((page) => page.checks.filter((check) => check.field === field));
-    lines.push(`${field.padEnd(10)}${String(checks.filter((check) => check.ok).length).padStart(8)}${String(checks.filter((check) => !check.ok).length).padStart(8)}`);
+    lines.push(
+      `${field.padEnd(10)}${String(checks.filter((check) => check.ok).length).padStart(8)}${String(checks.filter((check) => !check.ok).length).padStart(8)}`,
+    );
   }
   const all = report.pages.flatMap((page) => page.checks);
-  lines.push(`${'total'.padEnd(10)}${String(all.filter((check) => check.ok).length).padStart(8)}${String(all.filter((check) => !check.ok).length).padStart(8)}`);
-  const wrong = report.pages.flatMap((page) => page.checks.filter((check) => !check.ok).map((check) => `  ${page.oldUrl} → ${page.newUrl} [${check.field}]: ${check.detail ?? ''}`));
+  lines.push(
+    `${'total'.padEnd(10)}${String(all.filter((check) => check.ok).length).padStart(8)}${String(all.filter((check) => !check.ok).length).padStart(8)}`,
+  );
+  const wrong = report.pages.flatMap((page) =>
+    page.checks
+      .filter((check) => !check.ok)
+      .map((check) => `  ${page.oldUrl} → ${page.newUrl} [${check.field}]: ${check.detail ?? ''}`),
+  );
   if (wrong.length > 0) lines.push('', 'Wrong:', ...wrong);
-  if (report.notes.length > 0) lines.push('', 'Already broken on the old site (not counted):', ...report.notes.map((note) => `  ${note}`));
+  if (report.notes.length > 0)
+    lines.push('', 'Already broken on the old site (not counted):', ...report.notes.map((note) => `  ${note}`));
   return lines.join('\n');
 }
 

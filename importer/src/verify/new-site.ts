@@ -9,14 +9,21 @@ import { fold } from '../text.ts';
 import { SECTION_URLS, legacyPathVariants, newUrls } from '../urls.ts';
 
 /** What an old post's link should be on the new page. */
-export type Expected = { kind: 'page'; url: string } | { kind: 'file'; stem: string } | { kind: 'external'; url: string } | { kind: 'broken-on-old-site' };
+export type Expected =
+  | { kind: 'page'; url: string }
+  | { kind: 'file'; stem: string }
+  | { kind: 'external'; url: string }
+  | { kind: 'broken-on-old-site' };
 
 const OLD_HOSTS = ['clermontech.org', 'www.clermontech.org'];
 
 /** The same address, whichever way it was written: scheme, `www.`, a trailing slash, encoded characters. */
 export function sameAddress(a: string, b: string): boolean {
   const normal = (url: string) => {
-    let value = url.trim().replace(/^https?:\/\/(www\.)?/i, '//').replace(/\/+(?=$|[?#])/, '');
+    let value = url
+      .trim()
+      .replace(/^https?:\/\/(www\.)?/i, '//')
+      .replace(/\/+(?=$|[?#])/, '');
     try {
       value = decodeURI(value);
     } catch {
@@ -59,15 +66,19 @@ export class NewSite {
     this.built = built;
     this.answersOutside = answers;
     const redirectsFile = join(built, 'redirects.json');
-    this.redirects = existsSync(redirectsFile) ? (JSON.parse(readFileSync(redirectsFile, 'utf8')) as Record<string, string>) : undefined;
+    this.redirects = existsSync(redirectsFile)
+      ? (JSON.parse(readFileSync(redirectsFile, 'utf8')) as Record<string, string>)
+      : undefined;
     this.byKey = new Map(plan.entries.map((entry) => [`${entry.type}:${entry.key}`, entry]));
     for (const entry of plan.entries) {
       const url = this.urlOf(entry);
       if (!url) continue;
-      if (typeof entry.data.legacyPath === 'string') for (const variant of legacyPathVariants(entry.data.legacyPath)) this.byLegacyPath.set(variant, url);
+      if (typeof entry.data.legacyPath === 'string')
+        for (const variant of legacyPathVariants(entry.data.legacyPath)) this.byLegacyPath.set(variant, url);
       for (const source of entry.sources) this.bySource.set(source, url);
     }
-    for (const [path, url] of Object.entries(SECTION_URLS)) if (!this.byLegacyPath.has(path)) this.byLegacyPath.set(path, url);
+    for (const [path, url] of Object.entries(SECTION_URLS))
+      if (!this.byLegacyPath.has(path)) this.byLegacyPath.set(path, url);
   }
 
   /** Where a planned entry's page is on the new site. */
@@ -111,12 +122,16 @@ export class NewSite {
 
   /** The names of the speakers an entry links to, in order. */
   speakerNames(refs: FieldValue | undefined): string[] {
-    return (Array.isArray(refs) ? refs : []).flatMap((ref) => (isEntryRef(ref) ? [String(this.entry('speaker', ref.key)?.data.name ?? ref.key)] : []));
+    return (Array.isArray(refs) ? refs : []).flatMap((ref) =>
+      isEntryRef(ref) ? [String(this.entry('speaker', ref.key)?.data.name ?? ref.key)] : [],
+    );
   }
 
   /** The talks planned for an event. */
   talksOf(event: PlannedEntry): PlannedEntry[] {
-    return this.plan.entries.filter((talk) => talk.type === 'talk' && isEntryRef(talk.data.event) && talk.data.event.key === event.key);
+    return this.plan.entries.filter(
+      (talk) => talk.type === 'talk' && isEntryRef(talk.data.event) && talk.data.event.key === event.key,
+    );
   }
 
   private legacyPathOf(source: string): string {
@@ -128,7 +143,11 @@ export class NewSite {
   expectedLink(raw: string, source: string): Expected {
     const postUrl = /\{%-?\s*post_url\s+(\S+?)\s*-?%\}/.exec(raw)?.[1];
     if (postUrl) {
-      const target = [...this.bySource.entries()].find(([path]) => path.startsWith('_posts/') && posix.basename(path).replace(/\.(md|markdown|html)$/, '') === posix.basename(postUrl));
+      const target = [...this.bySource.entries()].find(
+        ([path]) =>
+          path.startsWith('_posts/') &&
+          posix.basename(path).replace(/\.(md|markdown|html)$/, '') === posix.basename(postUrl),
+      );
       return target ? { kind: 'page', url: target[1] } : { kind: 'broken-on-old-site' };
     }
     const linkTag = /\{%-?\s*link\s+(\S+?)\s*-?%\}/.exec(raw)?.[1];

@@ -27,12 +27,19 @@ export function oldReferences(body: string): OldReferences {
   const bare = (url: string) => (url.startsWith('<') ? url.slice(1, -1) : url).trim();
   for (const match of markdown.matchAll(/!\[[^\][]*\]\(\s*(<[^>]*>|[^)\s]+)/g)) images.push(bare(match[1]!));
   // A destination may be a Liquid tag ({% post_url … %}), spaces included.
-  for (const match of markdown.matchAll(/(?<!!)\[(?:[^\][]|!?\[[^\]]*\](?:\([^)\s]*\))?)*\]\(\s*(<[^>]*>|\{%[^%]*%\}|[^)\s]+)/g)) links.push(bare(match[1]!));
+  for (const match of markdown.matchAll(
+    /(?<!!)\[(?:[^\][]|!?\[[^\]]*\](?:\([^)\s]*\))?)*\]\(\s*(<[^>]*>|\{%[^%]*%\}|[^)\s]+)/g,
+  ))
+    links.push(bare(match[1]!));
   for (const match of markdown.matchAll(/^ {0,3}\[[^\]]+\]:\s*(\S+)/gm)) links.push(bare(match[1]!));
   for (const match of markdown.matchAll(/<a\b[^>]*\shref\s*=\s*(["'])(.*?)\1/gi)) links.push(decodeEntities(match[2]!));
-  for (const match of markdown.matchAll(/<img\b[^>]*\ssrc\s*=\s*(["'])(.*?)\1/gi)) images.push(decodeEntities(match[2]!));
+  for (const match of markdown.matchAll(/<img\b[^>]*\ssrc\s*=\s*(["'])(.*?)\1/gi))
+    images.push(decodeEntities(match[2]!));
   for (const match of markdown.matchAll(/<((?:https?|mailto):[^>\s]+)>/gi)) links.push(match[1]!);
-  return { links: links.filter((url) => url !== '' && !url.startsWith('#')), images: images.filter((url) => !DEAD_IMAGE.test(url)) };
+  return {
+    links: links.filter((url) => url !== '' && !url.startsWith('#')),
+    images: images.filter((url) => !DEAD_IMAGE.test(url)),
+  };
 }
 
 /** The text an old page's body showed (for the words check). */

@@ -50,9 +50,15 @@ export function readBuiltPage(html: string): BuiltPage {
     text: visibleText(article),
     links: [...article.matchAll(/<a\b[^>]*>/gi)].flatMap(([tag]) => attribute(tag, 'href') ?? []),
     // The speakers' photos of an evening's programme are the site's, not images of the old page.
-    images: [...article.replace(/<ol class="programme"[\s\S]*?<\/ol>/gi, ' ').matchAll(/<img\b[^>]*>/gi)].flatMap(([tag]) => attribute(tag, 'src') ?? []),
-    code: [...article.matchAll(/<pre\b[^>]*>([\s\S]*?)<\/pre>/gi)].map((match) => decodeEntities(match[1]!.replace(/<[^>]+>/g, ''))),
-    jsonLd: [...html.matchAll(/<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script>/gi)].map((match) => match[1]!),
+    images: [...article.replace(/<ol class="programme"[\s\S]*?<\/ol>/gi, ' ').matchAll(/<img\b[^>]*>/gi)].flatMap(
+      ([tag]) => attribute(tag, 'src') ?? [],
+    ),
+    code: [...article.matchAll(/<pre\b[^>]*>([\s\S]*?)<\/pre>/gi)].map((match) =>
+      decodeEntities(match[1]!.replace(/<[^>]+>/g, '')),
+    ),
+    jsonLd: [
+      ...html.matchAll(/<script\b[^>]*type\s*=\s*["']?application\/ld\+json["']?[^>]*>([\s\S]*?)<\/script>/gi),
+    ].map((match) => match[1]!),
   };
 }
 

@@ -2,7 +2,15 @@ import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type RunningCms } from '../../../tests/helpers/cms.ts';
 import { waitFor } from '../../../tests/helpers/wait.ts';
-import { EXPECTED, listAll, mediaFiles, removeUploads, runImporter, stopImporters, total } from '../../../tests/helpers/importer.ts';
+import {
+  EXPECTED,
+  listAll,
+  mediaFiles,
+  removeUploads,
+  runImporter,
+  stopImporters,
+  total,
+} from '../../../tests/helpers/importer.ts';
 
 /** Distinct files (by content) the fixture's content refers to: photos, logos, images of bodies (those inside links
  * included), and the association's logo and mascot, which the import sets in the site settings. */
@@ -28,7 +36,10 @@ describe('an interrupted import, run again (SQLite, CMS running)', () => {
     let child: ChildProcess | undefined;
     const killed = runImporter(cms, [], { onStart: (started) => (child = started) });
     // Kill it once some talks exist: speakers, venues, media and events are written, talks half-way.
-    await waitFor('the import to be half-way through the talks', async () => (await total(cms, 'talks')) >= 40, { timeoutMs: 180_000, intervalMs: 100 });
+    await waitFor('the import to be half-way through the talks', async () => (await total(cms, 'talks')) >= 40, {
+      timeoutMs: 180_000,
+      intervalMs: 100,
+    });
     child!.kill('SIGKILL');
     const partial = await killed;
     expect(partial.signal).toBe('SIGKILL');

@@ -18,7 +18,11 @@ function runVerify(cms: RunningCms, built: string): Promise<VerifyRun> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, ...cms.env };
     delete env.VITEST;
-    const child = spawn(process.execPath, [join(repoRoot, 'importer/scripts/verify-import.ts'), FIXTURE, built, '--cms-url', cms.url], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [join(repoRoot, 'importer/scripts/verify-import.ts'), FIXTURE, built, '--cms-url', cms.url],
+      { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -42,7 +46,11 @@ describe('verifying the import against the built site (SQLite)', () => {
   beforeAll(async () => {
     cms = await startCms({ seedDemo: false });
     imported = await runImporter(cms);
-    build = await buildSite({ CMS_URL: cms.url, CMS_TOKEN: cms.env.CMS_TOKEN!, SITE_URL: 'https://www.clermontech.org' });
+    build = await buildSite({
+      CMS_URL: cms.url,
+      CMS_TOKEN: cms.env.CMS_TOKEN!,
+      SITE_URL: 'https://www.clermontech.org',
+    });
   });
 
   afterAll(async () => {
@@ -59,7 +67,9 @@ describe('verifying the import against the built site (SQLite)', () => {
     expect(imported.code, imported.stderr).toBe(0);
     const warnings = imported.report!.issues.filter((issue) => issue.level === 'warning');
     for (const warning of warnings) expect(warning.line, `${warning.file}: ${warning.message}`).toBeGreaterThan(0);
-    expect(imported.stdout).toMatch(/^ {2}_posts\/2017-01-27-api-hour-25\.md:\d+ \[startsAt\]: the prose says 2016-02-01/m);
+    expect(imported.stdout).toMatch(
+      /^ {2}_posts\/2017-01-27-api-hour-25\.md:\d+ \[startsAt\]: the prose says 2016-02-01/m,
+    );
   });
 
   it('finds every old post right on its new page: 0 wrong fields', async () => {
@@ -68,7 +78,19 @@ describe('verifying the import against the built site (SQLite)', () => {
     expect(verified.stdout).toMatch(/^Pages checked: 229$/m);
     expect(verified.stdout, verified.stdout + verified.stderr).not.toMatch(/^Wrong:/m);
     expect(verified.code, verified.stdout + verified.stderr).toBe(0);
-    for (const field of ['page', 'old URL', 'title', 'date', 'venue', 'talks', 'speakers', 'links', 'images', 'words', 'markup']) {
+    for (const field of [
+      'page',
+      'old URL',
+      'title',
+      'date',
+      'venue',
+      'talks',
+      'speakers',
+      'links',
+      'images',
+      'words',
+      'markup',
+    ]) {
       const [right, wrong] = row(verified.stdout, field) ?? [0, -1];
       expect(wrong, field).toBe(0);
       expect(right, field).toBeGreaterThan(0);
@@ -98,8 +120,12 @@ describe('verifying the import against the built site (SQLite)', () => {
       writeFileSync(api7, readFileSync(api7, 'utf8').replace(/(class="prose"[\s\S]*?)<img\b[^>]*>/, '$1'));
       const verified = await runVerify(cms, tampered);
       expect(verified.code).toBe(1);
-      expect(verified.stdout).toMatch(/^ {2}\/api-hours\/api-hour-21\.html → \/api-hours\/api-hour-21\/ \[talks\]: talks in the order/m);
-      expect(verified.stdout).toMatch(/^ {2}\/api-hours\/api-hour-7\.html → \/api-hours\/api-hour-7\/ \[images\]: \d+ images shown, \d+ on the old page/m);
+      expect(verified.stdout).toMatch(
+        /^ {2}\/api-hours\/api-hour-21\.html → \/api-hours\/api-hour-21\/ \[talks\]: talks in the order/m,
+      );
+      expect(verified.stdout).toMatch(
+        /^ {2}\/api-hours\/api-hour-7\.html → \/api-hours\/api-hour-7\/ \[images\]: \d+ images shown, \d+ on the old page/m,
+      );
     } finally {
       rmSync(tampered, { recursive: true, force: true });
     }

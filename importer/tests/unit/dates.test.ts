@@ -6,15 +6,60 @@ const when = (markdown: string, fileDate = '2020-01-01') => findEventWhen(plainT
 
 describe('findEventWhen', () => {
   it.each([
-    ['Cet événement aura lieu **le 3 avril 2013** à **19h**, en centre ville.', '2013-03-25', { year: 2013, month: 4, day: 3 }, { hour: 19, minute: 0 }],
-    ['Cet événement aura lieu le Mardi **16 Décembre 2014** à **19h** dans les locaux', '2014-12-08', { year: 2014, month: 12, day: 16 }, { hour: 19, minute: 0 }],
-    ['Cet événement aura lieu le **mardi 1er mars 2016** à **19h** au **Bivouac**', '2016-02-24', { year: 2016, month: 3, day: 1 }, { hour: 19, minute: 0 }],
-    ['L’apéro aura lieu le **14 mars 2019** à partir de **18H00** au **Délirium café**', '2019-03-14', { year: 2019, month: 3, day: 14 }, { hour: 18, minute: 0 }],
-    ['Rendez-vous mardi 3 mars 2020 à 18h30 à la Fabrique.', '2020-02-10', { year: 2020, month: 3, day: 3 }, { hour: 18, minute: 30 }],
-    ['Cet événement aura lieu le **jeudi 7 juillet 2016** à **19h00**.', '2016-06-26', { year: 2016, month: 7, day: 7 }, { hour: 19, minute: 0 }],
-    ['L’API Hour aura lieu le **jeudi 25 juin 2020** à **19 h 30** en ligne sur Twitch.', '2020-06-10', { year: 2020, month: 6, day: 25 }, { hour: 19, minute: 30 }],
-    ['Cet événement aura lieu le 12/10/2021 à 19:00 au Bivouac.', '2021-09-30', { year: 2021, month: 10, day: 12 }, { hour: 19, minute: 0 }],
-    ['Le **sam. 5 oct. 2024** aura lieu… Rendez-vous le 5 oct. 2024 à 9h30.', '2024-09-01', { year: 2024, month: 10, day: 5 }, { hour: 9, minute: 30 }],
+    [
+      'Cet événement aura lieu **le 3 avril 2013** à **19h**, en centre ville.',
+      '2013-03-25',
+      { year: 2013, month: 4, day: 3 },
+      { hour: 19, minute: 0 },
+    ],
+    [
+      'Cet événement aura lieu le Mardi **16 Décembre 2014** à **19h** dans les locaux',
+      '2014-12-08',
+      { year: 2014, month: 12, day: 16 },
+      { hour: 19, minute: 0 },
+    ],
+    [
+      'Cet événement aura lieu le **mardi 1er mars 2016** à **19h** au **Bivouac**',
+      '2016-02-24',
+      { year: 2016, month: 3, day: 1 },
+      { hour: 19, minute: 0 },
+    ],
+    [
+      'L’apéro aura lieu le **14 mars 2019** à partir de **18H00** au **Délirium café**',
+      '2019-03-14',
+      { year: 2019, month: 3, day: 14 },
+      { hour: 18, minute: 0 },
+    ],
+    [
+      'Rendez-vous mardi 3 mars 2020 à 18h30 à la Fabrique.',
+      '2020-02-10',
+      { year: 2020, month: 3, day: 3 },
+      { hour: 18, minute: 30 },
+    ],
+    [
+      'Cet événement aura lieu le **jeudi 7 juillet 2016** à **19h00**.',
+      '2016-06-26',
+      { year: 2016, month: 7, day: 7 },
+      { hour: 19, minute: 0 },
+    ],
+    [
+      'L’API Hour aura lieu le **jeudi 25 juin 2020** à **19 h 30** en ligne sur Twitch.',
+      '2020-06-10',
+      { year: 2020, month: 6, day: 25 },
+      { hour: 19, minute: 30 },
+    ],
+    [
+      'Cet événement aura lieu le 12/10/2021 à 19:00 au Bivouac.',
+      '2021-09-30',
+      { year: 2021, month: 10, day: 12 },
+      { hour: 19, minute: 0 },
+    ],
+    [
+      'Le **sam. 5 oct. 2024** aura lieu… Rendez-vous le 5 oct. 2024 à 9h30.',
+      '2024-09-01',
+      { year: 2024, month: 10, day: 5 },
+      { hour: 9, minute: 30 },
+    ],
   ])('reads %j', (markdown, fileDate, date, start) => {
     const found = when(markdown, fileDate);
     expect(found?.date).toEqual(date);
@@ -28,7 +73,11 @@ describe('findEventWhen', () => {
   });
 
   it('moves to the next year for an event announced in the autumn for January', () => {
-    expect(when('Il aura lieu le **mardi 14 janvier** à **19h**.', '2019-11-28')?.date).toEqual({ year: 2020, month: 1, day: 14 });
+    expect(when('Il aura lieu le **mardi 14 janvier** à **19h**.', '2019-11-28')?.date).toEqual({
+      year: 2020,
+      month: 1,
+      day: 14,
+    });
   });
 
   it('corrects a year that contradicts the weekday, using the file year', () => {
@@ -50,11 +99,16 @@ Cet événement aura lieu **le 3 avril 2013** à **19h**.`;
   });
 
   it('reads a double weekday typo ("le Mercredi jeudi 16 avril 2015")', () => {
-    expect(when('Cet événement aura lieu le Mercredi **jeudi 16 avril 2015** à **19h**, au', '2015-03-31')?.date).toEqual({ year: 2015, month: 4, day: 16 });
+    expect(
+      when('Cet événement aura lieu le Mercredi **jeudi 16 avril 2015** à **19h**, au', '2015-03-31')?.date,
+    ).toEqual({ year: 2015, month: 4, day: 16 });
   });
 
   it('reads an end time', () => {
-    expect(when('Rendez-vous le **vendredi 6 mars 2020** de **19h** à **21h30**.')?.end).toEqual({ hour: 21, minute: 30 });
+    expect(when('Rendez-vous le **vendredi 6 mars 2020** de **19h** à **21h30**.')?.end).toEqual({
+      hour: 21,
+      minute: 30,
+    });
   });
 
   it('finds no start time when none is written', () => {

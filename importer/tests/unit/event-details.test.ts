@@ -11,7 +11,8 @@ import {
   venueKey,
 } from '../../src/event-details.ts';
 
-const practical = (text: string) => `## Concept\n\nQuatre conférences courtes.\n\n## Informations pratiques\n\n${text}\n\n## Inscription\n\nVenez !\n`;
+const practical = (text: string) =>
+  `## Concept\n\nQuatre conférences courtes.\n\n## Informations pratiques\n\n${text}\n\n## Inscription\n\nVenez !\n`;
 
 describe('extractVenue', () => {
   it.each([
@@ -68,14 +69,20 @@ describe('extractVenue', () => {
   });
 
   it('sees an online evening without a venue', () => {
-    const venue = extractVenue(practical('L’API Hour #50 aura lieu le **jeudi 25 juin 2020** à **19h** en ligne, sur [Twitch](https://www.twitch.tv/clermontech).'));
+    const venue = extractVenue(
+      practical(
+        'L’API Hour #50 aura lieu le **jeudi 25 juin 2020** à **19h** en ligne, sur [Twitch](https://www.twitch.tv/clermontech).',
+      ),
+    );
     expect(venue.online).toBe(true);
     expect(venue.address).toBeUndefined();
     expect(venue.name).toBeUndefined();
   });
 
   it('sees a hybrid evening: a venue and a stream', () => {
-    const markdown = practical('Rendez-vous le **mardi 14 mars 2023** à **19h** au **Bivouac**, 59 boulevard Léon Jouhaux 63000 Clermont-Ferrand, et en direct sur [YouTube](https://www.youtube.com/live/abcdefghijk).');
+    const markdown = practical(
+      'Rendez-vous le **mardi 14 mars 2023** à **19h** au **Bivouac**, 59 boulevard Léon Jouhaux 63000 Clermont-Ferrand, et en direct sur [YouTube](https://www.youtube.com/live/abcdefghijk).',
+    );
     const venue = extractVenue(markdown);
     expect(venue.name).toBe('Bivouac');
     expect(venue.online).toBe(true);
@@ -85,23 +92,47 @@ describe('extractVenue', () => {
 
 describe('addresses', () => {
   it('splits street, postcode and city', () => {
-    expect(parseAddress('22, allée Alan Turing 63000 Clermont-Fd')).toEqual({ street: '22, allée Alan Turing', postcode: '63000', city: 'Clermont-Ferrand' });
-    expect(parseAddress('Place des Bughes, 63000 Clermont-Ferrand, France')).toEqual({ street: 'Place des Bughes', postcode: '63000', city: 'Clermont-Ferrand' });
-    expect(parseAddress('11 rue niel 63100 clermont-ferrand')).toEqual({ street: '11 rue niel', postcode: '63100', city: 'Clermont-Ferrand' });
+    expect(parseAddress('22, allée Alan Turing 63000 Clermont-Fd')).toEqual({
+      street: '22, allée Alan Turing',
+      postcode: '63000',
+      city: 'Clermont-Ferrand',
+    });
+    expect(parseAddress('Place des Bughes, 63000 Clermont-Ferrand, France')).toEqual({
+      street: 'Place des Bughes',
+      postcode: '63000',
+      city: 'Clermont-Ferrand',
+    });
+    expect(parseAddress('11 rue niel 63100 clermont-ferrand')).toEqual({
+      street: '11 rue niel',
+      postcode: '63100',
+      city: 'Clermont-Ferrand',
+    });
   });
 
   it('finds an address in running text', () => {
-    expect(findAddress('au Délirium café 20 Rue la Tour d’Auvergne, 63000 Clermont-Ferrand.')).toEqual({ street: '20 Rue la Tour d’Auvergne', postcode: '63000', city: 'Clermont-Ferrand' });
+    expect(findAddress('au Délirium café 20 Rue la Tour d’Auvergne, 63000 Clermont-Ferrand.')).toEqual({
+      street: '20 Rue la Tour d’Auvergne',
+      postcode: '63000',
+      city: 'Clermont-Ferrand',
+    });
   });
 
   it('gives one key to spellings of one address', () => {
-    expect(addressKey({ street: '20 Rue la Tour d’Auvergne', postcode: '63000' })).toBe(addressKey({ street: '20 rue de la Tour D’Auvergne', postcode: '63000' }));
-    expect(addressKey({ street: '11 rue niel', postcode: '63100' })).toBe(addressKey({ street: '11, Rue Niel', postcode: '63100' }));
-    expect(addressKey({ street: '59 bd Léon Jouhaux', postcode: '63000' })).toBe(addressKey({ street: '59 Boulevard Leon Jouhaux', postcode: '63000' }));
+    expect(addressKey({ street: '20 Rue la Tour d’Auvergne', postcode: '63000' })).toBe(
+      addressKey({ street: '20 rue de la Tour D’Auvergne', postcode: '63000' }),
+    );
+    expect(addressKey({ street: '11 rue niel', postcode: '63100' })).toBe(
+      addressKey({ street: '11, Rue Niel', postcode: '63100' }),
+    );
+    expect(addressKey({ street: '59 bd Léon Jouhaux', postcode: '63000' })).toBe(
+      addressKey({ street: '59 Boulevard Leon Jouhaux', postcode: '63000' }),
+    );
   });
 
   it('keys venues by address, else by name', () => {
-    expect(venueKey({ name: 'Celtill', address: { street: '11 rue Niel', postcode: '63100' } })).toBe(venueKey({ name: 'Le Celtill', address: { street: '11 Rue Niel', postcode: '63100' } }));
+    expect(venueKey({ name: 'Celtill', address: { street: '11 rue Niel', postcode: '63100' } })).toBe(
+      venueKey({ name: 'Le Celtill', address: { street: '11 Rue Niel', postcode: '63100' } }),
+    );
     expect(venueKey({ name: 'La Baie des Singes' })).toBe('name:la-baie-des-singes');
     expect(venueKey({})).toBeUndefined();
   });
@@ -122,11 +153,31 @@ describe('extractCapacity', () => {
 
 describe('extractRegistrationUrl', () => {
   it.each([
-    ['Eventbrite link', 'inscrire sur Eventbrite : [http://clermontech-apihour-01.eventbrite.fr](http://clermontech-apihour-01.eventbrite.fr)', 'http://clermontech-apihour-01.eventbrite.fr/'],
-    ['only the Eventbrite widget', '<iframe src="//eventbrite.fr/tickets-external?eid=58025711465&ref=etckt"></iframe>', 'https://www.eventbrite.fr/e/58025711465'],
-    ['Mobilizon', 'Inscription sur [Mobilizon](https://mobilizon.fr/events/3f0c7a1e-2b5d-4c7e-9a51-7d2f1b0e6c11).', 'https://mobilizon.fr/events/3f0c7a1e-2b5d-4c7e-9a51-7d2f1b0e6c11'],
-    ['Meetup', 'RSVP : https://www.meetup.com/clermontech/events/123456789/', 'https://www.meetup.com/clermontech/events/123456789/'],
-    ['HelloAsso', '[Billetterie](https://www.helloasso.com/associations/clermontech/evenements/devcamp-2)', 'https://www.helloasso.com/associations/clermontech/evenements/devcamp-2'],
+    [
+      'Eventbrite link',
+      'inscrire sur Eventbrite : [http://clermontech-apihour-01.eventbrite.fr](http://clermontech-apihour-01.eventbrite.fr)',
+      'http://clermontech-apihour-01.eventbrite.fr/',
+    ],
+    [
+      'only the Eventbrite widget',
+      '<iframe src="//eventbrite.fr/tickets-external?eid=58025711465&ref=etckt"></iframe>',
+      'https://www.eventbrite.fr/e/58025711465',
+    ],
+    [
+      'Mobilizon',
+      'Inscription sur [Mobilizon](https://mobilizon.fr/events/3f0c7a1e-2b5d-4c7e-9a51-7d2f1b0e6c11).',
+      'https://mobilizon.fr/events/3f0c7a1e-2b5d-4c7e-9a51-7d2f1b0e6c11',
+    ],
+    [
+      'Meetup',
+      'RSVP : https://www.meetup.com/clermontech/events/123456789/',
+      'https://www.meetup.com/clermontech/events/123456789/',
+    ],
+    [
+      'HelloAsso',
+      '[Billetterie](https://www.helloasso.com/associations/clermontech/evenements/devcamp-2)',
+      'https://www.helloasso.com/associations/clermontech/evenements/devcamp-2',
+    ],
   ])('%s', (_label, text, url) => {
     expect(extractRegistrationUrl(`## Inscription\n\n${text}\n`)).toBe(url);
   });
@@ -143,6 +194,8 @@ describe('extractRegistrationUrl', () => {
 
 describe('extractPhotosUrl', () => {
   it('builds the Flickr album from front matter', () => {
-    expect(extractPhotosUrl('', '96523012@N07', '72157633945134494')).toBe('https://www.flickr.com/photos/96523012@N07/sets/72157633945134494');
+    expect(extractPhotosUrl('', '96523012@N07', '72157633945134494')).toBe(
+      'https://www.flickr.com/photos/96523012@N07/sets/72157633945134494',
+    );
   });
 });

@@ -11,17 +11,32 @@ describe('the fixture’s classes of issue 22, as planned', () => {
   const event = (key: string) => plan.entries.find((entry) => entry.type === 'event' && entry.key === key)!;
   const programme = (key: string) =>
     plan.entries
-      .filter((entry): entry is PlannedEntry => entry.type === 'talk' && (entry.data.event as { key?: string } | null)?.key === key)
+      .filter(
+        (entry): entry is PlannedEntry =>
+          entry.type === 'talk' && (entry.data.event as { key?: string } | null)?.key === key,
+      )
       .sort((a, b) => Number(a.data.position) - Number(b.data.position))
       .map((entry) => [entry.label, entry.data.duration]);
 
   it('orders #2 and #21 as their pages listed them (#21 is the reverse of its file names)', () => {
-    expect(programme('/api-hours/api-hour-2.html').map(([title]) => title)).toEqual(['Private Cloud OVH', 'Tasteful', 'Back From Devoxx France 2013', 'Object Calisthenics']);
-    expect(programme('/api-hours/api-hour-21.html').map(([title]) => title)).toEqual(['Drupalgeddon', 'La blockchain sans crypto ni bitcoin', 'Retour sur l’amélioration de la pertinence sur Elasticsearch']);
+    expect(programme('/api-hours/api-hour-2.html').map(([title]) => title)).toEqual([
+      'Private Cloud OVH',
+      'Tasteful',
+      'Back From Devoxx France 2013',
+      'Object Calisthenics',
+    ]);
+    expect(programme('/api-hours/api-hour-21.html').map(([title]) => title)).toEqual([
+      'Drupalgeddon',
+      'La blockchain sans crypto ni bitcoin',
+      'Retour sur l’amélioration de la pertinence sur Elasticsearch',
+    ]);
   });
 
   it('reads the durations of the headings ("(30 min)")', () => {
-    expect(programme('/api-hours/api-hour-41.html')[0]).toEqual(['Radio logicielle ( Software Defined Radio ) : Jouer avec les radiofréquences', 30]);
+    expect(programme('/api-hours/api-hour-41.html')[0]).toEqual([
+      'Radio logicielle ( Software Defined Radio ) : Jouer avec les radiofréquences',
+      30,
+    ]);
     const timed = plan.entries.filter((entry) => entry.type === 'talk' && entry.data.duration !== null);
     expect(timed.length).toBeGreaterThanOrEqual(15);
   });
@@ -36,22 +51,28 @@ describe('the fixture’s classes of issue 22, as planned', () => {
     expect(description).not.toMatch(/\]\(\/images\//);
   });
 
-  it.each(['/api-hours/api-hour-38.html', '/api-hours/api-hour-39.html', '/api-hours/api-hour-41.html', '/api-hours/api-hour-43.html', '/api-hours/api-hour-9.html'])(
-    'leaves no address with a space in the links of %s',
-    (key) => {
-      const description = String(event(key).data.description);
-      for (const match of description.matchAll(/\]\(([^)]*)\)/g)) expect(match[1]).not.toMatch(/\s/);
-    },
-  );
+  it.each([
+    '/api-hours/api-hour-38.html',
+    '/api-hours/api-hour-39.html',
+    '/api-hours/api-hour-41.html',
+    '/api-hours/api-hour-43.html',
+    '/api-hours/api-hour-9.html',
+  ])('leaves no address with a space in the links of %s', (key) => {
+    const description = String(event(key).data.description);
+    for (const match of description.matchAll(/\]\(([^)]*)\)/g)) expect(match[1]).not.toMatch(/\s/);
+  });
 
   it('keeps #3’s summary free of Markdown, and workshop #1’s table one HTML block', () => {
-    expect(event('/api-hours/api-hour-3.html').data.summary).toMatch(/^C'est avec un grand plaisir que nous vous annonçons l'API Hour Summer Edition Clermont'ech/);
+    expect(event('/api-hours/api-hour-3.html').data.summary).toMatch(
+      /^C'est avec un grand plaisir que nous vous annonçons l'API Hour Summer Edition Clermont'ech/,
+    );
     const table = /<table>[\s\S]*<\/table>/.exec(String(event('/workshops/workshop-1-git.html').data.description))![0];
     expect(table).not.toMatch(/\n\s*\n|\n {4}/);
   });
 
   it('imports the fixture without an error, every warning with its line', () => {
     expect(plan.issues.filter((found) => found.level === 'error')).toEqual([]);
-    for (const warning of plan.issues.filter((found) => found.level === 'warning')) expect(warning.line, `${warning.file}: ${warning.message}`).toBeGreaterThan(0);
+    for (const warning of plan.issues.filter((found) => found.level === 'warning'))
+      expect(warning.line, `${warning.file}: ${warning.message}`).toBeGreaterThan(0);
   });
 });

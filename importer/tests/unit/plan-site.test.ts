@@ -5,7 +5,11 @@ import type { JekyllSite } from '../../src/reader.ts';
 
 /** A small site in the old format, with the variations of its later years. */
 function site(documents: Record<string, string>, files: string[] = []): JekyllSite {
-  return { root: '/site', documents: new Map(Object.entries(documents)), files: new Set([...Object.keys(documents), ...files]) };
+  return {
+    root: '/site',
+    documents: new Map(Object.entries(documents)),
+    files: new Set([...Object.keys(documents), ...files]),
+  };
 }
 
 const CONFIG = 'permalink: none\nflickr_id: 96523012@N07\nbase_url: http://clermontech.org\n';
@@ -78,7 +82,10 @@ describe('planSite', () => {
       {
         '_posts/2020-06-10-api-hour-50.md': apiHour50,
         '_posts/2020-06-25-1-ada-lovelace-moteur-analytique.md': talk('Ada Lovelace'),
-        '_posts/2020-06-25-alan-turing-grace-hopper-machines.md': talk('Alan Turing et Grace Hopper', 'duo.png').replace('Un talk', 'Machines'),
+        '_posts/2020-06-25-alan-turing-grace-hopper-machines.md': talk(
+          'Alan Turing et Grace Hopper',
+          'duo.png',
+        ).replace('Un talk', 'Machines'),
         '_posts/2020-06-25-noel-martignoni-data.md': talk('Noël Martignoni', 'noel.jpeg').replace('Un talk', 'Data'),
       },
       ['images/speaker-images/ada.jpg', 'images/talks/schema.png'],
@@ -122,25 +129,57 @@ describe('planSite', () => {
     ]);
 
     const speakers = byType(result.entries, 'speaker');
-    expect(speakers.map((entry) => entry.data.name).sort()).toEqual(['Ada Lovelace', 'Alan Turing', 'Grace Hopper', 'Noël Martignoni']);
+    expect(speakers.map((entry) => entry.data.name).sort()).toEqual([
+      'Ada Lovelace',
+      'Alan Turing',
+      'Grace Hopper',
+      'Noël Martignoni',
+    ]);
     const ada = speakers.find((entry) => entry.data.name === 'Ada Lovelace');
-    expect(ada?.data).toMatchObject({ photo: { $asset: 'images/speaker-images/ada.jpg' }, links: [{ label: 'Twitter', url: 'https://twitter.com/someone' }] });
+    expect(ada?.data).toMatchObject({
+      photo: { $asset: 'images/speaker-images/ada.jpg' },
+      links: [{ label: 'Twitter', url: 'https://twitter.com/someone' }],
+    });
     // The duo's picture and link are not given to either of them.
     expect(speakers.find((entry) => entry.data.name === 'Alan Turing')?.data).toMatchObject({ photo: null, links: [] });
     // Noël's picture is missing: reported, not invented.
-    expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/2020-06-25-noel-martignoni-data.md', field: 'speakers.photo', level: 'warning' }));
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({
+        file: '_posts/2020-06-25-noel-martignoni-data.md',
+        field: 'speakers.photo',
+        level: 'warning',
+      }),
+    );
   });
 
   it('deduplicates venues across spellings and takes the latest name', () => {
-    const result = plan({ '_posts/2020-10-20-api-hour-51.md': apiHour51, '_posts/2020-11-20-api-hour-52.md': apiHour52 });
+    const result = plan({
+      '_posts/2020-10-20-api-hour-51.md': apiHour51,
+      '_posts/2020-11-20-api-hour-52.md': apiHour52,
+    });
     const venues = byType(result.entries, 'venue');
     expect(venues).toHaveLength(1);
-    expect(venues[0]?.data).toMatchObject({ name: 'Le Celtill', postcode: '63100', city: 'Clermont-Ferrand', latitude: 45.78434, longitude: 3.10158 });
+    expect(venues[0]?.data).toMatchObject({
+      name: 'Le Celtill',
+      postcode: '63100',
+      city: 'Clermont-Ferrand',
+      latitude: 45.78434,
+      longitude: 3.10158,
+    });
     const events = byType(result.entries, 'event');
-    expect(events.map((entry) => entry.data.venue)).toEqual([venues.map((venue) => ({ $ref: 'venue', key: venue.key }))[0], { $ref: 'venue', key: venues[0]!.key }]);
-    expect(events[0]?.data).toMatchObject({ startsAt: '2020-11-03T17:30:00.000Z', capacity: 40, registrationUrl: 'https://www.meetup.com/clermontech/events/123/' });
+    expect(events.map((entry) => entry.data.venue)).toEqual([
+      venues.map((venue) => ({ $ref: 'venue', key: venue.key }))[0],
+      { $ref: 'venue', key: venues[0]!.key },
+    ]);
+    expect(events[0]?.data).toMatchObject({
+      startsAt: '2020-11-03T17:30:00.000Z',
+      capacity: 40,
+      registrationUrl: 'https://www.meetup.com/clermontech/events/123/',
+    });
     // #52 has neither capacity nor registration link, nor a map: listed, not guessed.
-    const missing = result.issues.filter((issue) => issue.file === '_posts/2020-11-20-api-hour-52.md').map((issue) => issue.field);
+    const missing = result.issues
+      .filter((issue) => issue.file === '_posts/2020-11-20-api-hour-52.md')
+      .map((issue) => issue.field);
     expect(missing).toEqual(expect.arrayContaining(['capacity', 'registrationUrl', 'venue.coordinates']));
   });
 
@@ -151,9 +190,30 @@ describe('planSite', () => {
       '_posts/notes.md': '---\nlayout: post\n---\n',
       '_posts/2020-10-20-api-hour-51.md': apiHour51,
     });
-    expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/2020-01-01-broken.md', line: 2, level: 'warning', message: expect.stringMatching(/^front matter: title: unreadable \(.+\); left out$/) }));
-    expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/2020-01-02-strange.md', line: 2, level: 'warning', message: 'unknown layout "podcast"; imported as a blog post' }));
-    expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/notes.md', line: 1, level: 'warning', message: expect.stringMatching(/Jekyll never published it; skipped/) }));
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({
+        file: '_posts/2020-01-01-broken.md',
+        line: 2,
+        level: 'warning',
+        message: expect.stringMatching(/^front matter: title: unreadable \(.+\); left out$/),
+      }),
+    );
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({
+        file: '_posts/2020-01-02-strange.md',
+        line: 2,
+        level: 'warning',
+        message: 'unknown layout "podcast"; imported as a blog post',
+      }),
+    );
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({
+        file: '_posts/notes.md',
+        line: 1,
+        level: 'warning',
+        message: expect.stringMatching(/Jekyll never published it; skipped/),
+      }),
+    );
     expect(result.issues.filter((found) => found.level === 'error')).toEqual([]);
     expect(byType(result.entries, 'event')).toHaveLength(2);
     expect(byType(result.entries, 'post').map((post) => post.data.title)).toEqual(['Épisode 1']);
@@ -166,26 +226,57 @@ describe('planSite', () => {
       '_posts/2020-10-21-ada-lovelace-x.md': talk('Ada Lovelace', 'https://avatars.example.org/ada.png', 'api-hour-51'),
     });
     const events = byType(result.entries, 'event');
-    expect(events.map((event) => event.key)).toEqual(['/api-hours/api-hour-51.html', '/api-hours/api-hour-51.html#_posts/2021-10-20-api-hour-51.md']);
+    expect(events.map((event) => event.key)).toEqual([
+      '/api-hours/api-hour-51.html',
+      '/api-hours/api-hour-51.html#_posts/2021-10-20-api-hour-51.md',
+    ]);
     expect(new Set(events.map((event) => event.data.slug)).size).toBe(2);
-    expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/2021-10-20-api-hour-51.md', level: 'warning', message: expect.stringMatching(/same event as/) }));
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({
+        file: '_posts/2021-10-20-api-hour-51.md',
+        level: 'warning',
+        message: expect.stringMatching(/same event as/),
+      }),
+    );
     expect(byType(result.entries, 'speaker')[0]?.data.photo).toBeNull();
-    expect(result.issues).toContainEqual(expect.objectContaining({ field: 'speakers.photo', level: 'info', message: expect.stringMatching(/on another site/) }));
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({
+        field: 'speakers.photo',
+        level: 'info',
+        message: expect.stringMatching(/on another site/),
+      }),
+    );
   });
 
   it('falls back to the file date, and reports it, when the text has no date', () => {
-    const result = plan({ '_posts/2021-09-01-devcamp-2.md': '---\nlayout: post\ncategory: devcamp\ntitle: Devcamp &#35;2\n---\n\nOn code ensemble !\n' });
-    expect(byType(result.entries, 'event')[0]?.data).toMatchObject({ kind: 'devcamp', number: 2, startsAt: '2021-09-01T17:00:00.000Z', legacyPath: '/devcamp/devcamp-2.html' });
+    const result = plan({
+      '_posts/2021-09-01-devcamp-2.md':
+        '---\nlayout: post\ncategory: devcamp\ntitle: Devcamp &#35;2\n---\n\nOn code ensemble !\n',
+    });
+    expect(byType(result.entries, 'event')[0]?.data).toMatchObject({
+      kind: 'devcamp',
+      number: 2,
+      startsAt: '2021-09-01T17:00:00.000Z',
+      legacyPath: '/devcamp/devcamp-2.html',
+    });
     expect(result.issues).toContainEqual(expect.objectContaining({ field: 'startsAt', level: 'warning' }));
   });
 
   it('plans a group evening and its group from the title', () => {
     const result = plan({
       '_posts/2017-05-02-clermontech-php-1.md':
-        '---\nlayout: post\ncategory: groups\ntitle: Clermont\'ech.php &#35;1\n---\n\nCet événement aura lieu le **Jeudi 11 Mai 2017** à **19h** au **Centre Jean Richepin**.',
+        "---\nlayout: post\ncategory: groups\ntitle: Clermont'ech.php &#35;1\n---\n\nCet événement aura lieu le **Jeudi 11 Mai 2017** à **19h** au **Centre Jean Richepin**.",
     });
-    expect(byType(result.entries, 'group')[0]?.data).toEqual({ name: "Clermont'ech.php", slug: 'clermontech-php', technology: 'PHP' });
-    expect(byType(result.entries, 'event')[0]?.data).toMatchObject({ kind: 'group', group: { $ref: 'group', key: 'clermontech-php' }, legacyPath: '/groups/clermontech-php-1.html' });
+    expect(byType(result.entries, 'group')[0]?.data).toEqual({
+      name: "Clermont'ech.php",
+      slug: 'clermontech-php',
+      technology: 'PHP',
+    });
+    expect(byType(result.entries, 'event')[0]?.data).toMatchObject({
+      kind: 'group',
+      group: { $ref: 'group', key: 'clermontech-php' },
+      legacyPath: '/groups/clermontech-php-1.html',
+    });
   });
 
   it('plans blog posts with their date, pages, sponsors and the board', () => {
@@ -193,9 +284,12 @@ describe('planSite', () => {
       {
         '_posts/2019-03-21-little-big-event-1-typescript.md':
           '---\nlayout: blog-post\ncategories: [ blog-posts ]\ntitle: "Little Big Event &#35;1"\n---\n\n![logo typescript](../images/blog-posts/typescript.jpg)\n\nUn événement.\n',
-        'index.md': '---\nlayout: home\ntitle: Manifesto\nsponsors:\n  - { url: "https://acme.org", img: "acme.png", alt: "Acme" }\n  - { url: "https://gone.org", img: "gone.png", alt: "Gone" }\n---\n\n## Objectifs\n\nFédérer.\n',
-        'association.md': '---\nlayout: default\ntitle: L\'association\n---\n\nIntro.\n\n## Bureau\n\n* Présidente : [Ada](https://mamot.fr/@ada)\n* Vice Président : Alan\n* Trésorier : Bob\n* [Carol](https://carol.example)\n\n## Conseil de surveillance\n\n* Dave\n',
-        'workshops/index.md': '---\nlayout: workshops\ntitle: Workshops\n---\n\nDes ateliers.\n\n## &Eacute;vénements Passés\n',
+        'index.md':
+          '---\nlayout: home\ntitle: Manifesto\nsponsors:\n  - { url: "https://acme.org", img: "acme.png", alt: "Acme" }\n  - { url: "https://gone.org", img: "gone.png", alt: "Gone" }\n---\n\n## Objectifs\n\nFédérer.\n',
+        'association.md':
+          "---\nlayout: default\ntitle: L'association\n---\n\nIntro.\n\n## Bureau\n\n* Présidente : [Ada](https://mamot.fr/@ada)\n* Vice Président : Alan\n* Trésorier : Bob\n* [Carol](https://carol.example)\n\n## Conseil de surveillance\n\n* Dave\n",
+        'workshops/index.md':
+          '---\nlayout: workshops\ntitle: Workshops\n---\n\nDes ateliers.\n\n## &Eacute;vénements Passés\n',
         'README.md': '# Not a page: no front matter\n',
       },
       ['images/blog-posts/typescript.jpg', 'images/sponsors/acme.png'],
@@ -219,8 +313,16 @@ describe('planSite', () => {
       { name: 'Acme', slug: 'acme', url: 'https://acme.org/', logo: { $asset: 'images/sponsors/acme.png' } },
       { name: 'Gone', slug: 'gone', url: 'https://gone.org/', logo: null },
     ]);
-    expect(result.issues).toContainEqual(expect.objectContaining({ file: 'index.md', field: 'sponsors.logo', message: expect.stringMatching(/gone\.png/) }));
-    expect(byType(result.entries, 'member').map((member) => [member.data.name, member.data.role, member.data.position])).toEqual([
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({
+        file: 'index.md',
+        field: 'sponsors.logo',
+        message: expect.stringMatching(/gone\.png/),
+      }),
+    );
+    expect(
+      byType(result.entries, 'member').map((member) => [member.data.name, member.data.role, member.data.position]),
+    ).toEqual([
       ['Ada', 'president', 0],
       ['Alan', 'vice-president', 1],
       ['Bob', 'treasurer', 2],
@@ -247,44 +349,82 @@ ${programme}
 
   it('links a talk to the evening most of its fields name, and warns with the file, the line and the field that disagrees', () => {
     const result = plan({
-      '_posts/2015-02-20-api-hour-13.md': evening(13, 'mercredi 4 mars 2015', '### Camille Dupré • Des tests qui durent'),
+      '_posts/2015-02-20-api-hour-13.md': evening(
+        13,
+        'mercredi 4 mars 2015',
+        '### Camille Dupré • Des tests qui durent',
+      ),
       '_posts/2014-12-08-api-hour-12.md': evening(12, 'jeudi 18 décembre 2014', '### Autre • Autre sujet'),
       '_posts/2015-03-04-camille-dupre-des-tests.md': talkFile(
         "categories: [ talks, api-hour-13 ]\nsession_url: /api-hours/api-hour-12.html\nsession_name: Clermont'ech API Hour &#35;13\ntitle: Des tests qui durent",
       ),
     });
-    expect(byType(result.entries, 'talk')[0]?.data.event).toEqual({ $ref: 'event', key: '/api-hours/api-hour-13.html' });
+    expect(byType(result.entries, 'talk')[0]?.data.event).toEqual({
+      $ref: 'event',
+      key: '/api-hours/api-hour-13.html',
+    });
     expect(result.issues).toContainEqual({
       file: '_posts/2015-03-04-camille-dupre-des-tests.md',
       line: 4,
       field: 'event',
       level: 'warning',
-      message: "evening fields disagree: session_url (/api-hours/api-hour-12.html) names Clermont'ech API Hour #12, but category (api-hour-13), session_name (Clermont'ech API Hour #13), date (2015-03-04) name Clermont'ech API Hour #13; linked to Clermont'ech API Hour #13",
+      message:
+        "evening fields disagree: session_url (/api-hours/api-hour-12.html) names Clermont'ech API Hour #12, but category (api-hour-13), session_name (Clermont'ech API Hour #13), date (2015-03-04) name Clermont'ech API Hour #13; linked to Clermont'ech API Hour #13",
     });
   });
 
   it('imports a talk whose quoted title closes on the next line, resolves the evening’s link to it, and reads its duration', () => {
     const result = plan({
-      '_posts/2015-02-20-api-hour-13.md': evening(13, 'mercredi 4 mars 2015', '### Camille Dupré • Des tests qui durent plus longtemps (30 min)\n\n[Voir la vidéo]({% post_url 2015-03-04-camille-dupre-des-tests %})'),
-      '_posts/2015-03-04-camille-dupre-des-tests.md': talkFile('categories: [ talks, api-hour-13 ]\nsession_url: /api-hours/api-hour-13.html\ntitle: "Des tests qui durent\nplus longtemps"'),
+      '_posts/2015-02-20-api-hour-13.md': evening(
+        13,
+        'mercredi 4 mars 2015',
+        '### Camille Dupré • Des tests qui durent plus longtemps (30 min)\n\n[Voir la vidéo]({% post_url 2015-03-04-camille-dupre-des-tests %})',
+      ),
+      '_posts/2015-03-04-camille-dupre-des-tests.md': talkFile(
+        'categories: [ talks, api-hour-13 ]\nsession_url: /api-hours/api-hour-13.html\ntitle: "Des tests qui durent\nplus longtemps"',
+      ),
     });
     const [imported] = byType(result.entries, 'talk');
-    expect(imported?.data).toMatchObject({ title: 'Des tests qui durent plus longtemps', duration: 30, position: 1, event: { key: '/api-hours/api-hour-13.html' } });
+    expect(imported?.data).toMatchObject({
+      title: 'Des tests qui durent plus longtemps',
+      duration: 30,
+      position: 1,
+      event: { key: '/api-hours/api-hour-13.html' },
+    });
     // Matched to its heading, the talk's section leaves the evening's description (shown once, from the talk).
-    expect(byType(result.entries, 'event')[0]?.data.description).not.toContain('/talks/des-tests-qui-durent-plus-longtemps/');
-    expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/2015-03-04-camille-dupre-des-tests.md', line: 5, level: 'warning', message: 'front matter: title: the quoted value closes on line 6; read as one value' }));
+    expect(byType(result.entries, 'event')[0]?.data.description).not.toContain(
+      '/talks/des-tests-qui-durent-plus-longtemps/',
+    );
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({
+        file: '_posts/2015-03-04-camille-dupre-des-tests.md',
+        line: 5,
+        level: 'warning',
+        message: 'front matter: title: the quoted value closes on line 6; read as one value',
+      }),
+    );
     expect(result.issues.filter((found) => found.level === 'error')).toEqual([]);
   });
 
   it('merges a venue named without its address into the one spelt alike with it', () => {
     const result = plan({
-      '_posts/2015-02-20-api-hour-13.md': evening(13, 'mercredi 4 mars 2015', '').replace('au **Celtill**, 11 rue Niel, 63100 Clermont-Ferrand', 'au **Turing22**, 22 allée Alan Turing, 63000 Clermont-Ferrand'),
-      '_posts/2015-05-20-api-hour-14.md': evening(14, 'mercredi 3 juin 2015', '').replace('au **Celtill**, 11 rue Niel, 63100 Clermont-Ferrand', 'au **Turing 22**'),
+      '_posts/2015-02-20-api-hour-13.md': evening(13, 'mercredi 4 mars 2015', '').replace(
+        'au **Celtill**, 11 rue Niel, 63100 Clermont-Ferrand',
+        'au **Turing22**, 22 allée Alan Turing, 63000 Clermont-Ferrand',
+      ),
+      '_posts/2015-05-20-api-hour-14.md': evening(14, 'mercredi 3 juin 2015', '').replace(
+        'au **Celtill**, 11 rue Niel, 63100 Clermont-Ferrand',
+        'au **Turing 22**',
+      ),
     });
     const venues = byType(result.entries, 'venue');
     expect(venues.map((venue) => venue.data.name)).toEqual(['Turing22']);
-    expect(new Set(byType(result.entries, 'event').map((event) => JSON.stringify(event.data.venue)))).toEqual(new Set([JSON.stringify({ $ref: 'venue', key: venues[0]!.key })]));
-    expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/2015-05-20-api-hour-14.md', field: 'venue', level: 'warning', line: 7 }));
+    expect(new Set(byType(result.entries, 'event').map((event) => JSON.stringify(event.data.venue)))).toEqual(
+      new Set([JSON.stringify({ $ref: 'venue', key: venues[0]!.key })]),
+    );
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({ file: '_posts/2015-05-20-api-hour-14.md', field: 'venue', level: 'warning', line: 7 }),
+    );
   });
 });
 
@@ -318,19 +458,36 @@ La participation est payante : 150 € les trois jours, repas compris.
 
   it('reads "les 23 et 24 mai" as two days, and says the end time was assumed', () => {
     const result = plan({
-      '_posts/2016-01-16-phptour.md': "---\nlayout: post\ncategory: events\ntitle: PHP Tour\n---\n\nL'événement aura lieu les **23 et 24 mai 2016** à **9h** au Polydôme.\n\nEntrée libre pour les membres.\n",
+      '_posts/2016-01-16-phptour.md':
+        "---\nlayout: post\ncategory: events\ntitle: PHP Tour\n---\n\nL'événement aura lieu les **23 et 24 mai 2016** à **9h** au Polydôme.\n\nEntrée libre pour les membres.\n",
     });
     const [event] = byType(result.entries, 'event');
-    expect(event?.data).toMatchObject({ startsAt: '2016-05-23T07:00:00.000Z', endsAt: '2016-05-24T16:00:00.000Z', admission: 'gratuite', price: null });
-    expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/2016-01-16-phptour.md', field: 'endsAt', level: 'warning', line: 7 }));
+    expect(event?.data).toMatchObject({
+      startsAt: '2016-05-23T07:00:00.000Z',
+      endsAt: '2016-05-24T16:00:00.000Z',
+      admission: 'gratuite',
+      price: null,
+    });
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({ file: '_posts/2016-01-16-phptour.md', field: 'endsAt', level: 'warning', line: 7 }),
+    );
   });
 
   it('marks a cancelled evening as cancelled, with a warning naming the line, and leaves admission unknown when the page does not say', () => {
     const result = plan({
-      '_posts/2020-03-02-api-hour-48.md': "---\nlayout: post\ncategory: api-hours\ntitle: Clermont'ech API Hour &#35;48\n---\n\n**Mise à jour : la soirée est annulée** en raison des mesures sanitaires.\n\nCet événement aura lieu le **jeudi 19 mars 2020** à **19h** au **Celtill**, 11 rue Niel, 63100 Clermont-Ferrand.\n\n## Programme\n\n### Léa Martin • Un outil gratuit pour tout le monde\n",
+      '_posts/2020-03-02-api-hour-48.md':
+        "---\nlayout: post\ncategory: api-hours\ntitle: Clermont'ech API Hour &#35;48\n---\n\n**Mise à jour : la soirée est annulée** en raison des mesures sanitaires.\n\nCet événement aura lieu le **jeudi 19 mars 2020** à **19h** au **Celtill**, 11 rue Niel, 63100 Clermont-Ferrand.\n\n## Programme\n\n### Léa Martin • Un outil gratuit pour tout le monde\n",
     });
     const [event] = byType(result.entries, 'event');
     expect(event?.data).toMatchObject({ eventStatus: 'annule', admission: null });
-    expect(result.issues).toContainEqual(expect.objectContaining({ file: '_posts/2020-03-02-api-hour-48.md', field: 'eventStatus', level: 'warning', line: 7, message: 'status read as "annule" from "annulee"' }));
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({
+        file: '_posts/2020-03-02-api-hour-48.md',
+        field: 'eventStatus',
+        level: 'warning',
+        line: 7,
+        message: 'status read as "annule" from "annulee"',
+      }),
+    );
   });
 });

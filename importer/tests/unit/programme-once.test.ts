@@ -7,7 +7,23 @@ import { withoutProgramme } from '../../src/programme.ts';
 const FIXTURE = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'jekyll-clermontech');
 
 describe('withoutProgramme', () => {
-  const page = ['Intro.', '', '## Infos', 'Mardi.', '', '## Programme', '', '### Ada • Talk one', 'About one.', '', '### Bob • Talk two', 'About two.', '', '## Après', 'Un verre.'].join('\n');
+  const page = [
+    'Intro.',
+    '',
+    '## Infos',
+    'Mardi.',
+    '',
+    '## Programme',
+    '',
+    '### Ada • Talk one',
+    'About one.',
+    '',
+    '### Bob • Talk two',
+    'About two.',
+    '',
+    '## Après',
+    'Un verre.',
+  ].join('\n');
 
   it('drops the announced talks’ sections and the emptied "Programme" heading', () => {
     const left = withoutProgramme(page, new Set([2, 3]));
@@ -26,13 +42,16 @@ describe('withoutProgramme', () => {
 describe('the fixture’s evenings, as planned', () => {
   const plan = planImport(FIXTURE);
   const events = plan.entries.filter((entry) => entry.type === 'event');
-  const talksOf = (key: string) => plan.entries.filter((entry) => entry.type === 'talk' && (entry.data.event as { key?: string } | null)?.key === key);
+  const talksOf = (key: string) =>
+    plan.entries.filter((entry) => entry.type === 'talk' && (entry.data.event as { key?: string } | null)?.key === key);
 
   it('API Hour #40 keeps its concept and practical text, not its programme', () => {
     const description = String(events.find((entry) => entry.key === '/api-hours/api-hour-40.html')!.data.description);
     expect(description).toContain('Trois ou quatre conférences courtes');
     expect(description).toContain('Informations pratiques');
-    expect(description).not.toMatch(/## Programme|Retour d’expérience sur le travail en indépendant|Languages ésotériques/);
+    expect(description).not.toMatch(
+      /## Programme|Retour d’expérience sur le travail en indépendant|Languages ésotériques/,
+    );
   });
 
   it('no evening with talks keeps a heading that names one of its talks', () => {

@@ -66,8 +66,22 @@ describe('formatReport', () => {
         changes: 1,
         exitCode: 1,
         entries: [
-          { type: 'talk', key: '/t.html', label: 'Un talk', outcome: 'kept', reason: 'edited in the CMS since the last import', sources: ['_posts/t.md'] },
-          { type: 'event', key: '/e.html', label: 'API Hour #1', outcome: 'failed', reason: 'boom', sources: ['_posts/e.md'] },
+          {
+            type: 'talk',
+            key: '/t.html',
+            label: 'Un talk',
+            outcome: 'kept',
+            reason: 'edited in the CMS since the last import',
+            sources: ['_posts/t.md'],
+          },
+          {
+            type: 'event',
+            key: '/e.html',
+            label: 'API Hour #1',
+            outcome: 'failed',
+            reason: 'boom',
+            sources: ['_posts/e.md'],
+          },
         ],
         issues: [
           { file: '_posts/x.md', level: 'error', message: 'unknown layout "podcast"; skipped' },
@@ -77,7 +91,9 @@ describe('formatReport', () => {
         ],
       }),
     );
-    expect(text).toContain('Not imported:\n  _posts/x.md: unknown layout "podcast"; skipped\n  _posts/e.md (event "API Hour #1"): boom');
+    expect(text).toContain(
+      'Not imported:\n  _posts/x.md: unknown layout "podcast"; skipped\n  _posts/e.md (event "API Hour #1"): boom',
+    );
     expect(text).toContain('Kept as they are in the CMS:\n  talk "Un talk": edited in the CMS since the last import');
     expect(text).toContain('  _posts/e.md: capacity, registrationUrl');
     expect(text).toContain('  _posts/e.md [startsAt]: no year');

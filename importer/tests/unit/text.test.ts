@@ -20,7 +20,10 @@ describe('decodeEntities', () => {
 describe('slugify and nameKey', () => {
   it.each([
     ["Clermont'ech.php", 'clermontech-php'],
-    ['Ionic 2+, une solution pour la création d’application hybride ?', 'ionic-2-une-solution-pour-la-creation-d-application-hybride'],
+    [
+      'Ionic 2+, une solution pour la création d’application hybride ?',
+      'ionic-2-une-solution-pour-la-creation-d-application-hybride',
+    ],
     ['Œuvre & cœur', 'oeuvre-coeur'],
     ['  --  ', ''],
   ])('%s → %s', (value, slug) => {
@@ -44,7 +47,9 @@ describe('plainText and firstParagraph', () => {
   });
 
   it('skips headings and images for the first paragraph', () => {
-    expect(firstParagraph('## Concept\n\n![](x.png)\n\nOyez oyez développeurs ! C’est un plaisir.\n\nSuite.')).toBe('Oyez oyez développeurs ! C’est un plaisir.');
+    expect(firstParagraph('## Concept\n\n![](x.png)\n\nOyez oyez développeurs ! C’est un plaisir.\n\nSuite.')).toBe(
+      'Oyez oyez développeurs ! C’est un plaisir.',
+    );
   });
 });
 
@@ -103,9 +108,21 @@ describe('parseVideo', () => {
     ['B5x2gB29X1I ', undefined, { url: 'https://www.youtube.com/watch?v=B5x2gB29X1I' }],
     ['UKG8EaHwY5E?t=95', undefined, { url: 'https://www.youtube.com/watch?v=UKG8EaHwY5E', start: 95 }],
     ['UKG8EaHwY5E#t=1m35s', undefined, { url: 'https://www.youtube.com/watch?v=UKG8EaHwY5E', start: 95 }],
-    ['https://youtu.be/UKG8EaHwY5E?t=3723', undefined, { url: 'https://www.youtube.com/watch?v=UKG8EaHwY5E', start: 3723 }],
-    ['https://www.youtube.com/watch?v=UKG8EaHwY5E&t=1h2m3s', undefined, { url: 'https://www.youtube.com/watch?v=UKG8EaHwY5E', start: 3723 }],
-    ['https://www.youtube.com/embed/UKG8EaHwY5E?start=30', undefined, { url: 'https://www.youtube.com/watch?v=UKG8EaHwY5E', start: 30 }],
+    [
+      'https://youtu.be/UKG8EaHwY5E?t=3723',
+      undefined,
+      { url: 'https://www.youtube.com/watch?v=UKG8EaHwY5E', start: 3723 },
+    ],
+    [
+      'https://www.youtube.com/watch?v=UKG8EaHwY5E&t=1h2m3s',
+      undefined,
+      { url: 'https://www.youtube.com/watch?v=UKG8EaHwY5E', start: 3723 },
+    ],
+    [
+      'https://www.youtube.com/embed/UKG8EaHwY5E?start=30',
+      undefined,
+      { url: 'https://www.youtube.com/watch?v=UKG8EaHwY5E', start: 30 },
+    ],
     ['UKG8EaHwY5E', '12:30', { url: 'https://www.youtube.com/watch?v=UKG8EaHwY5E', start: 750 }],
     ['https://vimeo.com/123456', undefined, { url: 'https://vimeo.com/123456' }],
   ])('%s (start %s)', (value, start, expected) => {
@@ -126,8 +143,15 @@ describe('parseVideo', () => {
 
 describe('parseFrontMatter', () => {
   it('keeps every value a string, empty values included', () => {
-    const { data, body } = parseFrontMatter('---\ntitle: Clermont\'ech API Hour &#35;1\nvideo: 0123456789e\nslides_url:\ncategories: [talks, api-hour-1 ]\n---\n\nBody\n');
-    expect(data).toEqual({ title: "Clermont'ech API Hour &#35;1", video: '0123456789e', slides_url: '', categories: ['talks', 'api-hour-1'] });
+    const { data, body } = parseFrontMatter(
+      "---\ntitle: Clermont'ech API Hour &#35;1\nvideo: 0123456789e\nslides_url:\ncategories: [talks, api-hour-1 ]\n---\n\nBody\n",
+    );
+    expect(data).toEqual({
+      title: "Clermont'ech API Hour &#35;1",
+      video: '0123456789e',
+      slides_url: '',
+      categories: ['talks', 'api-hour-1'],
+    });
     expect(body).toBe('\nBody\n');
   });
 

@@ -11,7 +11,11 @@ const IMAGE = /<img\s[^>]*>/g;
 const SRC = /\ssrc="([^"]*)"/;
 
 function decodeAttribute(value: string): string {
-  return value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return value
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 
 function setAttribute(tag: string, name: string, value: string | number | undefined): string {
@@ -26,7 +30,12 @@ function setAttribute(tag: string, name: string, value: string | number | undefi
  * `localize` processes one (Astro's getImage). An image it can't get is replaced by its alt text and
  * reported through `warn`: one missing file must not fail the whole site's build.
  */
-export async function localizeCmsImages(html: string, cmsUrl: string, localize: (src: string) => Promise<LocalImage>, warn: (message: string) => void): Promise<string> {
+export async function localizeCmsImages(
+  html: string,
+  cmsUrl: string,
+  localize: (src: string) => Promise<LocalImage>,
+  warn: (message: string) => void,
+): Promise<string> {
   const cmsOrigin = new URL(cmsUrl).origin;
   const tags = [...new Set(html.match(IMAGE) ?? [])];
   const replacements = new Map<string, string>();

@@ -1,16 +1,5 @@
 import { isPast, parisDay } from './dates.ts';
-import type {
-  Event,
-  Global,
-  Group,
-  Member,
-  Page,
-  Post,
-  Speaker,
-  Sponsor,
-  Talk,
-  Venue,
-} from './strapi/schemas.ts';
+import type { Event, Global, Group, Member, Page, Post, Speaker, Sponsor, Talk, Venue } from './strapi/schemas.ts';
 import { eventUrl, groupUrl, pageUrl, postUrl, speakerUrl, talkUrl } from './urls.ts';
 
 /** An event with its relations resolved. */
@@ -145,8 +134,7 @@ export function buildCatalog(collections: Collections, now: Date): Catalog {
   const eventList = [...events.values()].sort(newestFirst);
   for (const event of eventList) event.talks.sort(programmeOrder);
   const talkTime = (talk: TalkView) => talk.event?.entry.startsAt.getTime() ?? 0;
-  const talkOrder = (a: TalkView, b: TalkView) =>
-    talkTime(b) - talkTime(a) || programmeOrder(a, b);
+  const talkOrder = (a: TalkView, b: TalkView) => talkTime(b) - talkTime(a) || programmeOrder(a, b);
   for (const speaker of speakers.values()) speaker.talks.sort(talkOrder);
   for (const group of groups.values()) group.events.sort(newestFirst);
 

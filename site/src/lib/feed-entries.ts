@@ -26,7 +26,10 @@ export function legacyEntryId(legacyPath: string): string {
   return LEGACY_FEED_BASE + legacyPath.replace(/\.html$/, '').replace(/(.)\/$/, '$1');
 }
 
-function entryId(kind: 'event' | 'talk' | 'post', entry: { documentId: string; legacyPath?: string | undefined }): string {
+function entryId(
+  kind: 'event' | 'talk' | 'post',
+  entry: { documentId: string; legacyPath?: string | undefined },
+): string {
   return entry.legacyPath ? legacyEntryId(entry.legacyPath) : `tag:${TAG_AUTHORITY}:${kind}/${entry.documentId}`;
 }
 
@@ -89,7 +92,10 @@ function postEntry({ entry, url }: PostView, siteUrl: string): FeedEntry {
  * Every event, talk and post, newest first. No cap: the old feed had none (347 entries after
  * thirteen years, about 30 more a year), and a reader subscribing today gets the whole archive.
  */
-export function feedEntries(catalog: Pick<Catalog, 'events' | 'talks' | 'posts' | 'now'>, siteUrl: string): FeedEntry[] {
+export function feedEntries(
+  catalog: Pick<Catalog, 'events' | 'talks' | 'posts' | 'now'>,
+  siteUrl: string,
+): FeedEntry[] {
   return [
     ...catalog.events.map((event) => eventEntry(event, siteUrl, catalog.now)),
     ...catalog.talks.map((talk) => talkEntry(talk, siteUrl, catalog.now)),

@@ -1,5 +1,11 @@
 import { PARIS_TIME_ZONE, parisWallClock } from '@clermontech/config';
-import ical, { escape, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency, type ICalLocation } from 'ical-generator';
+import ical, {
+  escape,
+  ICalCalendarMethod,
+  ICalEventStatus,
+  ICalEventTransparency,
+  type ICalLocation,
+} from 'ical-generator';
 
 /** One VEVENT. Times are instants; they are written in Europe/Paris local time with a TZID. */
 export interface CalendarEvent {

@@ -23,7 +23,8 @@ export interface Organizer {
 }
 
 function attendanceMode(inPerson: boolean, online: boolean): string {
-  if (inPerson) return online ? 'https://schema.org/MixedEventAttendanceMode' : 'https://schema.org/OfflineEventAttendanceMode';
+  if (inPerson)
+    return online ? 'https://schema.org/MixedEventAttendanceMode' : 'https://schema.org/OfflineEventAttendanceMode';
   return 'https://schema.org/OnlineEventAttendanceMode';
 }
 
@@ -42,20 +43,21 @@ export function eventJsonLd(input: {
   const url = absoluteUrl(input.url, siteUrl);
   const onlineUrl = safeUrl(event.onlineUrl);
   const online = isOnlineOnly(event, venue !== undefined);
-  const place = !online && venue && {
-    '@type': 'Place',
-    name: venue.name,
-    address: {
-      '@type': 'PostalAddress',
-      streetAddress: venue.address,
-      postalCode: venue.postcode,
-      addressLocality: venue.city,
-      addressCountry: 'FR',
-    },
-    ...(venue.latitude !== undefined && venue.longitude !== undefined
-      ? { geo: { '@type': 'GeoCoordinates', latitude: venue.latitude, longitude: venue.longitude } }
-      : {}),
-  };
+  const place = !online &&
+    venue && {
+      '@type': 'Place',
+      name: venue.name,
+      address: {
+        '@type': 'PostalAddress',
+        streetAddress: venue.address,
+        postalCode: venue.postcode,
+        addressLocality: venue.city,
+        addressCountry: 'FR',
+      },
+      ...(venue.latitude !== undefined && venue.longitude !== undefined
+        ? { geo: { '@type': 'GeoCoordinates', latitude: venue.latitude, longitude: venue.longitude } }
+        : {}),
+    };
   const virtual = (onlineUrl || online) && { '@type': 'VirtualLocation', url: onlineUrl ?? url };
   const locations = [place, virtual].filter(Boolean);
   const amount = event.admission === 'payante' ? priceAmount(event.price) : 0;

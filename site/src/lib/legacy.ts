@@ -41,9 +41,14 @@ export function legacyRedirects(catalog: Catalog): LegacyRedirect[] {
   const newPages = new Set(
     [
       ...SECTION_URLS,
-      ...[...catalog.events, ...catalog.talks, ...catalog.posts, ...catalog.pages, ...catalog.speakers, ...catalog.groups].map(
-        (view) => view.url,
-      ),
+      ...[
+        ...catalog.events,
+        ...catalog.talks,
+        ...catalog.posts,
+        ...catalog.pages,
+        ...catalog.speakers,
+        ...catalog.groups,
+      ].map((view) => view.url),
     ].map(legacyFile),
   );
   const taken = new Set<string>();

@@ -10,9 +10,14 @@ const markdown = new Marked({ gfm: true, async: false });
  * navigate by heading level, and a gap reads as missing content).
  */
 function headingTransforms(html: string): Record<string, sanitizeHtml.Transformer> {
-  const used = [...new Set([...html.matchAll(/<h([1-6])[\s>]/gi)].map((match) => Number(match[1])))].sort((a, b) => a - b);
+  const used = [...new Set([...html.matchAll(/<h([1-6])[\s>]/gi)].map((match) => Number(match[1])))].sort(
+    (a, b) => a - b,
+  );
   return Object.fromEntries(
-    used.map((level, rank): [string, sanitizeHtml.Transformer] => [`h${level}`, (_tagName, attribs) => ({ tagName: `h${Math.min(rank + 2, 6)}`, attribs })]),
+    used.map((level, rank): [string, sanitizeHtml.Transformer] => [
+      `h${level}`,
+      (_tagName, attribs) => ({ tagName: `h${Math.min(rank + 2, 6)}`, attribs }),
+    ]),
   );
 }
 
@@ -26,11 +31,48 @@ const linkTo =
 
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6',
-    'strong', 'b', 'em', 'i', 's', 'del', 'ins', 'mark', 'sub', 'sup', 'small', 'abbr', 'kbd',
-    'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-    'a', 'img', 'figure', 'figcaption',
-    'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption',
+    'p',
+    'br',
+    'hr',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'strong',
+    'b',
+    'em',
+    'i',
+    's',
+    'del',
+    'ins',
+    'mark',
+    'sub',
+    'sup',
+    'small',
+    'abbr',
+    'kbd',
+    'code',
+    'pre',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'dl',
+    'dt',
+    'dd',
+    'a',
+    'img',
+    'figure',
+    'figcaption',
+    'table',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
+    'caption',
   ],
   allowedAttributes: {
     a: ['href', 'title'],
@@ -64,7 +106,10 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
 
 /** Sanitises HTML from the CMS against a strict allowlist (no scripts, styles, frames, forms or event handlers). */
 export function sanitize(html: string): string {
-  return sanitizeHtml(html, { ...SANITIZE_OPTIONS, transformTags: { ...SANITIZE_OPTIONS.transformTags, ...headingTransforms(html) } });
+  return sanitizeHtml(html, {
+    ...SANITIZE_OPTIONS,
+    transformTags: { ...SANITIZE_OPTIONS.transformTags, ...headingTransforms(html) },
+  });
 }
 
 /** Markdown from the CMS (which may contain HTML) to safe HTML. The only way CMS HTML reaches a page. */

@@ -5,7 +5,14 @@ export interface EmbeddableVideo {
   embedUrl: string;
 }
 
-const YOUTUBE_HOSTS = new Set(['youtube.com', 'www.youtube.com', 'm.youtube.com', 'youtu.be', 'www.youtube-nocookie.com', 'youtube-nocookie.com']);
+const YOUTUBE_HOSTS = new Set([
+  'youtube.com',
+  'www.youtube.com',
+  'm.youtube.com',
+  'youtu.be',
+  'www.youtube-nocookie.com',
+  'youtube-nocookie.com',
+]);
 const VIMEO_HOSTS = new Set(['vimeo.com', 'www.vimeo.com', 'player.vimeo.com']);
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 
@@ -49,7 +56,10 @@ export function embeddableVideo(videoUrl: string, startSeconds?: number): Embedd
     return { provider: 'YouTube', embedUrl: `https://www.youtube-nocookie.com/embed/${id}?${params}` };
   }
   if (VIMEO_HOSTS.has(url.hostname)) {
-    const id = url.pathname.split('/').filter(Boolean).find((segment) => /^\d+$/.test(segment));
+    const id = url.pathname
+      .split('/')
+      .filter(Boolean)
+      .find((segment) => /^\d+$/.test(segment));
     if (!id) return undefined;
     const time = startSeconds ? `#t=${startSeconds}s` : '';
     return { provider: 'Vimeo', embedUrl: `https://player.vimeo.com/video/${id}?dnt=1&autoplay=1${time}` };

@@ -18,7 +18,11 @@ export const GET: APIRoute = async ({ site }) => {
     events: events.map(({ entry, venue, url }) => {
       const pageUrl = absoluteUrl(url, site!.href);
       const online = isOnlineOnly(entry, venue !== undefined);
-      const place = online ? 'En ligne' : venue ? [venue.name, postalAddress(venue)].filter(Boolean).join(', ') : undefined;
+      const place = online
+        ? 'En ligne'
+        : venue
+          ? [venue.name, postalAddress(venue)].filter(Boolean).join(', ')
+          : undefined;
       const banner = STATUS_BANNERS[entry.eventStatus];
       return {
         uid: `${entry.documentId}@${UID_DOMAIN}`,

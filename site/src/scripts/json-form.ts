@@ -20,7 +20,10 @@ export function sendAsJson({ form, done, errorBox, progress, submit, formWideFie
   const showError = (message: string, field?: string) => {
     errorBox.textContent = message;
     errorBox.hidden = false;
-    const control = field && !formWideFields.includes(field) ? form.querySelector<HTMLElement>(`[name="${CSS.escape(field)}"]`) : null;
+    const control =
+      field && !formWideFields.includes(field)
+        ? form.querySelector<HTMLElement>(`[name="${CSS.escape(field)}"]`)
+        : null;
     if (control) {
       control.setAttribute('aria-invalid', 'true');
       control.focus();
@@ -56,9 +59,14 @@ export function sendAsJson({ form, done, errorBox, progress, submit, formWideFie
         return;
       }
       const answer = (await response.json().catch(() => ({}))) as FormError;
-      showError(answer.error?.message ?? `L’envoi a échoué (erreur ${response.status}). Réessayez dans un instant.`, answer.error?.details?.field);
+      showError(
+        answer.error?.message ?? `L’envoi a échoué (erreur ${response.status}). Réessayez dans un instant.`,
+        answer.error?.details?.field,
+      );
     } catch {
-      showError('Impossible de joindre le serveur. Vérifiez votre connexion et renvoyez : ce que vous avez écrit est conservé.');
+      showError(
+        'Impossible de joindre le serveur. Vérifiez votre connexion et renvoyez : ce que vous avez écrit est conservé.',
+      );
     } finally {
       submit.disabled = false;
       progress.textContent = '';

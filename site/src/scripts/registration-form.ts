@@ -33,6 +33,6 @@ async function refreshPlaces() {
 if (section) {
   void refreshPlaces();
   setInterval(() => void refreshPlaces(), 30_000);
-  if (form && done && errorBox && progress && submit) sendAsJson({ form, done, errorBox, progress, submit, formWideFields: ['event'] });
+  if (form && done && errorBox && progress && submit)
+    sendAsJson({ form, done, errorBox, progress, submit, formWideFields: ['event'] });
 }
-

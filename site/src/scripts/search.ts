@@ -19,7 +19,10 @@ if (container && window.PagefindUI) {
     showImages: false,
     resetStyles: false,
     mergeIndex: SEARCH_BUNDLES.slice(1).map((bundle) => ({ bundlePath: searchBundlePath(bundle) })),
-    translations: { placeholder: 'Rechercher un talk, un speaker, un événement…', zero_results: 'Aucun résultat pour [SEARCH_TERM]' },
+    translations: {
+      placeholder: 'Rechercher un talk, un speaker, un événement…',
+      zero_results: 'Aucun résultat pour [SEARCH_TERM]',
+    },
   });
   // Pagefind's field only has a placeholder; give it a real accessible name.
   container.querySelector('input')?.setAttribute('aria-label', 'Rechercher sur le site');

@@ -19,7 +19,10 @@ async function adminGet<T>(cms: RunningCms, path: string): Promise<T> {
 }
 
 interface RoleDetails {
-  role: { id: number; permissions: Record<string, { controllers: Record<string, Record<string, { enabled: boolean }>> }> };
+  role: {
+    id: number;
+    permissions: Record<string, { controllers: Record<string, Record<string, { enabled: boolean }>> }>;
+  };
 }
 
 /** The actions the public role has, as the admin's Users & Permissions screen shows them. */
@@ -30,7 +33,8 @@ async function publicActions(cms: RunningCms): Promise<string[]> {
   const actions: string[] = [];
   for (const [plugin, { controllers }] of Object.entries(role.permissions)) {
     for (const [controller, controllerActions] of Object.entries(controllers)) {
-      for (const [action, { enabled }] of Object.entries(controllerActions)) if (enabled) actions.push(`${plugin}.${controller}.${action}`);
+      for (const [action, { enabled }] of Object.entries(controllerActions))
+        if (enabled) actions.push(`${plugin}.${controller}.${action}`);
     }
   }
   return actions.sort();
@@ -58,7 +62,13 @@ describe('bootstrap', () => {
 
   it('sets the admin up for volunteers: French labels, identifying columns, newest events first', async () => {
     const { data } = await adminGet<{
-      data: { contentType: { settings: Record<string, string>; layouts: { list: string[] }; metadatas: Record<string, { edit: { label: string; description: string } }> } };
+      data: {
+        contentType: {
+          settings: Record<string, string>;
+          layouts: { list: string[] };
+          metadatas: Record<string, { edit: { label: string; description: string } }>;
+        };
+      };
     }>(cms, '/content-manager/content-types/api::event.event/configuration');
     const { settings, layouts, metadatas } = data.contentType;
     expect(layouts.list).toEqual(['number', 'title', 'startsAt', 'kind', 'venue']);
@@ -66,10 +76,9 @@ describe('bootstrap', () => {
     expect(metadatas.startsAt?.edit.label).toBe('Début');
     expect(metadatas.startsAt?.edit.description).toContain('heure de Paris');
 
-    const talks = await adminGet<{ data: { contentType: { settings: { mainField: string }; layouts: { list: string[] } } } }>(
-      cms,
-      '/content-manager/content-types/api::talk.talk/configuration',
-    );
+    const talks = await adminGet<{
+      data: { contentType: { settings: { mainField: string }; layouts: { list: string[] } } };
+    }>(cms, '/content-manager/content-types/api::talk.talk/configuration');
     expect(talks.data.contentType.layouts.list).toEqual(['title', 'speakers', 'event', 'position']);
     const speakers = await adminGet<{ data: { contentType: { settings: { mainField: string } } } }>(
       cms,

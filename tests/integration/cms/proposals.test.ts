@@ -41,12 +41,20 @@ describe('talk proposals', () => {
 
   it('stores a proposal sent as JSON, tells the team and thanks the speaker by e-mail', async () => {
     const email = 'json@example.org';
-    const response = await sendProposal(cms, proposalForm({ title: 'Proposé en JSON', email }), { clientIp: freshIp() });
+    const response = await sendProposal(cms, proposalForm({ title: 'Proposé en JSON', email }), {
+      clientIp: freshIp(),
+    });
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({ data: { received: true } });
 
     const stored = (await storedProposals(cms)).find((proposal) => proposal.email === email);
-    expect(stored).toMatchObject({ title: 'Proposé en JSON', reviewStatus: 'recue', votes: 0, wantsMentor: true, links: 'https://example.org/camille\nhttps://mastodon.example/@camille' });
+    expect(stored).toMatchObject({
+      title: 'Proposé en JSON',
+      reviewStatus: 'recue',
+      votes: 0,
+      wantsMentor: true,
+      links: 'https://example.org/camille\nhttps://mastodon.example/@camille',
+    });
 
     const team = await smtp.waitForMail(TEAM, new RegExp(stored!.documentId));
     expect(team.subject).toBe('Nouvelle proposition de talk');
@@ -61,37 +69,56 @@ describe('talk proposals', () => {
     expect(thanks.text).toContain('Nous avons bien reçu votre proposition');
     expect(thanks.html).toContain('Nous avons bien reçu votre proposition');
     for (const part of [thanks.subject, thanks.text, thanks.html]) {
-      for (const typed of ['Proposé en JSON', 'Camille', 'base jetable', 'Clermont-Ferrand']) expect(part).not.toContain(typed);
+      for (const typed of ['Proposé en JSON', 'Camille', 'base jetable', 'Clermont-Ferrand'])
+        expect(part).not.toContain(typed);
     }
   });
 
   it('keeps markup typed in the form inert in both e-mails, out of their subjects, and the visitor’s words out of the acknowledgement', async () => {
     const markup = '<script>alert(1)</script><img src=x onerror=alert(1)><a href="https://evil.example">clic</a>';
     const email = 'balises@example.org';
-    const form = proposalForm({ title: markup, abstract: `${markup} ${markup}`, speakerName: markup, bio: markup, links: `https://example.org/${markup}`, email });
+    const form = proposalForm({
+      title: markup,
+      abstract: `${markup} ${markup}`,
+      speakerName: markup,
+      bio: markup,
+      links: `https://example.org/${markup}`,
+      email,
+    });
     expect((await sendProposal(cms, form, { clientIp: freshIp() })).status).toBe(201);
     const stored = (await storedProposals(cms)).find((proposal) => proposal.email === email)!;
     const team = await smtp.waitForMail(TEAM, new RegExp(stored.documentId));
     const thanks = await smtp.waitForMail(email);
 
     const tags = ['<script', '<img', '<a href="https://evil.example"'];
-    for (const [name, mail] of [['team', team], ['acknowledgement', thanks]] as const) {
+    for (const [name, mail] of [
+      ['team', team],
+      ['acknowledgement', thanks],
+    ] as const) {
       expect(mail.html, `${name}: an HTML part of its own`).toMatch(/^<!doctype html>/);
       for (const part of ['subject', 'text', 'html'] as const) {
         for (const tag of tags) expect(mail[part], `${name} ${part}`).not.toContain(tag);
       }
-      for (const word of ['script', 'alert', 'evil', 'clic', 'onerror']) expect(mail.subject, `${name} subject`).not.toContain(word);
+      for (const word of ['script', 'alert', 'evil', 'clic', 'onerror'])
+        expect(mail.subject, `${name} subject`).not.toContain(word);
     }
     // The team reads every field, as text.
-    expect(team.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&lt;a href=&quot;https://evil.example&quot;&gt;clic&lt;/a&gt;');
+    expect(team.html).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&lt;a href=&quot;https://evil.example&quot;&gt;clic&lt;/a&gt;',
+    );
     // The speaker's address is unconfirmed: nothing they typed comes back, escaped or not.
     for (const part of ['subject', 'text', 'html'] as const) {
-      for (const word of ['alert', 'evil.example', 'onerror', 'clic', 'example.org/']) expect(thanks[part], `acknowledgement ${part}`).not.toContain(word);
+      for (const word of ['alert', 'evil.example', 'onerror', 'clic', 'example.org/'])
+        expect(thanks[part], `acknowledgement ${part}`).not.toContain(word);
     }
   });
 
   it('answers a plain form post with a redirect to the site’s thank-you page', async () => {
-    const response = await sendProposal(cms, proposalForm({ title: 'Proposé sans JavaScript', email: 'form@example.org' }), { as: 'form', clientIp: freshIp() });
+    const response = await sendProposal(
+      cms,
+      proposalForm({ title: 'Proposé sans JavaScript', email: 'form@example.org' }),
+      { as: 'form', clientIp: freshIp() },
+    );
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`${SITE_URL}/proposer-un-talk/merci/`);
     expect((await storedProposals(cms)).map((proposal) => proposal.title)).toContain('Proposé sans JavaScript');
@@ -137,8 +164,16 @@ describe('talk proposals', () => {
   it('refuses bodies that are not a form: text, an array, a file upload', async () => {
     const before = (await storedProposals(cms)).length;
     const headers = { 'x-forwarded-for': freshIp() };
-    const text = await cms.fetch('/api/proposals', { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: 'title=Hello' });
-    const array = await cms.fetch('/api/proposals', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '[1,2]' });
+    const text = await cms.fetch('/api/proposals', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'text/plain' },
+      body: 'title=Hello',
+    });
+    const array = await cms.fetch('/api/proposals', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: '[1,2]',
+    });
     const upload = new FormData();
     for (const [name, value] of Object.entries(proposalForm())) upload.set(name, String(value));
     upload.set('files', new Blob(['<svg onload="alert(1)"/>'], { type: 'image/svg+xml' }), 'x.svg');
@@ -150,8 +185,12 @@ describe('talk proposals', () => {
 
   it('shows a refused plain form again, with the reason and everything typed, escaped', async () => {
     const title = '<script>alert("x")</script> Mon talk';
-    const abstract = 'Un résumé assez long pour passer, avec des <b>balises</b> et des guillemets " qui doivent rester du texte.';
-    const response = await sendProposal(cms, proposalForm({ title, abstract, email: 'pas-une-adresse@x' }), { as: 'form', clientIp: freshIp() });
+    const abstract =
+      'Un résumé assez long pour passer, avec des <b>balises</b> et des guillemets " qui doivent rester du texte.';
+    const response = await sendProposal(cms, proposalForm({ title, abstract, email: 'pas-une-adresse@x' }), {
+      as: 'form',
+      clientIp: freshIp(),
+    });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('text/html');
     expect(response.headers.get('content-security-policy')).toContain(`form-action 'self' ${SITE_URL}`);
@@ -168,16 +207,26 @@ describe('talk proposals', () => {
   it('never shows proposals through the public API, and opens nothing but sending', async () => {
     const [anyProposal, ...others] = await storedProposals(cms);
     // The demo content's proposals too: members find examples on a new install, the public nothing.
-    expect([anyProposal, ...others].map((proposal) => proposal?.title)).toContain('Mon premier talk : automatiser la serre du jardin partagé');
+    expect([anyProposal, ...others].map((proposal) => proposal?.title)).toContain(
+      'Mon premier talk : automatiser la serre du jardin partagé',
+    );
     const site = { authorization: `Bearer ${cms.env.CMS_TOKEN}` };
     const attempts = [
       await cms.fetch('/api/proposals'),
       await cms.fetch(`/api/proposals/${anyProposal!.documentId}`),
       await cms.fetch('/api/proposals', { headers: site }),
-      await cms.fetch(`/api/proposals/${anyProposal!.documentId}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { title: 'pirate' } }) }),
+      await cms.fetch(`/api/proposals/${anyProposal!.documentId}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ data: { title: 'pirate' } }),
+      }),
       await cms.fetch(`/api/proposals/${anyProposal!.documentId}`, { method: 'DELETE' }),
       // The site's token reads; it may not write, not even a proposal.
-      await cms.fetch('/api/proposals', { method: 'POST', headers: { ...site, 'content-type': 'application/json' }, body: JSON.stringify(proposalForm()) }),
+      await cms.fetch('/api/proposals', {
+        method: 'POST',
+        headers: { ...site, 'content-type': 'application/json' },
+        body: JSON.stringify(proposalForm()),
+      }),
     ];
     for (const response of attempts) {
       expect(response.status).toBeGreaterThanOrEqual(400);
@@ -191,7 +240,11 @@ describe('talk proposals', () => {
     const before = (await storedProposals(cms)).length;
     const statuses: number[] = [];
     for (let n = 1; n <= 20; n++) {
-      const response = await sendProposal(cms, proposalForm({ title: `Rafale numéro ${n}`, email: `rafale${n}@example.org` }), { clientIp: ip, as: n % 2 ? 'json' : 'form' });
+      const response = await sendProposal(
+        cms,
+        proposalForm({ title: `Rafale numéro ${n}`, email: `rafale${n}@example.org` }),
+        { clientIp: ip, as: n % 2 ? 'json' : 'form' },
+      );
       statuses.push(response.status);
       if (n > RATE_LIMIT) expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
     }
@@ -201,7 +254,9 @@ describe('talk proposals', () => {
     expect(titles.length).toBe(before + RATE_LIMIT);
     expect(titles).not.toContain(`Rafale numéro ${RATE_LIMIT + 1}`);
     // Another address is not held back by this one.
-    expect((await sendProposal(cms, proposalForm({ title: 'Depuis une autre adresse' }), { clientIp: freshIp() })).status).toBe(201);
+    expect(
+      (await sendProposal(cms, proposalForm({ title: 'Depuis une autre adresse' }), { clientIp: freshIp() })).status,
+    ).toBe(201);
   });
 
   // Votes take a row lock and write JSON: both databases, when PostgreSQL is there (CI).
@@ -216,8 +271,14 @@ describe('talk proposals', () => {
       const superAdmin = await db.adminToken();
       await createAdminUser(db.url, superAdmin, 'Editor', MEMBER_A.email, MEMBER_A.password);
       await createAdminUser(db.url, superAdmin, 'Editor', MEMBER_B.email, MEMBER_B.password);
-      [memberA, memberB] = await Promise.all([adminLogin(db.url, MEMBER_A.email, MEMBER_A.password), adminLogin(db.url, MEMBER_B.email, MEMBER_B.password)]);
-      expect((await sendProposal(db, proposalForm({ title: 'À voter', email: 'vote@example.org' }), { clientIp: freshIp() })).status).toBe(201);
+      [memberA, memberB] = await Promise.all([
+        adminLogin(db.url, MEMBER_A.email, MEMBER_A.password),
+        adminLogin(db.url, MEMBER_B.email, MEMBER_B.password),
+      ]);
+      expect(
+        (await sendProposal(db, proposalForm({ title: 'À voter', email: 'vote@example.org' }), { clientIp: freshIp() }))
+          .status,
+      ).toBe(201);
       documentId = (await storedProposals(db)).find((proposal) => proposal.title === 'À voter')!.documentId;
     });
 
@@ -226,7 +287,11 @@ describe('talk proposals', () => {
     });
 
     const panel = async (token: string, id = documentId) =>
-      (await (await memberRequest(db, token, `/${id}/votes`)).json()) as { votes: number; mine: boolean; talk: { documentId: string; title: string } | null };
+      (await (await memberRequest(db, token, `/${id}/votes`)).json()) as {
+        votes: number;
+        mine: boolean;
+        talk: { documentId: string; title: string } | null;
+      };
     const tally = async (token: string) => {
       const { votes, mine } = await panel(token);
       return { votes, mine };
@@ -250,14 +315,29 @@ describe('talk proposals', () => {
     });
 
     it('keeps votes when a member saves the proposal from a form loaded before', async () => {
-      await updateDraft(db.url, memberA, PROPOSAL_UID, documentId, { title: 'À voter', votes: 0, voters: [], notes: 'Bon sujet pour mars.' });
+      await updateDraft(db.url, memberA, PROPOSAL_UID, documentId, {
+        title: 'À voter',
+        votes: 0,
+        voters: [],
+        notes: 'Bon sujet pour mars.',
+      });
       expect(await tally(memberA)).toEqual({ votes: 1, mine: false });
       expect(await tally(memberB)).toEqual({ votes: 1, mine: true });
     });
 
     it('refuses votes without an admin session, and on a proposal that does not exist', async () => {
-      expect((await db.fetch(`/talk-proposals/${documentId}/votes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"inFavour":true}' })).status).toBe(401);
-      expect((await memberRequest(db, memberA, '/inexistant0000000000000000/votes', { inFavour: true })).status).toBe(404);
+      expect(
+        (
+          await db.fetch(`/talk-proposals/${documentId}/votes`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{"inFavour":true}',
+          })
+        ).status,
+      ).toBe(401);
+      expect((await memberRequest(db, memberA, '/inexistant0000000000000000/votes', { inFavour: true })).status).toBe(
+        404,
+      );
       expect((await memberRequest(db, memberA, `/${documentId}/votes`, { inFavour: 'yes' })).status).toBe(400);
     });
 
@@ -268,26 +348,42 @@ describe('talk proposals', () => {
 
       const response = await memberRequest(db, memberA, `/${documentId}/talk`, {});
       expect(response.status).toBe(201);
-      const created = (await response.json()) as { documentId: string; title: string; speaker: { documentId: string; name: string; reused: boolean } };
+      const created = (await response.json()) as {
+        documentId: string;
+        title: string;
+        speaker: { documentId: string; name: string; reused: boolean };
+      };
       expect(created).toMatchObject({ title: 'À voter', speaker: { name: 'Camille Testeuse', reused: false } });
 
       const headers = { authorization: `Bearer ${memberA}` };
-      const talk = (await (await db.fetch(`/content-manager/collection-types/api::talk.talk/${created.documentId}`, { headers })).json()) as {
+      const talk = (await (
+        await db.fetch(`/content-manager/collection-types/api::talk.talk/${created.documentId}`, { headers })
+      ).json()) as {
         data: { title: string; slug: string; duration: number; publishedAt: string | null };
       };
       expect(talk.data).toMatchObject({ title: 'À voter', slug: 'a-voter', duration: 15, publishedAt: null });
-      const speaker = (await (await db.fetch(`/content-manager/collection-types/api::speaker.speaker/${created.speaker.documentId}`, { headers })).json()) as {
+      const speaker = (await (
+        await db.fetch(`/content-manager/collection-types/api::speaker.speaker/${created.speaker.documentId}`, {
+          headers,
+        })
+      ).json()) as {
         data: { name: string; bio: string; links: { label: string; url: string }[]; publishedAt: string | null };
       };
-      expect(speaker.data).toMatchObject({ name: 'Camille Testeuse', bio: 'Développeuse à Clermont-Ferrand.', publishedAt: null });
+      expect(speaker.data).toMatchObject({
+        name: 'Camille Testeuse',
+        bio: 'Développeuse à Clermont-Ferrand.',
+        publishedAt: null,
+      });
       expect(speaker.data.links).toEqual([
         { id: expect.any(Number), label: 'example.org', url: 'https://example.org/camille' },
         { id: expect.any(Number), label: 'mastodon.example', url: 'https://mastodon.example/@camille' },
       ]);
       const related = async (uid: string, id: string, field: string) =>
-        ((await (await db.fetch(`/content-manager/relations/${uid}/${id}/${field}`, { headers })).json()) as { results: { documentId: string }[] }).results.map(
-          (entry) => entry.documentId,
-        );
+        (
+          (await (await db.fetch(`/content-manager/relations/${uid}/${id}/${field}`, { headers })).json()) as {
+            results: { documentId: string }[];
+          }
+        ).results.map((entry) => entry.documentId);
       expect(await related('api::talk.talk', created.documentId, 'speakers')).toEqual([created.speaker.documentId]);
       expect(await related(PROPOSAL_UID, documentId, 'talk')).toEqual([created.documentId]);
       expect((await panel(memberB)).talk).toEqual({ documentId: created.documentId, title: 'À voter' });
@@ -298,15 +394,33 @@ describe('talk proposals', () => {
 
       const again = await memberRequest(db, memberA, `/${documentId}/talk`, {});
       expect(again.status).toBe(409);
-      const talks = (await (await db.fetch('/content-manager/collection-types/api::talk.talk?filters[title][$eq]=À voter', { headers })).json()) as { results: unknown[] };
+      const talks = (await (
+        await db.fetch('/content-manager/collection-types/api::talk.talk?filters[title][$eq]=À voter', { headers })
+      ).json()) as { results: unknown[] };
       expect(talks.results).toHaveLength(1);
     });
 
     it('reuses the speaker who already has a page, whatever the case and accents', async () => {
-      const known = await findBySlug(db.url, 'speakers', (((await (await db.fetch('/api/speakers?pagination[pageSize]=1')).json()) as ListResponse<{ slug: string }>).data[0]!.slug));
+      const known = await findBySlug(
+        db.url,
+        'speakers',
+        ((await (await db.fetch('/api/speakers?pagination[pageSize]=1')).json()) as ListResponse<{ slug: string }>)
+          .data[0]!.slug,
+      );
       const name = String(known.name);
-      const shouted = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
-      expect((await sendProposal(db, proposalForm({ title: 'Un deuxième talk', speakerName: shouted, email: 'deja-venu@example.org' }), { clientIp: freshIp() })).status).toBe(201);
+      const shouted = name
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toUpperCase();
+      expect(
+        (
+          await sendProposal(
+            db,
+            proposalForm({ title: 'Un deuxième talk', speakerName: shouted, email: 'deja-venu@example.org' }),
+            { clientIp: freshIp() },
+          )
+        ).status,
+      ).toBe(201);
       const second = (await storedProposals(db)).find((proposal) => proposal.title === 'Un deuxième talk')!.documentId;
       await updateDraft(db.url, memberB, PROPOSAL_UID, second, { reviewStatus: 'acceptee' });
       const response = await memberRequest(db, memberB, `/${second}/talk`, {});

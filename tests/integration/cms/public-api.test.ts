@@ -74,7 +74,9 @@ describe.each(databases)('public API (%s)', (database) => {
   });
 
   it('populates relations in the other direction: a speaker’s talks and their events', async () => {
-    const { body } = await getJson('/api/speakers?filters[slug][$eq]=camille-roche&populate[talks][populate][event]=true');
+    const { body } = await getJson(
+      '/api/speakers?filters[slug][$eq]=camille-roche&populate[talks][populate][event]=true',
+    );
     const [speaker] = body.data as unknown as { talks: { event: { title: string } }[] }[];
     expect(speaker?.talks.map((talk) => talk.event.title).sort()).toEqual(['API Hour #72', 'API Hour #73']);
   });
@@ -90,7 +92,12 @@ describe.each(databases)('public API (%s)', (database) => {
     const list = await getJson('/api/events');
     expect(list.body.data.map((event) => event.documentId)).not.toContain(draft.documentId);
     expect((await cms.fetch(`/api/events/${draft.documentId}`)).status).toBe(404);
-    for (const query of ['status=draft', 'status=modified', 'status[0]=draft', 'status=draft&filters[slug][$eq]=brouillon-secret']) {
+    for (const query of [
+      'status=draft',
+      'status=modified',
+      'status[0]=draft',
+      'status=draft&filters[slug][$eq]=brouillon-secret',
+    ]) {
       const response = await cms.fetch(`/api/events?${query}`);
       expect(response.status, query).toBe(400);
       expect(await response.text(), query).not.toContain('Brouillon secret');

@@ -5,7 +5,11 @@ import { databases } from '../../helpers/postgres.ts';
 const MAX = 3;
 
 const failedLogin = (cms: RunningCms, email: string) =>
-  cms.fetch('/admin/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'wrong-password' }) });
+  cms.fetch('/admin/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'wrong-password' }),
+  });
 
 /** What makes a second instance of the same CMS: its secrets and database, on its own port. */
 function sameCms(first: RunningCms): Record<string, string> {
@@ -26,7 +30,8 @@ describe.each(databases)('rate limits shared by two CMS instances on one databas
   });
 
   it('refuses on one instance the sign-in failures spent on the other', async () => {
-    for (let i = 0; i < MAX; i += 1) expect((await failedLogin(i % 2 ? second : first, `personne${i}@example.org`)).status).not.toBe(429);
+    for (let i = 0; i < MAX; i += 1)
+      expect((await failedLogin(i % 2 ? second : first, `personne${i}@example.org`)).status).not.toBe(429);
     const refused = await failedLogin(second, 'encore@example.org');
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);

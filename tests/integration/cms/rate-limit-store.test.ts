@@ -27,7 +27,8 @@ describe.each(databases)('rate limits kept in the database (%s)', (database) => 
       cleanUp = temporary.drop;
     } else {
       const dir = mkdtempSync(join(tmpdir(), 'rate-limit-'));
-      open = () => knex({ client: 'better-sqlite3', connection: { filename: join(dir, 'data.db') }, useNullAsDefault: true });
+      open = () =>
+        knex({ client: 'better-sqlite3', connection: { filename: join(dir, 'data.db') }, useNullAsDefault: true });
       cleanUp = async () => rmSync(dir, { recursive: true, force: true });
     }
     handles.push(open(), open());
@@ -43,7 +44,8 @@ describe.each(databases)('rate limits kept in the database (%s)', (database) => 
   it('refuses on one instance the client whose budget was spent on the other', async () => {
     const onFirst = new RateLimit(() => first, 'shared', MAX, 60);
     const onSecond = new RateLimit(() => second, 'shared', MAX, 60);
-    for (let i = 0; i < MAX; i += 1) expect((await (i % 2 ? onSecond : onFirst).spend('203.0.113.7')).exhausted).toBe(false);
+    for (let i = 0; i < MAX; i += 1)
+      expect((await (i % 2 ? onSecond : onFirst).spend('203.0.113.7')).exhausted).toBe(false);
     const refused = await onSecond.spend('203.0.113.7');
     expect(refused.exhausted).toBe(true);
     expect(refused.retryAfterSeconds).toBeGreaterThan(0);
@@ -73,7 +75,9 @@ describe.each(databases)('rate limits kept in the database (%s)', (database) => 
     const limit = new RateLimit(() => first, 'window', MAX, 1);
     for (let i = 0; i < MAX; i += 1) await limit.spend('victim');
     expect((await limit.check('victim')).exhausted).toBe(true);
-    await waitFor('the end of a one-second window', async () => !(await limit.check('victim')).exhausted, { timeoutMs: 5_000 });
+    await waitFor('the end of a one-second window', async () => !(await limit.check('victim')).exhausted, {
+      timeoutMs: 5_000,
+    });
     expect((await limit.spend('victim')).exhausted).toBe(false);
   });
 

@@ -17,7 +17,9 @@ describe.each(databases)('the URL identifier follows the title until a person ed
   });
 
   const slugOf = async (uid: string, documentId: string) => {
-    const response = await cms.fetch(`/content-manager/collection-types/${uid}/${documentId}`, { headers: { authorization: `Bearer ${admin}` } });
+    const response = await cms.fetch(`/content-manager/collection-types/${uid}/${documentId}`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     return ((await response.json()) as { data: { slug: string } }).data.slug;
   };
 
@@ -25,9 +27,15 @@ describe.each(databases)('the URL identifier follows the title until a person ed
     // The admin's UID input fills a new talk's identifier with "talk" unless its button is clicked.
     const talk = await createDraft(cms.url, admin, TALK_UID, { title: 'Écrire des tests qui comptent', slug: 'talk' });
     expect(await slugOf(TALK_UID, talk.documentId)).toBe('ecrire-des-tests-qui-comptent');
-    await updateDraft(cms.url, admin, TALK_UID, talk.documentId, { title: 'Des tests qui comptent vraiment', slug: 'ecrire-des-tests-qui-comptent' });
+    await updateDraft(cms.url, admin, TALK_UID, talk.documentId, {
+      title: 'Des tests qui comptent vraiment',
+      slug: 'ecrire-des-tests-qui-comptent',
+    });
     expect(await slugOf(TALK_UID, talk.documentId)).toBe('des-tests-qui-comptent-vraiment');
-    const twin = await createDraft(cms.url, admin, TALK_UID, { title: 'Des tests qui comptent vraiment', slug: 'talk-1' });
+    const twin = await createDraft(cms.url, admin, TALK_UID, {
+      title: 'Des tests qui comptent vraiment',
+      slug: 'talk-1',
+    });
     expect(await slugOf(TALK_UID, twin.documentId)).toBe('des-tests-qui-comptent-vraiment-1');
     const speaker = await createDraft(cms.url, admin, SPEAKER_UID, { name: 'Noémie Laurent', slug: 'speaker' });
     expect(await slugOf(SPEAKER_UID, speaker.documentId)).toBe('noemie-laurent');
@@ -41,7 +49,10 @@ describe.each(databases)('the URL identifier follows the title until a person ed
 
     const published = await createDraft(cms.url, admin, TALK_UID, { title: 'Déjà en ligne', slug: 'talk' });
     await publishChange(cms.url, admin, TALK_UID, published.documentId, {});
-    await updateDraft(cms.url, admin, TALK_UID, published.documentId, { title: 'Déjà en ligne, retitré', slug: 'deja-en-ligne' });
+    await updateDraft(cms.url, admin, TALK_UID, published.documentId, {
+      title: 'Déjà en ligne, retitré',
+      slug: 'deja-en-ligne',
+    });
     expect(await slugOf(TALK_UID, published.documentId)).toBe('deja-en-ligne');
   });
 
@@ -56,7 +67,11 @@ describe.each(databases)('the URL identifier follows the title until a person ed
       speakers: { connect: [{ id: speaker.id, documentId: speaker.documentId }], disconnect: [] },
     });
     expect(await slugOf(TALK_UID, talk.documentId)).toBe('observabilite-pour-tous');
-    const response = await cms.fetch(`/content-manager/relations/${TALK_UID}/${talk.documentId}/speakers`, { headers: { authorization: `Bearer ${admin}` } });
-    expect(((await response.json()) as { results: { documentId: string }[] }).results.map((linked) => linked.documentId)).toEqual([speaker.documentId]);
+    const response = await cms.fetch(`/content-manager/relations/${TALK_UID}/${talk.documentId}/speakers`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(
+      ((await response.json()) as { results: { documentId: string }[] }).results.map((linked) => linked.documentId),
+    ).toEqual([speaker.documentId]);
   });
 });

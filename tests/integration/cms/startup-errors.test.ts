@@ -10,7 +10,14 @@ function startCmsProcess(env: Record<string, string>) {
   const workDir = mkdtempSync(join(tmpdir(), 'clermontech-refused-'));
   const result = spawnSync(process.execPath, [join(repoRoot, 'cms/scripts/run.mts'), 'start'], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, CLERMONTECH_ENV_FILE: join(workDir, '.env'), DATABASE_FILENAME: join(workDir, 'db'), CMS_PORT: '1', ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      CLERMONTECH_ENV_FILE: join(workDir, '.env'),
+      DATABASE_FILENAME: join(workDir, 'db'),
+      CMS_PORT: '1',
+      ...env,
+    },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -21,7 +28,11 @@ const secrets = () => Object.fromEntries(SECRET_NAMES.map((name) => [name, gener
 
 describe('starting the CMS with a bad environment', () => {
   it('refuses a production start with a placeholder secret, in one line naming it', () => {
-    const { status, stderr } = startCmsProcess({ ...secrets(), NODE_ENV: 'production', APP_KEYS: 'toBeModified1,toBeModified2' });
+    const { status, stderr } = startCmsProcess({
+      ...secrets(),
+      NODE_ENV: 'production',
+      APP_KEYS: 'toBeModified1,toBeModified2',
+    });
     expect(status).toBe(1);
     expect(stderr).toBe('Secret APP_KEYS is a placeholder; set a random value (openssl rand -base64 32)');
   });

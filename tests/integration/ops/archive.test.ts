@@ -89,7 +89,11 @@ describe('the backup archive', () => {
     ['an entry outside the archive', [['uploads/../../evil', 'x']], /unsafe entry path/],
     ['an entry a backup never has', [['etc/passwd', 'x']], /unexpected entry "etc\/passwd"/],
     ['no manifest', [['database.sqlite', 'x']], /is not a Clermont'ech backup: it has no manifest\.json/],
-    ['a manifest of a newer format', [['manifest.json', JSON.stringify({ ...HEADER, format: 2, files: [] })]], /unknown archive format 2/],
+    [
+      'a manifest of a newer format',
+      [['manifest.json', JSON.stringify({ ...HEADER, format: 2, files: [] })]],
+      /unknown archive format 2/,
+    ],
     [
       'a file the manifest does not list',
       [
@@ -99,14 +103,34 @@ describe('the backup archive', () => {
           'manifest.json',
           JSON.stringify({
             ...HEADER,
-            files: [{ path: 'database.sqlite', size: 1, sha256: '2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881' }],
+            files: [
+              {
+                path: 'database.sqlite',
+                size: 1,
+                sha256: '2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881',
+              },
+            ],
           }),
         ],
       ],
       /uploads\/extra\.png is not listed in the manifest/,
     ],
-    ['a file and a folder of the same name', [['uploads/a', 'x'], ['uploads/a/b.png', 'y']], /^Corrupt archive .*: uploads\/a is both a file and a folder$/],
-    ['a folder and a file of the same name', [['uploads/a/b/c.png', 'y'], ['uploads/a/b', 'x']], /^Corrupt archive .*: uploads\/a\/b is both a file and a folder$/],
+    [
+      'a file and a folder of the same name',
+      [
+        ['uploads/a', 'x'],
+        ['uploads/a/b.png', 'y'],
+      ],
+      /^Corrupt archive .*: uploads\/a is both a file and a folder$/,
+    ],
+    [
+      'a folder and a file of the same name',
+      [
+        ['uploads/a/b/c.png', 'y'],
+        ['uploads/a/b', 'x'],
+      ],
+      /^Corrupt archive .*: uploads\/a\/b is both a file and a folder$/,
+    ],
   ] as const)('refuses %s', async (_, entries, problem) => {
     await expect(extract(craft(entries.map(([path, content]) => [path, content])))).rejects.toThrow(problem);
   });

@@ -1,13 +1,29 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeArchive } from '../../../backup/src/archive.ts';
 import type { Manifest } from '../../../backup/src/manifest.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, repoRoot, startCms, type RunningCms } from '../../helpers/cms.ts';
-import { createAdminUser, createDraft, DEMO_COLLECTIONS, findBySlug, publishChange, updateDraft } from '../../helpers/content.ts';
+import {
+  createAdminUser,
+  createDraft,
+  DEMO_COLLECTIONS,
+  findBySlug,
+  publishChange,
+  updateDraft,
+} from '../../helpers/content.ts';
 import { databases } from '../../helpers/postgres.ts';
 import { databaseFingerprint, gradientPng, runScript, wipeDatabase } from './ops.ts';
 
@@ -32,7 +48,8 @@ async function observe(cms: RunningCms) {
     return (await response.json()) as unknown;
   };
   const observed: Record<string, unknown> = {};
-  for (const { path } of DEMO_COLLECTIONS) observed[path] = await json(`/api/${path}?populate=*&sort=id&pagination[pageSize]=100`);
+  for (const { path } of DEMO_COLLECTIONS)
+    observed[path] = await json(`/api/${path}?populate=*&sort=id&pagination[pageSize]=100`);
   observed.global = await json('/api/global?populate=*');
   observed.media = await json('/upload/files?pageSize=100&sort=id:ASC', { authorization });
   observed.adminUsers = await json('/admin/users?pageSize=100&sort=id:ASC', { authorization });
@@ -77,7 +94,11 @@ describe.each(databases)('backup and restore (%s)', (database) => {
     const authorization = `Bearer ${token}`;
 
     const form = new FormData();
-    form.append('files', new Blob([new Uint8Array(gradientPng(320, 200))], { type: 'image/png' }), `backup-test-${database}.png`);
+    form.append(
+      'files',
+      new Blob([new Uint8Array(gradientPng(320, 200))], { type: 'image/png' }),
+      `backup-test-${database}.png`,
+    );
     const upload = await cms.fetch('/upload', { method: 'POST', headers: { authorization }, body: form });
     expect(upload.status, await upload.clone().text()).toBe(201);
     [uploaded] = (await upload.json()) as [UploadedFile];
@@ -142,7 +163,9 @@ describe.each(databases)('backup and restore (%s)', (database) => {
       files: { path: string; sha256: string }[];
     };
     expect(manifest.database.client).toBe(database);
-    archived = manifest.files.filter(({ path }) => path.startsWith('uploads/')).map(({ path }) => path.slice('uploads/'.length));
+    archived = manifest.files
+      .filter(({ path }) => path.startsWith('uploads/'))
+      .map(({ path }) => path.slice('uploads/'.length));
     expect(manifest.strapiVersion).toMatch(/^5\./);
     for (const url of mediaUrls()) {
       const bytes = readFileSync(join(repoRoot, 'cms', 'public', url));
@@ -166,13 +189,15 @@ describe.each(databases)('backup and restore (%s)', (database) => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(readFileSync(join(UPLOADS, foreign), 'utf8')).toBe('not from the archive');
-    if (database === 'sqlite') expect(statSync(cms.env.DATABASE_FILENAME!).mode & 0o777, 'the restored database file').toBe(0o600);
+    if (database === 'sqlite')
+      expect(statSync(cms.env.DATABASE_FILENAME!).mode & 0o777, 'the restored database file').toBe(0o600);
     restored = await databaseFingerprint(cms);
 
     // Neither demo seeding nor the first-admin bootstrap may stand in for what the restore brought back.
     await cms.restart({ SEED_DEMO: 'false', CMS_ADMIN_EMAIL: '', CMS_ADMIN_PASSWORD: '' });
     expect(await observe(cms)).toEqual(before);
-    for (const [url, bytes] of served) expect(Buffer.from(await (await cms.fetch(url)).arrayBuffer()).equals(bytes), url).toBe(true);
+    for (const [url, bytes] of served)
+      expect(Buffer.from(await (await cms.fetch(url)).arrayBuffer()).equals(bytes), url).toBe(true);
 
     expect(await login(ADMIN_EMAIL, ADMIN_PASSWORD)).toBe(200);
     expect(await login(EDITOR_EMAIL, EDITOR_PASSWORD)).toBe(200);
@@ -180,7 +205,10 @@ describe.each(databases)('backup and restore (%s)', (database) => {
     expect((await withToken('/api/events', cms.env.CMS_TOKEN!)).status).toBe(200);
     expect((await withToken('/api/events', apiToken)).status).toBe(200);
     // New rows get new ids: the sequences came back with the rows.
-    await createDraft(cms.url, await cms.adminToken(), 'api::venue.venue', { name: 'Après la restauration', slug: `apres-${database}` });
+    await createDraft(cms.url, await cms.adminToken(), 'api::venue.venue', {
+      name: 'Après la restauration',
+      slug: `apres-${database}`,
+    });
   });
 
   it('refuses bad input in one line on stderr and leaves the database untouched', async () => {
@@ -210,7 +238,9 @@ describe.each(databases)('backup and restore (%s)', (database) => {
       change(unpacked);
       if (reseal) {
         const manifestFile = join(unpacked, 'manifest.json');
-        const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { files: { path: string; size: number; sha256: string }[] };
+        const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+          files: { path: string; size: number; sha256: string }[];
+        };
         for (const entry of manifest.files) {
           const content = readFileSync(join(unpacked, entry.path));
           Object.assign(entry, { size: content.length, sha256: createHash('sha256').update(content).digest('hex') });
@@ -237,7 +267,10 @@ describe.each(databases)('backup and restore (%s)', (database) => {
     await refuse([join(outDir, 'missing.tar.gz')], /^No such archive: .*missing\.tar\.gz/);
     await refuse([truncated], /^Corrupt archive .*truncated\.tar\.gz: .*truncated/);
     await refuse([damaged], /^Corrupt archive .*damaged\.tar\.gz/);
-    await refuse([tampered], new RegExp(`^Corrupt archive .*tampered\\.tar\\.gz: ${uploaded.url.slice(1)} does not match its checksum`));
+    await refuse(
+      [tampered],
+      new RegExp(`^Corrupt archive .*tampered\\.tar\\.gz: ${uploaded.url.slice(1)} does not match its checksum`),
+    );
     await refuse([archive], /is not empty.*--force/);
     // Even with --force, which empties the database first: the uploads it had put back are taken out again.
     removeUploadedFiles();
@@ -267,13 +300,18 @@ describe.each(databases)('backup and restore (%s)', (database) => {
     const created = [`clash-folder-${tag}.png`, `clash-file-${tag}`];
     try {
       execFileSync('tar', ['-xzf', archive, '-C', unpacked]);
-      const { files: _files, ...header } = JSON.parse(readFileSync(join(unpacked, 'manifest.json'), 'utf8')) as Manifest;
+      const { files: _files, ...header } = JSON.parse(
+        readFileSync(join(unpacked, 'manifest.json'), 'utf8'),
+      ) as Manifest;
       const dump = header.database.path;
       const image = join(unpacked, uploaded.url);
       // The first upload would be put back before the clash is met: it must not be.
       const crafted = async (name: string, uploads: string[]) => {
         const target = join(outDir, name);
-        const sources = [dump, `uploads/aa-first-${tag}.png`, ...uploads].map((path) => ({ path, file: path === dump ? join(unpacked, dump) : image }));
+        const sources = [dump, `uploads/aa-first-${tag}.png`, ...uploads].map((path) => ({
+          path,
+          file: path === dump ? join(unpacked, dump) : image,
+        }));
         await writeArchive(target, sources, header);
         return target;
       };
@@ -282,9 +320,18 @@ describe.each(databases)('backup and restore (%s)', (database) => {
       writeFileSync(join(UPLOADS, created[1]!), 'a file of the installation');
 
       const cases = [
-        [await crafted('clash-inside.tar.gz', [`uploads/clash-${tag}`, `uploads/clash-${tag}/b.png`]), `uploads/clash-${tag} is both a file and a folder`],
-        [await crafted('clash-folder.tar.gz', [`uploads/${created[0]}`]), `Cannot restore uploads/${created[0]}: ${join(UPLOADS, created[0]!)} is a folder`],
-        [await crafted('clash-file.tar.gz', [`uploads/${created[1]}/b.png`]), `Cannot restore uploads/${created[1]}/b.png: ${join(UPLOADS, created[1]!)} is a file, not a folder`],
+        [
+          await crafted('clash-inside.tar.gz', [`uploads/clash-${tag}`, `uploads/clash-${tag}/b.png`]),
+          `uploads/clash-${tag} is both a file and a folder`,
+        ],
+        [
+          await crafted('clash-folder.tar.gz', [`uploads/${created[0]}`]),
+          `Cannot restore uploads/${created[0]}: ${join(UPLOADS, created[0]!)} is a folder`,
+        ],
+        [
+          await crafted('clash-file.tar.gz', [`uploads/${created[1]}/b.png`]),
+          `Cannot restore uploads/${created[1]}/b.png: ${join(UPLOADS, created[1]!)} is a file, not a folder`,
+        ],
       ] as const;
       for (const [crafted, problem] of cases) {
         const result = await runScript(cms, 'restore.ts', [crafted, '--force']);
@@ -299,7 +346,8 @@ describe.each(databases)('backup and restore (%s)', (database) => {
       expect(await databaseFingerprint(cms)).toBe(untouched);
     } finally {
       rmSync(unpacked, { recursive: true, force: true });
-      for (const name of [...created, `aa-first-${tag}.png`, `clash-${tag}`]) rmSync(join(UPLOADS, name), { recursive: true, force: true });
+      for (const name of [...created, `aa-first-${tag}.png`, `clash-${tag}`])
+        rmSync(join(UPLOADS, name), { recursive: true, force: true });
     }
   });
 });

@@ -51,7 +51,8 @@ const databaseName = (cms: RunningCms) => new URL(cms.env.DATABASE_URL!).pathnam
 /** Deletes the CMS's database (the CMS stopped): the SQLite file, or the PostgreSQL database, recreated empty. */
 export async function wipeDatabase(cms: RunningCms): Promise<void> {
   if (cms.env.DATABASE_CLIENT === 'sqlite') {
-    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${cms.env.DATABASE_FILENAME}${suffix}`, { force: true });
+    for (const suffix of ['', '-journal', '-wal', '-shm'])
+      rmSync(`${cms.env.DATABASE_FILENAME}${suffix}`, { force: true });
     return;
   }
   const name = databaseName(cms);
@@ -66,14 +67,19 @@ export async function wipeDatabase(cms: RunningCms): Promise<void> {
  * every row of every table of the PostgreSQL schema.
  */
 export async function databaseFingerprint(cms: RunningCms): Promise<string> {
-  if (cms.env.DATABASE_CLIENT === 'sqlite') return createHash('sha256').update(readFileSync(cms.env.DATABASE_FILENAME!)).digest('hex');
+  if (cms.env.DATABASE_CLIENT === 'sqlite')
+    return createHash('sha256').update(readFileSync(cms.env.DATABASE_FILENAME!)).digest('hex');
   return withServer(async (client) => {
-    const tables = (await client.query(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)) as {
+    const tables = (await client.query(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+    )) as {
       rows: { name: string }[];
     };
     const hash = createHash('sha256');
     for (const { name } of tables.rows) {
-      const digest = (await client.query(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM public."${name}" t`)) as {
+      const digest = (await client.query(
+        `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM public."${name}" t`,
+      )) as {
         rows: { digest: string | null }[];
       };
       hash.update(`${name}:${digest.rows[0]?.digest ?? ''}\n`);

@@ -59,7 +59,10 @@ async function storeTokenAsBefore(cms: RunningCms, token: string): Promise<void>
   if (cms.env.DATABASE_CLIENT === 'sqlite') {
     const connection = new Database(cms.env.DATABASE_FILENAME);
     try {
-      expect(connection.prepare('UPDATE strapi_webhooks SET headers = ? WHERE name = ?').run(headers, PUBLISHER_WEBHOOK_NAME).changes).toBe(1);
+      expect(
+        connection.prepare('UPDATE strapi_webhooks SET headers = ? WHERE name = ?').run(headers, PUBLISHER_WEBHOOK_NAME)
+          .changes,
+      ).toBe(1);
     } finally {
       connection.close();
     }
@@ -68,7 +71,10 @@ async function storeTokenAsBefore(cms: RunningCms, token: string): Promise<void>
   const client = new pg.Client({ connectionString: cms.env.DATABASE_URL });
   await client.connect();
   try {
-    const result = await client.query('UPDATE strapi_webhooks SET headers = $1::jsonb WHERE name = $2', [headers, PUBLISHER_WEBHOOK_NAME]);
+    const result = await client.query('UPDATE strapi_webhooks SET headers = $1::jsonb WHERE name = $2', [
+      headers,
+      PUBLISHER_WEBHOOK_NAME,
+    ]);
     expect(result.rowCount).toBe(1);
   } finally {
     await client.end();
@@ -108,12 +114,18 @@ describe.each(databases)('the publisher token stays out of the database (%s)', (
 
   it('still sends the bearer token to the publisher when an entry is published', async () => {
     const adminToken = await cms.adminToken();
-    const venue = await createDraft(cms.url, adminToken, 'api::venue.venue', { name: 'Salle du jeton', slug: `salle-jeton-${database}` });
-    const published = await cms.fetch(`/content-manager/collection-types/api::venue.venue/${venue.documentId}/actions/publish`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
-      body: '{}',
+    const venue = await createDraft(cms.url, adminToken, 'api::venue.venue', {
+      name: 'Salle du jeton',
+      slug: `salle-jeton-${database}`,
     });
+    const published = await cms.fetch(
+      `/content-manager/collection-types/api::venue.venue/${venue.documentId}/actions/publish`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+        body: '{}',
+      },
+    );
     expect(published.status).toBe(200);
     const publish = await waitFor('the publish webhook', () =>
       publisher.received.find(({ headers }) => headers['x-strapi-event'] === 'entry.publish'),

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type RunningCms } from '../../helpers/cms.ts';
 import { databases } from '../../helpers/postgres.ts';
-import { linkIn, publishRegistrationEvent, registrationForm, sendRegistration, storedRegistrations, type StoredRegistration } from '../../helpers/registrations.ts';
+import {
+  linkIn,
+  publishRegistrationEvent,
+  registrationForm,
+  sendRegistration,
+  storedRegistrations,
+  type StoredRegistration,
+} from '../../helpers/registrations.ts';
 import { startSmtpSink, type SmtpSink } from '../../helpers/smtp-sink.ts';
 import { runScript, wipeDatabase } from './ops.ts';
 
@@ -26,11 +33,29 @@ describe.each(databases)('registrations in a backup (%s)', (database) => {
 
   it('brings registrations back with a restore, and their e-mailed links still work', async () => {
     const event = await publishRegistrationEvent(cms, { title: `Soirée sauvegardée ${database}`, capacity: 10 });
-    expect((await sendRegistration(cms, registrationForm(event.documentId, { name: 'Claude Gardée', email: 'gardee@example.org', accessibilityNeeds: 'Rampe' }))).status).toBe(201);
+    expect(
+      (
+        await sendRegistration(
+          cms,
+          registrationForm(event.documentId, {
+            name: 'Claude Gardée',
+            email: 'gardee@example.org',
+            accessibilityNeeds: 'Rampe',
+          }),
+        )
+      ).status,
+    ).toBe(201);
     const confirmed = await smtp.waitForMail('gardee@example.org', /Confirmez/);
     expect((await cms.fetch(linkIn(confirmed, 'confirm'), { redirect: 'manual' })).status).toBe(303);
     const welcome = await smtp.waitForMail('gardee@example.org', /^Inscription confirmée$/);
-    expect((await sendRegistration(cms, registrationForm(event.documentId, { name: 'Dominique Attend', email: 'attend@example.org' }))).status).toBe(201);
+    expect(
+      (
+        await sendRegistration(
+          cms,
+          registrationForm(event.documentId, { name: 'Dominique Attend', email: 'attend@example.org' }),
+        )
+      ).status,
+    ).toBe(201);
     await smtp.waitForMail('attend@example.org', /Confirmez/);
     const before: StoredRegistration[] = await storedRegistrations(cms, event.documentId);
     expect(before.map((row) => row.registrationStatus)).toEqual(['confirmed', 'pending']);
@@ -53,6 +78,9 @@ describe.each(databases)('registrations in a backup (%s)', (database) => {
       redirect: 'manual',
     });
     expect(cancelled.headers.get('location')).toMatch(/\/inscription\/annulee\/$/);
-    expect((await storedRegistrations(cms, event.documentId))[0]).toMatchObject({ registrationStatus: 'cancelled', email: null });
+    expect((await storedRegistrations(cms, event.documentId))[0]).toMatchObject({
+      registrationStatus: 'cancelled',
+      email: null,
+    });
   });
 });

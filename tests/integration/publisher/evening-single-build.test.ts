@@ -18,7 +18,11 @@ describe('"Publier la soirée" and the public site', () => {
       title: 'API Hour #95',
       slug: 'api-hour-95',
       talks: [
-        { title: 'Des tests qui comptent', slug: 'des-tests-qui-comptent', speakers: [{ name: 'Hélène Garnier', slug: 'helene-garnier' }] },
+        {
+          title: 'Des tests qui comptent',
+          slug: 'des-tests-qui-comptent',
+          speakers: [{ name: 'Hélène Garnier', slug: 'helene-garnier' }],
+        },
         { title: 'Un seul build', slug: 'un-seul-build', speakers: [{ name: 'Ivan Moreau', slug: 'ivan-moreau' }] },
         { title: 'Trois speakers', slug: 'trois-speakers', speakers: [{ name: 'Jade Lefèvre', slug: 'jade-lefevre' }] },
       ],
@@ -34,6 +38,14 @@ describe('"Publier la soirée" and the public site', () => {
     });
 
     const page = await (await stack.publisher.get('/api-hours/api-hour-95/')).text();
-    for (const text of ['Des tests qui comptent', 'Un seul build', 'Trois speakers', 'Hélène Garnier', 'Ivan Moreau', 'Jade Lefèvre']) expect(page).toContain(text);
+    for (const text of [
+      'Des tests qui comptent',
+      'Un seul build',
+      'Trois speakers',
+      'Hélène Garnier',
+      'Ivan Moreau',
+      'Jade Lefèvre',
+    ])
+      expect(page).toContain(text);
   });
 });

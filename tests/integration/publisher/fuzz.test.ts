@@ -6,17 +6,94 @@ const SEED = 0x18_02;
 const REQUESTS = 400;
 const AT_ONCE = 8;
 
-const METHODS = ['GET', 'HEAD', 'POST', 'get', 'Get', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'CONNECT', 'TRACE', 'TRACK', 'PROPFIND', 'MKCOL', 'SOURCE', 'QUERY', 'M-SEARCH', 'PURGE', 'BREW', 'X'.repeat(300), 'GE T', 'G\u0001T', 'GET\u0000', 'GÉT', ''];
-const HOSTS = ['127.0.0.1', '[::1', '[::1]:80', 'a b', '%', '%zz', '', ' ', 'x'.repeat(8_000), 'évènement.test', '例え.テスト', 'evil.test:99999', 'user@evil.test', 'a/b', '\t', '..', '[', ':'];
-const TARGETS = ['/', '/api-hours/', '*', 'http://evil.test/', 'https://127.0.0.1/', '//evil.test/x', '', 'x', '/%', '/%00', '/?q=%E0%A4%A', '/..%2f..%2fetc/passwd', '/../../etc/passwd', `/${'a'.repeat(9_000)}`, '/_publisher/status', '/_publisher/webhook', '/_preview/_image?href=%2Ffavicon.svg&f=svg', '/_preview/talks/x?token=a.b', '/é', '/\u0001'];
-const VERSIONS = ['HTTP/1.1', 'HTTP/1.0', 'HTTP/2.0', 'HTTP/9.9', 'HTTP/1', 'http/1.1', '', 'HTTP/1.1 extra', 'HTTP/1.1\u0000'];
+const METHODS = [
+  'GET',
+  'HEAD',
+  'POST',
+  'get',
+  'Get',
+  'PUT',
+  'DELETE',
+  'OPTIONS',
+  'PATCH',
+  'CONNECT',
+  'TRACE',
+  'TRACK',
+  'PROPFIND',
+  'MKCOL',
+  'SOURCE',
+  'QUERY',
+  'M-SEARCH',
+  'PURGE',
+  'BREW',
+  'X'.repeat(300),
+  'GE T',
+  'G\u0001T',
+  'GET\u0000',
+  'GÉT',
+  '',
+];
+const HOSTS = [
+  '127.0.0.1',
+  '[::1',
+  '[::1]:80',
+  'a b',
+  '%',
+  '%zz',
+  '',
+  ' ',
+  'x'.repeat(8_000),
+  'évènement.test',
+  '例え.テスト',
+  'evil.test:99999',
+  'user@evil.test',
+  'a/b',
+  '\t',
+  '..',
+  '[',
+  ':',
+];
+const TARGETS = [
+  '/',
+  '/api-hours/',
+  '*',
+  'http://evil.test/',
+  'https://127.0.0.1/',
+  '//evil.test/x',
+  '',
+  'x',
+  '/%',
+  '/%00',
+  '/?q=%E0%A4%A',
+  '/..%2f..%2fetc/passwd',
+  '/../../etc/passwd',
+  `/${'a'.repeat(9_000)}`,
+  '/_publisher/status',
+  '/_publisher/webhook',
+  '/_preview/_image?href=%2Ffavicon.svg&f=svg',
+  '/_preview/talks/x?token=a.b',
+  '/é',
+  '/\u0001',
+];
+const VERSIONS = [
+  'HTTP/1.1',
+  'HTTP/1.0',
+  'HTTP/2.0',
+  'HTTP/9.9',
+  'HTTP/1',
+  'http/1.1',
+  '',
+  'HTTP/1.1 extra',
+  'HTTP/1.1\u0000',
+];
 
 type Random = () => number;
 const pick = <T>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 /** A random run of token or arbitrary characters, to stand for names nobody planned for. */
 function noise(random: Random, length: number): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&\'*+-.^_`|~ \t:;,"()/<>?@[\\]{}\u0000\u0001\u007f\u00e9\u4f8b';
+  const alphabet =
+    'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&\'*+-.^_`|~ \t:;,"()/<>?@[\\]{}\u0000\u0001\u007f\u00e9\u4f8b';
   return Array.from({ length }, () => pick(random, [...alphabet])).join('');
 }
 
@@ -70,7 +147,9 @@ function malformedRequest(random: Random): Buffer {
     }
   }
   const line = version === '' ? `${method} ${target}` : `${method} ${target} ${version}`;
-  const text = [line, ...(host === undefined ? [] : [`Host: ${host}`]), ...extra, 'Connection: close', '', ''].join('\r\n');
+  const text = [line, ...(host === undefined ? [] : [`Host: ${host}`]), ...extra, 'Connection: close', '', ''].join(
+    '\r\n',
+  );
   return Buffer.from(text, random() < 0.5 ? 'utf8' : 'latin1');
 }
 
@@ -81,7 +160,11 @@ describe('publisher: malformed requests never take it down', () => {
 
   const bytes = async (path: string) => {
     const response = await stack.publisher.get(path, { headers: { 'accept-encoding': 'identity' } });
-    return { status: response.status, type: response.headers.get('content-type'), body: Buffer.from(await response.arrayBuffer()).toString('base64') };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      body: Buffer.from(await response.arrayBuffer()).toString('base64'),
+    };
   };
 
   beforeAll(async () => {
@@ -107,18 +190,28 @@ describe('publisher: malformed requests never take it down', () => {
       const results = await Promise.all(batch.map((request) => rawRequest(port, request, 3_000)));
       results.forEach((answer, j) => answers.push({ request: batch[j]!.toString('latin1').slice(0, 120), answer }));
       // Checked as it goes, so a crash names the request that caused it.
-      const alive = await stack.publisher.get('/_publisher/status').then((response) => response.ok, () => false);
-      expect(alive, `publisher down after: ${JSON.stringify(answers.slice(-AT_ONCE).map((a) => a.request))}\n${stack.publisher.output().slice(-2000)}`).toBe(true);
+      const alive = await stack.publisher.get('/_publisher/status').then(
+        (response) => response.ok,
+        () => false,
+      );
+      expect(
+        alive,
+        `publisher down after: ${JSON.stringify(answers.slice(-AT_ONCE).map((a) => a.request))}\n${stack.publisher.output().slice(-2000)}`,
+      ).toBe(true);
     }
     const counts = new Map<string, number>();
     for (const { answer } of answers) {
       const key = answer.timedOut ? 'timeout' : String(answer.status ?? 'closed');
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    console.log(`fuzz: ${REQUESTS} requests in ${Math.round(performance.now() - started)} ms: ${JSON.stringify(Object.fromEntries([...counts].sort()))}`);
+    console.log(
+      `fuzz: ${REQUESTS} requests in ${Math.round(performance.now() - started)} ms: ${JSON.stringify(Object.fromEntries([...counts].sort()))}`,
+    );
 
     expect(answers.filter(({ answer }) => answer.status === undefined).map(({ request }) => request)).toEqual([]);
-    expect(answers.filter(({ answer }) => answer.status !== undefined && answer.status >= 500).map(({ request }) => request)).toEqual([]);
+    expect(
+      answers.filter(({ answer }) => answer.status !== undefined && answer.status >= 500).map(({ request }) => request),
+    ).toEqual([]);
     // Not only refusals: some requests were ordinary enough to be served.
     expect(counts.get('200')).toBeGreaterThan(0);
     expect(counts.get('400')).toBeGreaterThan(0);

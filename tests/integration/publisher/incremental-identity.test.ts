@@ -48,12 +48,18 @@ describe('incremental publishing gives, after every kind of change, the site a c
     await change();
     return stack.publisher.waitForStatus(
       `a release built after: ${what}`,
-      (status) => status.lastSuccess?.at !== before.lastSuccess?.at && status.lastSuccess?.searchIndexMs !== undefined && isSettled(status),
+      (status) =>
+        status.lastSuccess?.at !== before.lastSuccess?.at &&
+        status.lastSuccess?.searchIndexMs !== undefined &&
+        isSettled(status),
       180_000,
     );
   };
   const adminRequest = async (path: string, init: RequestInit) => {
-    const response = await stack.cms.fetch(path, { ...init, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' } });
+    const response = await stack.cms.fetch(path, {
+      ...init,
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+    });
     if (!response.ok) throw new Error(`${init.method} ${path}: ${response.status} ${await response.text()}`);
   };
 
@@ -74,19 +80,34 @@ describe('incremental publishing gives, after every kind of change, the site a c
       const record = (status: PublisherStatus) => releases.push(status.lastSuccess!.releaseId!);
       for (const { type, path, field } of EDITS) {
         const entry = await first(path);
-        record(await changeAndWait(`${type} edited`, () => publishChange(stack.cms.url, admin, `api::${type}.${type}`, entry.documentId, { [field]: `${String(entry[field])} (modifié)` })));
+        record(
+          await changeAndWait(`${type} edited`, () =>
+            publishChange(stack.cms.url, admin, `api::${type}.${type}`, entry.documentId, {
+              [field]: `${String(entry[field])} (modifié)`,
+            }),
+          ),
+        );
       }
       record(
         await changeAndWait('site settings edited', () =>
-          adminRequest('/content-manager/single-types/api::global.global', { method: 'PUT', body: JSON.stringify({ tagline: 'Une autre devise' }) }),
+          adminRequest('/content-manager/single-types/api::global.global', {
+            method: 'PUT',
+            body: JSON.stringify({ tagline: 'Une autre devise' }),
+          }),
         ),
       );
 
       const [post, otherPost] = await entries('posts');
-      record(await changeAndWait('a post deleted', () => adminRequest(`/content-manager/collection-types/api::post.post/${post!.documentId}`, { method: 'DELETE' })));
+      record(
+        await changeAndWait('a post deleted', () =>
+          adminRequest(`/content-manager/collection-types/api::post.post/${post!.documentId}`, { method: 'DELETE' }),
+        ),
+      );
       record(
         await changeAndWait('a post’s slug changed', () =>
-          publishChange(stack.cms.url, admin, 'api::post.post', otherPost!.documentId, { slug: `${String(otherPost!.slug)}-nouvelle-adresse` }),
+          publishChange(stack.cms.url, admin, 'api::post.post', otherPost!.documentId, {
+            slug: `${String(otherPost!.slug)}-nouvelle-adresse`,
+          }),
         ),
       );
 
@@ -94,27 +115,42 @@ describe('incremental publishing gives, after every kind of change, the site a c
       const unpublished = speakers.at(-1)!;
       record(
         await changeAndWait('a speaker unpublished', () =>
-          adminRequest(`/content-manager/collection-types/api::speaker.speaker/${unpublished.documentId}/actions/unpublish`, { method: 'POST', body: '{}' }),
+          adminRequest(
+            `/content-manager/collection-types/api::speaker.speaker/${unpublished.documentId}/actions/unpublish`,
+            { method: 'POST', body: '{}' },
+          ),
         ),
       );
 
       // A talk moved to another evening: both evenings, the talk, its speakers and the lists change.
-      const talks = await stack.cms.fetch('/api/talks?pagination[pageSize]=100&sort[0]=id:asc&populate[event][fields][0]=documentId', {
-        headers: { authorization: `Bearer ${stack.cms.env.CMS_TOKEN}` },
-      });
-      const talk = ((await talks.json()) as ListResponse<Entry & { event: { documentId: string } | null }>).data.find((candidate) => candidate.event);
+      const talks = await stack.cms.fetch(
+        '/api/talks?pagination[pageSize]=100&sort[0]=id:asc&populate[event][fields][0]=documentId',
+        {
+          headers: { authorization: `Bearer ${stack.cms.env.CMS_TOKEN}` },
+        },
+      );
+      const talk = ((await talks.json()) as ListResponse<Entry & { event: { documentId: string } | null }>).data.find(
+        (candidate) => candidate.event,
+      );
       const events = await entries('events');
       const otherEvent = events.find((event) => event.documentId !== talk!.event!.documentId)!;
       record(
         await changeAndWait('a talk moved to another event', () =>
-          publishChange(stack.cms.url, admin, 'api::talk.talk', talk!.documentId, { event: { connect: [{ documentId: otherEvent.documentId }] } }),
+          publishChange(stack.cms.url, admin, 'api::talk.talk', talk!.documentId, {
+            event: { connect: [{ documentId: otherEvent.documentId }] },
+          }),
         ),
       );
 
       const status = await stack.publisher.settled();
       const live = join(stack.publisher.env.PUBLISHER_RELEASES_DIR!, status.release!.id);
       // As an operator builds the site: NODE_ENV=production, whatever the test runner runs with.
-      const build = await buildSite({ CMS_URL: stack.cms.url, SITE_URL: stack.publisher.env.SITE_URL!, CMS_TOKEN: stack.cms.env.CMS_TOKEN!, NODE_ENV: 'production' });
+      const build = await buildSite({
+        CMS_URL: stack.cms.url,
+        SITE_URL: stack.publisher.env.SITE_URL!,
+        CMS_TOKEN: stack.cms.env.CMS_TOKEN!,
+        NODE_ENV: 'production',
+      });
       try {
         if (build.exitCode !== 0) throw new Error(`the clean build failed:\n${build.output.slice(-2000)}`);
         cleanFiles = siteFiles(build.outDir).size;

@@ -28,7 +28,8 @@ function htmlFiles(dir: string): Map<string, string> {
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     const path = join(entry.parentPath, entry.name);
     const name = relative(dir, path);
-    if (entry.isFile() && name.endsWith('.html') && !name.startsWith('_server/')) files.set(name, readFileSync(path, 'utf8'));
+    if (entry.isFile() && name.endsWith('.html') && !name.startsWith('_server/'))
+      files.set(name, readFileSync(path, 'utf8'));
   }
   return files;
 }
@@ -70,7 +71,9 @@ describe('incremental publishing: after one edit, only what shows it is rendered
       before = htmlFiles(releaseDir(await stack.publisher.settled()));
       showing = [...before].filter(([, html]) => html.includes(OLD_NAME)).map(([path]) => path);
       const speaker = await findBySlug(stack.cms.url, 'speakers', 'camille-roche');
-      status = await publishAndWait(async () => publishChange(stack.cms.url, await stack.cms.adminToken(), SPEAKER, speaker.documentId, { name: NEW_NAME }));
+      status = await publishAndWait(async () =>
+        publishChange(stack.cms.url, await stack.cms.adminToken(), SPEAKER, speaker.documentId, { name: NEW_NAME }),
+      );
       after = htmlFiles(releaseDir(status));
     });
 
@@ -93,7 +96,9 @@ describe('incremental publishing: after one edit, only what shows it is rendered
 
     it('shows the new name wherever the old one was, and keeps every other page byte for byte', () => {
       expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
-      const stale = showing.filter((path) => !after.get(path)!.includes(NEW_NAME) || after.get(path)!.includes(OLD_NAME));
+      const stale = showing.filter(
+        (path) => !after.get(path)!.includes(NEW_NAME) || after.get(path)!.includes(OLD_NAME),
+      );
       expect(stale).toEqual([]);
       const others = [...before.keys()].filter((path) => !showing.includes(path));
       expect(others.length).toBeGreaterThan(10);
@@ -101,7 +106,11 @@ describe('incremental publishing: after one edit, only what shows it is rendered
     });
 
     it('gives the same pages as a clean build of the same content', async () => {
-      const clean = await buildSite({ CMS_URL: stack.cms.url, SITE_URL: stack.publisher.env.SITE_URL!, CMS_TOKEN: stack.cms.env.CMS_TOKEN! });
+      const clean = await buildSite({
+        CMS_URL: stack.cms.url,
+        SITE_URL: stack.publisher.env.SITE_URL!,
+        CMS_TOKEN: stack.cms.env.CMS_TOKEN!,
+      });
       try {
         expect(clean.exitCode, clean.output.slice(-2000)).toBe(0);
         const expected = htmlFiles(clean.outDir);
@@ -118,11 +127,14 @@ describe('incremental publishing: after one edit, only what shows it is rendered
     beforeAll(async () => {
       const talk = await findBySlug(stack.cms.url, 'talks', DROPPED_TALK.slug);
       await publishAndWait(async () => {
-        const response = await fetch(`${stack.cms.url}/content-manager/collection-types/${TALK}/${talk.documentId}/actions/unpublish`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${await stack.cms.adminToken()}`, 'content-type': 'application/json' },
-          body: '{}',
-        });
+        const response = await fetch(
+          `${stack.cms.url}/content-manager/collection-types/${TALK}/${talk.documentId}/actions/unpublish`,
+          {
+            method: 'POST',
+            headers: { authorization: `Bearer ${await stack.cms.adminToken()}`, 'content-type': 'application/json' },
+            body: '{}',
+          },
+        );
         if (!response.ok) throw new Error(`unpublish: ${response.status} ${await response.text()}`);
       });
     });
@@ -131,11 +143,14 @@ describe('incremental publishing: after one edit, only what shows it is rendered
       expect((await page(`/talks/${DROPPED_TALK.slug}/`)).status).toBe(404);
     });
 
-    it.each(['/talks/', '/api-hours/api-hour-73/', '/speakers/yanis-morel/', '/sitemap.xml'])('no longer lists it on %s', async (path) => {
-      const { status: code, text } = await page(path);
-      expect(code).toBe(200);
-      expect(text).not.toContain(DROPPED_TALK.title);
-      expect(text).not.toContain(`/talks/${DROPPED_TALK.slug}/`);
-    });
+    it.each(['/talks/', '/api-hours/api-hour-73/', '/speakers/yanis-morel/', '/sitemap.xml'])(
+      'no longer lists it on %s',
+      async (path) => {
+        const { status: code, text } = await page(path);
+        expect(code).toBe(200);
+        expect(text).not.toContain(DROPPED_TALK.title);
+        expect(text).not.toContain(`/talks/${DROPPED_TALK.slug}/`);
+      },
+    );
   });
 });

@@ -34,7 +34,11 @@ describe('preview: a draft rendered on demand behind a signed link', () => {
     stack = await startStack();
     await createAdminUser(stack.cms.url, await stack.cms.adminToken(), 'Author', AUTHOR.email, AUTHOR.password);
     const author = await adminLogin(stack.cms.url, AUTHOR.email, AUTHOR.password);
-    talk = await createDraft(stack.cms.url, author, TALK, { title: `Talk en brouillon ${MARKER}`, slug: 'talk-en-brouillon', abstract: `Résumé ${MARKER}` });
+    talk = await createDraft(stack.cms.url, author, TALK, {
+      title: `Talk en brouillon ${MARKER}`,
+      slug: 'talk-en-brouillon',
+      abstract: `Résumé ${MARKER}`,
+    });
     url = new URL((await previewUrl(stack.cms.url, author, TALK, talk.documentId))!);
   });
   afterAll(async () => {
@@ -66,7 +70,9 @@ describe('preview: a draft rendered on demand behind a signed link', () => {
     expect(html.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? []).toEqual([]);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('x-robots-tag')).toBe('noindex');
-    expect(response.headers.get('content-security-policy')).toContain(`frame-ancestors ${new URL(stack.cms.url).origin}`);
+    expect(response.headers.get('content-security-policy')).toContain(
+      `frame-ancestors ${new URL(stack.cms.url).origin}`,
+    );
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval'");
     expect(response.headers.get('x-frame-options')).toBeNull();
 
@@ -92,8 +98,24 @@ describe('preview: a draft rendered on demand behind a signed link', () => {
   it.each([
     ['without a token', () => url.pathname],
     ['with a forged signature', () => withToken(`${url.searchParams.get('token')!.split('.')[0]}.${'A'.repeat(43)}`)],
-    ['with a token signed by another key', () => withToken(signPreviewToken('x'.repeat(64), { uid: TALK, documentId: talk.documentId, exp: Date.now() / 1000 + 600 }))],
-    ['with an expired token', () => withToken(signPreviewToken(stack.cms.env.PREVIEW_SECRET!, { uid: TALK, documentId: talk.documentId, exp: Math.floor(Date.now() / 1000) - 1 }))],
+    [
+      'with a token signed by another key',
+      () =>
+        withToken(
+          signPreviewToken('x'.repeat(64), { uid: TALK, documentId: talk.documentId, exp: Date.now() / 1000 + 600 }),
+        ),
+    ],
+    [
+      'with an expired token',
+      () =>
+        withToken(
+          signPreviewToken(stack.cms.env.PREVIEW_SECRET!, {
+            uid: TALK,
+            documentId: talk.documentId,
+            exp: Math.floor(Date.now() / 1000) - 1,
+          }),
+        ),
+    ],
     ['with a token for another document', () => `/_preview/talks/other${talk.documentId.slice(5)}${url.search}`],
     ['with a token for another type', () => `/_preview/posts/${talk.documentId}${url.search}`],
   ])('answers 401 %s, without the draft', async (_case, path) => {
@@ -118,8 +140,14 @@ describe('preview: a draft rendered on demand behind a signed link', () => {
 
     it.each([
       ['without a grant', () => '/_preview/_image?href=%2Ffavicon.svg&w=32&h=32&f=png'],
-      ['with the preview token instead of a grant', () => `/_preview/_image?href=%2Ffavicon.svg&w=32&h=32&f=png&token=${url.searchParams.get('token')}`],
-      ['with a grant for other parameters', () => imageLink({ href: '/favicon.svg', w: '32', h: '32', f: 'png' }).replace('w=32', 'w=3200')],
+      [
+        'with the preview token instead of a grant',
+        () => `/_preview/_image?href=%2Ffavicon.svg&w=32&h=32&f=png&token=${url.searchParams.get('token')}`,
+      ],
+      [
+        'with a grant for other parameters',
+        () => imageLink({ href: '/favicon.svg', w: '32', h: '32', f: 'png' }).replace('w=32', 'w=3200'),
+      ],
     ])('answers 401 %s', async (_case, path) => {
       const response = await get(path());
       expect(response.status).toBe(401);
@@ -130,14 +158,19 @@ describe('preview: a draft rendered on demand behind a signed link', () => {
       let hits = 0;
       const elsewhere = createServer((_request, response) => {
         hits += 1;
-        response.writeHead(200, { 'content-type': 'image/svg+xml' }).end('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>');
+        response
+          .writeHead(200, { 'content-type': 'image/svg+xml' })
+          .end('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>');
       });
       await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
       try {
         const other = `127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
         const link = imageLink({ href: '/favicon.svg', w: '32', h: '32', f: 'png' });
         const port = Number(new URL(stack.publisher.url).port);
-        const answer = await rawRequest(port, Buffer.from(`GET ${link} HTTP/1.1\r\nHost: ${other}\r\nConnection: close\r\n\r\n`));
+        const answer = await rawRequest(
+          port,
+          Buffer.from(`GET ${link} HTTP/1.1\r\nHost: ${other}\r\nConnection: close\r\n\r\n`),
+        );
         expect(answer.status).toBe(200);
         expect(hits).toBe(0);
       } finally {
@@ -150,7 +183,9 @@ describe('preview: a draft rendered on demand behind a signed link', () => {
       expect(first.headers.get('content-type')).toBe('image/png');
       const again = performance.now();
       const second = await get(link);
-      console.log(`preview image: ${Math.round(firstMs)} ms, then ${Math.round(performance.now() - again)} ms from the cache`);
+      console.log(
+        `preview image: ${Math.round(firstMs)} ms, then ${Math.round(performance.now() - again)} ms from the cache`,
+      );
       expect(Buffer.from(await second.arrayBuffer())).toEqual(Buffer.from(await first.arrayBuffer()));
     });
 
@@ -168,7 +203,10 @@ describe('preview: a draft rendered on demand behind a signed link', () => {
   /** Asks for a build although nothing was published (the admin's "Republier"); resolves with the new release. */
   async function rebuild() {
     const before = await stack.publisher.settled();
-    await stack.publisher.get('/_publisher/rebuild', { method: 'POST', headers: { authorization: `Bearer ${stack.publisher.env.PUBLISHER_TOKEN}` } });
+    await stack.publisher.get('/_publisher/rebuild', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stack.publisher.env.PUBLISHER_TOKEN}` },
+    });
     const after = await stack.publisher.settledAfter(before, 'the rebuilt release');
     expect(after.lastSuccess?.releaseId).toBe(after.release!.id);
     return { before: before.release!.id, after: after.release!.id };
@@ -198,7 +236,9 @@ describe('preview: a draft rendered on demand behind a signed link', () => {
     const version = readFileSync(join(releaseDir(after), '_server', 'code-version'), 'utf8');
     expect(version).toBe(siteCodeVersion(join(repoRoot, 'site')));
     // The kept server's pages link the stylesheets and scripts the new release serves.
-    const assets = [...(await (await get(url.pathname + url.search)).text()).matchAll(/(?:href|src)="(\/_astro\/[^"]+)"/g)].map((match) => match[1]!);
+    const assets = [
+      ...(await (await get(url.pathname + url.search)).text()).matchAll(/(?:href|src)="(\/_astro\/[^"]+)"/g),
+    ].map((match) => match[1]!);
     expect(assets.length).toBeGreaterThan(0);
     for (const asset of assets) expect((await get(asset)).status, asset).toBe(200);
 

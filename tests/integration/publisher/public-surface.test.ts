@@ -18,13 +18,16 @@ describe('publisher: what the public gets', () => {
   });
 
   describe('old URLs of the Jekyll site', () => {
-    it.each(['/manifeste.html', '/manifeste.html/', '/code-of-conduct.html'])('answers %s with a 301 to the new page', async (path) => {
-      const response = await stack.publisher.get(path, manual);
-      expect(response.status).toBe(301);
-      const target = path.startsWith('/manifeste') ? '/manifeste/' : '/code-de-conduite/';
-      expect(response.headers.get('location')).toBe(`${stack.publisher.url}${target}`);
-      expect((await stack.publisher.get(target)).status).toBe(200);
-    });
+    it.each(['/manifeste.html', '/manifeste.html/', '/code-of-conduct.html'])(
+      'answers %s with a 301 to the new page',
+      async (path) => {
+        const response = await stack.publisher.get(path, manual);
+        expect(response.status).toBe(301);
+        const target = path.startsWith('/manifeste') ? '/manifeste/' : '/code-de-conduite/';
+        expect(response.headers.get('location')).toBe(`${stack.publisher.url}${target}`);
+        expect((await stack.publisher.get(target)).status).toBe(200);
+      },
+    );
 
     it('redirects every old URL the build lists, and keeps the static redirect pages for static hosting', async () => {
       const redirects = JSON.parse(readFileSync(join(releaseDir, 'redirects.json'), 'utf8')) as Record<string, string>;
@@ -51,8 +54,12 @@ describe('publisher: what the public gets', () => {
   });
 
   it('serves the sitemap as XML and the feed as Atom', async () => {
-    expect((await stack.publisher.get('/sitemap.xml')).headers.get('content-type')).toBe('application/xml; charset=utf-8');
-    expect((await stack.publisher.get('/atom.xml')).headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    expect((await stack.publisher.get('/sitemap.xml')).headers.get('content-type')).toBe(
+      'application/xml; charset=utf-8',
+    );
+    expect((await stack.publisher.get('/atom.xml')).headers.get('content-type')).toBe(
+      'application/atom+xml; charset=utf-8',
+    );
   });
 
   it('shows anyone whether the site is live, and build details only with the token', async () => {
@@ -62,14 +69,22 @@ describe('publisher: what the public gets', () => {
     expect(Object.keys(shown).sort()).toEqual(['building', 'live', 'liveSince']);
     expect(shown.live).toBe(true);
     expect(JSON.stringify(shown)).not.toMatch(/127\.0\.0\.1|error|release/);
-    expect((await stack.publisher.get('/_publisher/status', { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
+    expect(
+      (await stack.publisher.get('/_publisher/status', { headers: { authorization: 'Bearer wrong' } })).status,
+    ).toBe(401);
     const full = await stack.publisher.status();
     expect(full.lastSuccess?.pages).toBeGreaterThan(0);
   });
 
   it('gives the CMS’s "Site public" widget the details, through the CMS, which holds the token', async () => {
-    const response = await stack.cms.fetch('/site-public/status', { headers: { authorization: `Bearer ${await stack.cms.adminToken()}` } });
-    const widget = (await response.json()) as { reachable: boolean; release?: { id: string }; lastSuccess?: { at: string } | null };
+    const response = await stack.cms.fetch('/site-public/status', {
+      headers: { authorization: `Bearer ${await stack.cms.adminToken()}` },
+    });
+    const widget = (await response.json()) as {
+      reachable: boolean;
+      release?: { id: string };
+      lastSuccess?: { at: string } | null;
+    };
     expect(widget.reachable).toBe(true);
     expect(widget.release?.id).toMatch(/^\d{8}T/);
     expect(widget.lastSuccess?.at).toBeTruthy();

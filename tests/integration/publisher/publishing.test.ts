@@ -21,7 +21,8 @@ describe('publishing: CMS webhook → publisher → live site', () => {
 
   const home = async () => (await stack.publisher.get('/')).text();
   const eventPage = async () => (await stack.publisher.get('/api-hours/api-hour-73/')).text();
-  const publishTitle = async (title: string) => publishChange(stack.cms.url, await stack.cms.adminToken(), EVENT, eventId, { title });
+  const publishTitle = async (title: string) =>
+    publishChange(stack.cms.url, await stack.cms.adminToken(), EVENT, eventId, { title });
 
   it('serves the first release built from the CMS', async () => {
     const response = await stack.publisher.get('/');
@@ -50,7 +51,9 @@ describe('publishing: CMS webhook → publisher → live site', () => {
     const releases = new ReleaseStore(stack.publisher.env.PUBLISHER_RELEASES_DIR!);
     // The pages went live first in a release of their own, which the indexed copy replaced.
     expect(releases.list().filter((id) => id > before.release!.id)).toEqual([after.release!.id]);
-    const entry = (await (await stack.publisher.get('/pagefind/pagefind-entry.json')).json()) as { languages: Record<string, { hash: string }> };
+    const entry = (await (await stack.publisher.get('/pagefind/pagefind-entry.json')).json()) as {
+      languages: Record<string, { hash: string }>;
+    };
     expect(Object.keys(entry.languages)).toEqual(['fr']);
     // An event: in the events bundle, beside the main one.
     expect(indexedText(join(releases.current()!.dir, 'pagefind', 'events'))).toContain('soirée recherche plein texte');
@@ -146,7 +149,10 @@ describe('publishing: CMS webhook → publisher → live site', () => {
     expect(trigger.status).toBe(202);
     const failed = await stack.publisher.waitForStatus(
       'the failed build',
-      (status) => isSettled(status) && status.lastFailure !== null && (!status.lastSuccess || status.lastFailure.at > status.lastSuccess.at),
+      (status) =>
+        isSettled(status) &&
+        status.lastFailure !== null &&
+        (!status.lastSuccess || status.lastFailure.at > status.lastSuccess.at),
     );
     expect(failed.lastFailure?.error).toMatch(/127\.0\.0\.1|CMS|unreachable|ECONNREFUSED/i);
     expect(JSON.stringify(failed)).not.toContain(stack.cms.env.PUBLISHER_TOKEN);

@@ -55,14 +55,18 @@ describe('publisher and CMS under load and faults', () => {
     await stack?.destroy();
   });
 
-  const publishTitle = async (title: string) => publishChange(stack.cms.url, await stack.cms.adminToken(), 'api::event.event', eventId, { title });
+  const publishTitle = async (title: string) =>
+    publishChange(stack.cms.url, await stack.cms.adminToken(), 'api::event.event', eventId, { title });
 
   it('serves readers at concurrency 50 without a single error while builds run', async () => {
     const before = await stack.publisher.settled();
     const builds = (async () => {
       for (let round = 1; round <= 2; round += 1) {
         await publishTitle(`API Hour #73 : charge ${round}`);
-        await stack.publisher.waitForStatus(`build ${round}`, (status) => status.buildsStarted >= before.buildsStarted + round && isSettled(status));
+        await stack.publisher.waitForStatus(
+          `build ${round}`,
+          (status) => status.buildsStarted >= before.buildsStarted + round && isSettled(status),
+        );
       }
     })();
     const { requests, errors } = await hammer(stack.publisher.url, 50, builds);
@@ -76,7 +80,14 @@ describe('publisher and CMS under load and faults', () => {
     let serverErrors = 0;
     let requests = 0;
     const deadline = Date.now() + 30_000;
-    const paths = ['/api/events?populate[talks]=true', '/api/talks', '/api/speakers', '/api/posts', '/api/global', '/api/events?pagination[pageSize]=100'];
+    const paths = [
+      '/api/events?populate[talks]=true',
+      '/api/talks',
+      '/api/speakers',
+      '/api/posts',
+      '/api/global',
+      '/api/events?pagination[pageSize]=100',
+    ];
     await Promise.all(
       Array.from({ length: 50 }, async (_, worker) => {
         for (let i = worker; Date.now() < deadline && requests < 100_000; i += 50) {
@@ -100,7 +111,8 @@ describe('publisher and CMS under load and faults', () => {
       await publishTitle('API Hour #73 : disque plein');
       const failed = await stack.publisher.waitForStatus(
         'the failed build',
-        (status) => isSettled(status) && status.lastFailure !== null && status.lastFailure.at > (before.lastSuccess?.at ?? ''),
+        (status) =>
+          isSettled(status) && status.lastFailure !== null && status.lastFailure.at > (before.lastSuccess?.at ?? ''),
       );
       expect(failed.release?.id).toBe(before.release?.id);
       const response = await stack.publisher.get('/');
@@ -110,7 +122,10 @@ describe('publisher and CMS under load and faults', () => {
       thaw();
     }
     await publishTitle('API Hour #73 : disque réparé');
-    await stack.publisher.waitForStatus('recovery', (status) => isSettled(status) && status.release?.id !== before.release?.id);
+    await stack.publisher.waitForStatus(
+      'recovery',
+      (status) => isSettled(status) && status.release?.id !== before.release?.id,
+    );
     expect(await (await stack.publisher.get('/api-hours/api-hour-73/')).text()).toContain('disque réparé');
   });
 
@@ -144,7 +159,9 @@ describe('publisher and CMS under load and faults', () => {
       db.close();
     }
     await stack.cms.restart();
-    const events = (await (await stack.cms.fetch('/api/events?filters[slug][$eq]=api-hour-73')).json()) as ListResponse<{ title: string }>;
+    const events = (await (
+      await stack.cms.fetch('/api/events?filters[slug][$eq]=api-hour-73')
+    ).json()) as ListResponse<{ title: string }>;
     expect(events.data).toHaveLength(1);
     // The publish in flight at the kill may have committed without being answered: either is right.
     expect([acknowledged.at(-1), inFlight]).toContain(events.data[0]!.title);

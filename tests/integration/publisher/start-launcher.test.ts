@@ -16,7 +16,9 @@ function childrenOf(pid: number): { pid: number; command: string }[] {
       try {
         const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
         const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        return parent === pid ? [{ pid: Number(name), command: readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' ') }] : [];
+        return parent === pid
+          ? [{ pid: Number(name), command: readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' ') }]
+          : [];
       } catch {
         return []; // exited meanwhile
       }
@@ -35,7 +37,11 @@ describe('npm start: a crashed process is restarted, the other left alone', () =
     const found = childrenOf(launcher.pid!).find(({ command }) => command.includes(script));
     return found?.pid;
   };
-  const publisherAnswers = () => fetch(`${siteUrl}/_publisher/status`).then((response) => response.ok, () => false);
+  const publisherAnswers = () =>
+    fetch(`${siteUrl}/_publisher/status`).then(
+      (response) => response.ok,
+      () => false,
+    );
 
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'clermontech-start-'));
@@ -60,7 +66,12 @@ describe('npm start: a crashed process is restarted, the other left alone', () =
     };
     delete env.DATABASE_URL;
     delete env.VITEST;
-    launcher = spawn(process.execPath, [join(repoRoot, 'scripts/start.ts')], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    launcher = spawn(process.execPath, [join(repoRoot, 'scripts/start.ts')], {
+      cwd: repoRoot,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const append = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-100_000);
     };
@@ -90,18 +101,28 @@ describe('npm start: a crashed process is restarted, the other left alone', () =
   });
 
   it('restarts the publisher killed with SIGKILL, with one line, and leaves the CMS running', async () => {
-    await waitFor('the first release', async () => (await fetch(`${siteUrl}/`)).status === 200, { timeoutMs: 120_000, intervalMs: 200 });
+    await waitFor('the first release', async () => (await fetch(`${siteUrl}/`)).status === 200, {
+      timeoutMs: 120_000,
+      intervalMs: 200,
+    });
     const cms = child('cms/scripts/run.mts');
     const publisher = child('site/publisher/main.ts');
     expect(cms).toBeDefined();
     expect(publisher).toBeDefined();
 
     process.kill(publisher!, 'SIGKILL');
-    await waitFor('the publisher to stop answering', async () => !(await publisherAnswers()), { timeoutMs: 10_000, intervalMs: 20 });
-    const restarted = await waitFor('a new publisher', async () => {
-      const pid = child('site/publisher/main.ts');
-      return pid !== undefined && pid !== publisher && (await publisherAnswers()) ? pid : undefined;
-    }, { timeoutMs: 60_000, intervalMs: 100 });
+    await waitFor('the publisher to stop answering', async () => !(await publisherAnswers()), {
+      timeoutMs: 10_000,
+      intervalMs: 20,
+    });
+    const restarted = await waitFor(
+      'a new publisher',
+      async () => {
+        const pid = child('site/publisher/main.ts');
+        return pid !== undefined && pid !== publisher && (await publisherAnswers()) ? pid : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 100 },
+    );
 
     expect(output).toContain('The publisher stopped (SIGKILL); restarting it in 1 s.');
     expect(restarted).not.toBe(publisher);
@@ -127,6 +148,9 @@ describe('npm start: a crashed process is restarted, the other left alone', () =
         return false;
       }
     };
-    await waitFor('the children to be gone', () => children.every((pid) => !alive(pid)), { timeoutMs: 30_000, intervalMs: 50 });
+    await waitFor('the children to be gone', () => children.every((pid) => !alive(pid)), {
+      timeoutMs: 30_000,
+      intervalMs: 50,
+    });
   });
 });

@@ -18,7 +18,12 @@ describe('the warm build process', () => {
   const builder = (options: Partial<WarmBuilderOptions> = {}) => {
     const created = new WarmBuilder({
       siteRoot,
-      env: { CMS_URL: cms.url, CMS_TOKEN: cms.env.CMS_TOKEN!, SITE_URL: 'http://127.0.0.1:4321', SITE_CACHE_DIR: join(workDir, 'cache') },
+      env: {
+        CMS_URL: cms.url,
+        CMS_TOKEN: cms.env.CMS_TOKEN!,
+        SITE_URL: 'http://127.0.0.1:4321',
+        SITE_CACHE_DIR: join(workDir, 'cache'),
+      },
       timeoutMs: 120_000,
       ...options,
     });
@@ -48,7 +53,9 @@ describe('the warm build process', () => {
     expect(post(outDir)).not.toContain('Un titre pour le process chaud');
 
     const entry = await findBySlug(cms.url, 'posts', 'bienvenue-sur-le-nouveau-site');
-    await publishChange(cms.url, await cms.adminToken(), 'api::post.post', entry.documentId, { title: 'Un titre pour le process chaud' });
+    await publishChange(cms.url, await cms.adminToken(), 'api::post.post', entry.documentId, {
+      title: 'Un titre pour le process chaud',
+    });
     const log = await warm.build(outDir);
     expect(warm.processId).toBe(pid);
     expect(post(outDir)).toContain('Un titre pour le process chaud');
@@ -75,13 +82,17 @@ describe('the warm build process', () => {
     expect(files(pagesOnly)).toEqual(files(full));
     // The calendar's DTSTAMP is the time of the build.
     const withoutStamps = (file: string) => readFileSync(file, 'utf8').replaceAll(/^DTSTAMP:.*$/gm, '');
-    expect(files(pagesOnly).filter((file) => withoutStamps(join(pagesOnly, file)) !== withoutStamps(join(full, file)))).toEqual([]);
+    expect(
+      files(pagesOnly).filter((file) => withoutStamps(join(pagesOnly, file)) !== withoutStamps(join(full, file))),
+    ).toEqual([]);
     expect(existsSync(join(workDir, 'cache', 'static', 'incremental-build.json'))).toBe(true);
 
     // Alternating doesn't throw either cache away: the next build of each kind restores its pages.
     const again = await warm.build(join(workDir, 'with-server-again'));
     expect(restoredPageCount(again)).toBeGreaterThan(0);
-    expect(restoredPageCount(await warm.build(join(workDir, 'pages-only-again'), { previewServer: false }))).toBeGreaterThan(0);
+    expect(
+      restoredPageCount(await warm.build(join(workDir, 'pages-only-again'), { previewServer: false })),
+    ).toBeGreaterThan(0);
   });
 
   it('replaces a process that grew past its limit, before the next build', async () => {
@@ -107,12 +118,21 @@ describe('the warm build process', () => {
 
   it('fails with the reason when the CMS is unreachable, forgets the incremental manifest and starts afresh', async () => {
     const cacheDir = join(workDir, 'failing-cache');
-    const good = builder({ env: { CMS_URL: cms.url, CMS_TOKEN: cms.env.CMS_TOKEN!, SITE_URL: 'http://127.0.0.1:4321', SITE_CACHE_DIR: cacheDir } });
+    const good = builder({
+      env: {
+        CMS_URL: cms.url,
+        CMS_TOKEN: cms.env.CMS_TOKEN!,
+        SITE_URL: 'http://127.0.0.1:4321',
+        SITE_CACHE_DIR: cacheDir,
+      },
+    });
     await good.build(join(workDir, 'failing'));
     expect(existsSync(join(cacheDir, 'incremental-build.json'))).toBe(true);
 
     const unreachable = `http://127.0.0.1:${await freePort()}`;
-    const failing = builder({ env: { CMS_URL: unreachable, CMS_TOKEN: 'x', SITE_URL: 'http://127.0.0.1:4321', SITE_CACHE_DIR: cacheDir } });
+    const failing = builder({
+      env: { CMS_URL: unreachable, CMS_TOKEN: 'x', SITE_URL: 'http://127.0.0.1:4321', SITE_CACHE_DIR: cacheDir },
+    });
     failing.warmUp();
     const pid = failing.processId;
     const error = await failing.build(join(workDir, 'failing')).then(

@@ -31,7 +31,11 @@ describe.each(databases)('multipart bodies leave no file behind (%s)', (database
   });
 
   const post = async (path: string, form: FormData, token?: string) => {
-    const response = await cms.fetch(path, { method: 'POST', headers: token ? { authorization: `Bearer ${token}` } : {}, body: form });
+    const response = await cms.fetch(path, {
+      method: 'POST',
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      body: form,
+    });
     return { status: response.status, body: await response.text() };
   };
 
@@ -68,7 +72,11 @@ describe.each(databases)('multipart bodies leave no file behind (%s)', (database
   it.each([
     ['a script-bearing SVG', '/upload', fileForm('logo.svg', 'image/svg+xml', SCRIPT_SVG)],
     ['HTML named .jpg', '/upload/files', fileForm('photo.jpg', 'image/jpeg', SCRIPT_HTML)],
-    ['a file over UPLOAD_MAX_MB', '/upload', fileForm('huge.png', 'image/png', Buffer.concat([tinyPng(), Buffer.alloc(2 * 1024 * 1024)]))],
+    [
+      'a file over UPLOAD_MAX_MB',
+      '/upload',
+      fileForm('huge.png', 'image/png', Buffer.concat([tinyPng(), Buffer.alloc(2 * 1024 * 1024)])),
+    ],
     ['a file under a field the route ignores', '/upload', fileForm('photo.png', 'image/png', PAYLOAD, 'attachment')],
   ])('an admin upload refused for %s leaves nothing in the temp folder', async (_what, path, form) => {
     const before = entriesUnder(tempDir).length;

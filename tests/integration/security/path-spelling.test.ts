@@ -51,10 +51,16 @@ function probesFor(targets: Target[]): Probe[] {
   const probes: Probe[] = [];
   targets.forEach((target, t) => {
     PATH_SPELLINGS.forEach((spelling, s) => {
-      probes.push({ target, spelling, status: STATUS_QUERIES[(s + t) % STATUS_QUERIES.length]!, caller: CALLERS[(s + t) % CALLERS.length]! });
+      probes.push({
+        target,
+        spelling,
+        status: STATUS_QUERIES[(s + t) % STATUS_QUERIES.length]!,
+        caller: CALLERS[(s + t) % CALLERS.length]!,
+      });
     });
     STATUS_QUERIES.forEach((status, q) => {
-      for (const caller of CALLERS) probes.push({ target, spelling: PATH_SPELLINGS[(q + t) % PATH_SPELLINGS.length]!, status, caller });
+      for (const caller of CALLERS)
+        probes.push({ target, spelling: PATH_SPELLINGS[(q + t) % PATH_SPELLINGS.length]!, status, caller });
     });
   });
   return probes;
@@ -68,7 +74,8 @@ function urlOf({ target, spelling, status }: Probe): string {
 
 /** Runs `work` over `items`, `width` at a time. */
 async function inBatches<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  for (let start = 0; start < items.length; start += width) await Promise.all(items.slice(start, start + width).map(work));
+  for (let start = 0; start < items.length; start += width)
+    await Promise.all(items.slice(start, start + width).map(work));
 }
 
 describe.each(databases)('drafts stay private however the content-API path is spelt (%s)', (database) => {
@@ -88,7 +95,11 @@ describe.each(databases)('drafts stay private however the content-API path is sp
     // One image used by a published event and by drafts: a file lists every entry that uses it.
     const form = new FormData();
     form.append('files', new Blob([new Uint8Array(tinyPng())], { type: 'image/png' }), 'couverture.png');
-    const uploaded = await cms.fetch('/upload', { method: 'POST', headers: { authorization: `Bearer ${admin}` }, body: form });
+    const uploaded = await cms.fetch('/upload', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}` },
+      body: form,
+    });
     if (uploaded.status !== 201) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
     const cover = ((await uploaded.json()) as { id: number }[])[0]!.id;
     const published = await findBySlug(cms.url, 'events', 'api-hour-73');
@@ -102,14 +113,44 @@ describe.each(databases)('drafts stay private however the content-API path is sp
       cover,
       venue: { connect: [{ documentId: venue.documentId }] },
     });
-    await draft('talks', 'api::talk.talk', { title: `${MARKER} talk`, slug: `${MARKER}-talk`, abstract: `${MARKER} résumé` });
-    const speaker = await draft('speakers', 'api::speaker.speaker', { name: `${MARKER} Oratrice`, slug: `${MARKER}-oratrice`, bio: `${MARKER} bio` });
-    await draft('venues', 'api::venue.venue', { name: `${MARKER} salle`, slug: `${MARKER}-salle`, city: `${MARKER}ville` });
-    await draft('posts', 'api::post.post', { title: `${MARKER} billet`, slug: `${MARKER}-billet`, date: '2030-01-01', body: `${MARKER} texte`, cover });
-    await draft('sponsors', 'api::sponsor.sponsor', { name: `${MARKER} mécène`, slug: `${MARKER}-mecene`, url: `https://${MARKER}.example` });
-    await draft('groups', 'api::group.group', { name: `${MARKER} groupe`, slug: `${MARKER}-groupe`, technology: MARKER });
+    await draft('talks', 'api::talk.talk', {
+      title: `${MARKER} talk`,
+      slug: `${MARKER}-talk`,
+      abstract: `${MARKER} résumé`,
+    });
+    const speaker = await draft('speakers', 'api::speaker.speaker', {
+      name: `${MARKER} Oratrice`,
+      slug: `${MARKER}-oratrice`,
+      bio: `${MARKER} bio`,
+    });
+    await draft('venues', 'api::venue.venue', {
+      name: `${MARKER} salle`,
+      slug: `${MARKER}-salle`,
+      city: `${MARKER}ville`,
+    });
+    await draft('posts', 'api::post.post', {
+      title: `${MARKER} billet`,
+      slug: `${MARKER}-billet`,
+      date: '2030-01-01',
+      body: `${MARKER} texte`,
+      cover,
+    });
+    await draft('sponsors', 'api::sponsor.sponsor', {
+      name: `${MARKER} mécène`,
+      slug: `${MARKER}-mecene`,
+      url: `https://${MARKER}.example`,
+    });
+    await draft('groups', 'api::group.group', {
+      name: `${MARKER} groupe`,
+      slug: `${MARKER}-groupe`,
+      technology: MARKER,
+    });
     await draft('members', 'api::member.member', { name: `${MARKER} Membre`, role: 'board-member' });
-    await draft('pages', 'api::page.page', { title: `${MARKER} page`, slug: `${MARKER}-page`, body: `${MARKER} corps` });
+    await draft('pages', 'api::page.page', {
+      title: `${MARKER} page`,
+      slug: `${MARKER}-page`,
+      body: `${MARKER} corps`,
+    });
 
     // A published talk whose only speaker is still a draft: the published version must not bring it along.
     const talk = await createDraft(cms.url, admin, 'api::talk.talk', {
@@ -121,11 +162,20 @@ describe.each(databases)('drafts stay private however the content-API path is sp
 
     // A published post with newer, unpublished changes.
     const post = await findBySlug(cms.url, 'posts', 'bienvenue-sur-le-nouveau-site');
-    await updateDraft(cms.url, admin, 'api::post.post', post.documentId, { title: `${MARKER} titre pas encore publié` });
+    await updateDraft(cms.url, admin, 'api::post.post', post.documentId, {
+      title: `${MARKER} titre pas encore publié`,
+    });
     targets.push({ label: 'published post with a pending edit', type: 'posts', documentId: post.documentId });
 
     // A proposal turned into a draft talk and speaker, as members do from the admin.
-    const sent = await sendProposal(cms, proposalForm({ title: `${MARKER} : un talk proposé`, speakerName: `${MARKER} Proposant`, bio: `${MARKER} bio proposée` }));
+    const sent = await sendProposal(
+      cms,
+      proposalForm({
+        title: `${MARKER} : un talk proposé`,
+        speakerName: `${MARKER} Proposant`,
+        bio: `${MARKER} bio proposée`,
+      }),
+    );
     if (sent.status !== 201) throw new Error(`proposal: ${sent.status} ${await sent.text()}`);
     const proposal = (await storedProposals(cms)).find((stored) => stored.title.startsWith(MARKER))!;
     await updateDraft(cms.url, admin, PROPOSAL_UID, proposal.documentId, { reviewStatus: 'acceptee' });
@@ -135,15 +185,36 @@ describe.each(databases)('drafts stay private however the content-API path is sp
     targets.push({ label: 'talk made from a proposal', type: 'talks', documentId: made.documentId });
     targets.push({ label: 'speaker made from a proposal', type: 'speakers', documentId: made.speaker.documentId });
 
-    for (const type of PUBLIC_PATHS) targets.push({ label: `${type} list`, type, query: type === 'global' ? '' : 'pagination[pageSize]=100' });
+    for (const type of PUBLIC_PATHS)
+      targets.push({ label: `${type} list`, type, query: type === 'global' ? '' : 'pagination[pageSize]=100' });
     targets.push(
-      { label: 'events with talks and speakers', type: 'events', query: 'populate[talks][populate][speakers]=true&populate[venue]=true&pagination[pageSize]=100' },
-      { label: 'speakers with talks and events', type: 'speakers', query: 'populate[talks][populate][event]=true&pagination[pageSize]=100' },
+      {
+        label: 'events with talks and speakers',
+        type: 'events',
+        query: 'populate[talks][populate][speakers]=true&populate[venue]=true&pagination[pageSize]=100',
+      },
+      {
+        label: 'speakers with talks and events',
+        type: 'speakers',
+        query: 'populate[talks][populate][event]=true&pagination[pageSize]=100',
+      },
       { label: 'talks with speakers and event', type: 'talks', query: 'populate=*&pagination[pageSize]=100' },
       { label: 'venues with events', type: 'venues', query: 'populate[events]=true&pagination[pageSize]=100' },
-      { label: 'events with the entries using their cover', type: 'events', query: 'populate[cover][populate][related]=true&pagination[pageSize]=100' },
-      { label: 'events with everything about their cover', type: 'events', query: 'populate[cover][populate]=*&pagination[pageSize]=100' },
-      { label: 'events with the posts using their cover', type: 'events', query: 'populate[cover][populate][related][on][api::post.post]=true&pagination[pageSize]=100' },
+      {
+        label: 'events with the entries using their cover',
+        type: 'events',
+        query: 'populate[cover][populate][related]=true&pagination[pageSize]=100',
+      },
+      {
+        label: 'events with everything about their cover',
+        type: 'events',
+        query: 'populate[cover][populate]=*&pagination[pageSize]=100',
+      },
+      {
+        label: 'events with the posts using their cover',
+        type: 'events',
+        query: 'populate[cover][populate][related][on][api::post.post]=true&pagination[pageSize]=100',
+      },
     );
   }
 
@@ -155,7 +226,8 @@ describe.each(databases)('drafts stay private however the content-API path is sp
     await cms?.destroy();
   });
 
-  const headersFor = (caller: Caller): Record<string, string> => (caller === 'site token' ? { authorization: `Bearer ${cms.env.CMS_TOKEN}` } : {});
+  const headersFor = (caller: Caller): Record<string, string> =>
+    caller === 'site token' ? { authorization: `Bearer ${cms.env.CMS_TOKEN}` } : {};
 
   it('serves the public API under other spellings too (what makes the next test meaningful)', async () => {
     const response = await cms.fetch('/API/events');
@@ -170,20 +242,27 @@ describe.each(databases)('drafts stay private however the content-API path is sp
       const url = urlOf(probe);
       const response = await cms.fetch(url, { headers: headersFor(probe.caller) });
       const body = await response.text();
-      if (body.toLowerCase().includes(MARKER)) leaks.push(`${probe.caller} GET ${url} (${probe.target.label}, ${probe.spelling.name}) → ${response.status}`);
+      if (body.toLowerCase().includes(MARKER))
+        leaks.push(`${probe.caller} GET ${url} (${probe.target.label}, ${probe.spelling.name}) → ${response.status}`);
     });
     expect(probes.length).toBeGreaterThan(400);
-    expect(leaks, `${leaks.length} of ${probes.length} answers held a draft, e.g.:\n${leaks.slice(0, 10).join('\n')}`).toEqual([]);
+    expect(
+      leaks,
+      `${leaks.length} of ${probes.length} answers held a draft, e.g.:\n${leaks.slice(0, 10).join('\n')}`,
+    ).toEqual([]);
   });
 
-  it.each(PATH_SPELLINGS.map((spelling) => [spelling.name, spelling] as const))('refuses a status other than published, spelt %s', async (_name, spelling) => {
-    const path = spelling.spell(['api', 'events'], []);
-    const served = (await cms.fetch(path)).status === 200;
-    const response = await cms.fetch(`${path}?status=draft`);
-    const body = await response.text();
-    // A spelling the CMS serves gets the published-only refusal; the others are not served at all.
-    if (served) expect(body).toContain('Only published content is public: remove the status parameter');
-    expect(response.status).toBeGreaterThanOrEqual(400);
-    expect(body.toLowerCase()).not.toContain(MARKER);
-  });
+  it.each(PATH_SPELLINGS.map((spelling) => [spelling.name, spelling] as const))(
+    'refuses a status other than published, spelt %s',
+    async (_name, spelling) => {
+      const path = spelling.spell(['api', 'events'], []);
+      const served = (await cms.fetch(path)).status === 200;
+      const response = await cms.fetch(`${path}?status=draft`);
+      const body = await response.text();
+      // A spelling the CMS serves gets the published-only refusal; the others are not served at all.
+      if (served) expect(body).toContain('Only published content is public: remove the status parameter');
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(body.toLowerCase()).not.toContain(MARKER);
+    },
+  );
 });

@@ -12,7 +12,9 @@ async function contentApiRoutes(cms: RunningCms): Promise<Route[]> {
 function isAllowedRead({ method, path }: Route): boolean {
   if (method !== 'GET') return false;
   if (path === '/api/global' || path === '/api/site-version') return true;
-  return DEMO_COLLECTIONS.some(({ path: collection }) => path === `/api/${collection}` || path === `/api/${collection}/:id`);
+  return DEMO_COLLECTIONS.some(
+    ({ path: collection }) => path === `/api/${collection}` || path === `/api/${collection}/:id`,
+  );
 }
 
 /**
@@ -23,9 +25,12 @@ function isAllowedRead({ method, path }: Route): boolean {
  */
 const REGISTRATION_DOORS: Record<string, (status: number, location: string | null) => boolean> = {
   'POST /api/registrations': (status) => status === 400,
-  'GET /api/registrations/confirm': (status, location) => status === 303 && Boolean(location?.endsWith('/inscription/lien-invalide/')),
-  'GET /api/registrations/cancel': (status, location) => status === 303 && Boolean(location?.endsWith('/inscription/lien-invalide/')),
-  'POST /api/registrations/cancel': (status, location) => status === 303 && Boolean(location?.endsWith('/inscription/lien-invalide/')),
+  'GET /api/registrations/confirm': (status, location) =>
+    status === 303 && Boolean(location?.endsWith('/inscription/lien-invalide/')),
+  'GET /api/registrations/cancel': (status, location) =>
+    status === 303 && Boolean(location?.endsWith('/inscription/lien-invalide/')),
+  'POST /api/registrations/cancel': (status, location) =>
+    status === 303 && Boolean(location?.endsWith('/inscription/lien-invalide/')),
   'GET /api/events/:id/availability': (status) => status === 200 || status === 404,
 };
 
@@ -57,7 +62,8 @@ describe('permission sweep over every content-API route', () => {
 
   const counts = async () => {
     const result: Record<string, number> = {};
-    for (const { path } of DEMO_COLLECTIONS) result[path] = ((await (await cms.fetch(`/api/${path}`)).json()) as ListResponse).meta.pagination.total;
+    for (const { path } of DEMO_COLLECTIONS)
+      result[path] = ((await (await cms.fetch(`/api/${path}`)).json()) as ListResponse).meta.pagination.total;
     return result;
   };
 
@@ -82,12 +88,19 @@ describe('permission sweep over every content-API route', () => {
         method: route.method,
         redirect: 'manual',
         headers: { 'content-type': 'application/json', ...headers() },
-        body: route.method === 'GET' || route.method === 'DELETE' ? undefined : JSON.stringify({ data: { title: 'pirate', name: 'pirate', password: 'x' } }),
+        body:
+          route.method === 'GET' || route.method === 'DELETE'
+            ? undefined
+            : JSON.stringify({ data: { title: 'pirate', name: 'pirate', password: 'x' } }),
       });
       await response.arrayBuffer();
       const refused = response.status >= 400 && response.status < 500;
       const door = REGISTRATION_DOORS[`${route.method} ${route.path}`];
-      const expected = door ? door(response.status, response.headers.get('location')) : isAllowedRead(route) ? response.status === 200 : refused;
+      const expected = door
+        ? door(response.status, response.headers.get('location'))
+        : isAllowedRead(route)
+          ? response.status === 200
+          : refused;
       if (!expected) failures.push(`${route.method} ${route.path} → ${response.status}`);
     }
     expect(failures).toEqual([]);

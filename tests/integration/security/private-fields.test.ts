@@ -36,7 +36,10 @@ const THROUGH_RELATIONS: Record<string, string[]> = {
     'populate[venue][populate]=*&populate[venue][fields][0]=createdBy',
     'sort=talks.createdBy.password',
   ],
-  talks: ['filters[speakers][createdBy][resetPasswordToken][$notNull]=true', 'populate[event][populate][updatedBy]=true'],
+  talks: [
+    'filters[speakers][createdBy][resetPasswordToken][$notNull]=true',
+    'populate[event][populate][updatedBy]=true',
+  ],
   speakers: ['filters[talks][event][createdBy][password][$startsWith]=$2'],
 };
 
@@ -65,7 +68,8 @@ describe.each(databases)('private fields stay private (%s)', (database) => {
       if (response.status === 400) continue;
       if (/"(createdBy|updatedBy)"/.test(text)) leaks.push(`${payload}: admin user populated`);
       const total = response.status === 200 ? (JSON.parse(text) as ListResponse).meta.pagination.total : undefined;
-      if (total !== baseline.get(path)) leaks.push(`${payload}: ${response.status}, ${total} results instead of ${baseline.get(path)}`);
+      if (total !== baseline.get(path))
+        leaks.push(`${payload}: ${response.status}, ${total} results instead of ${baseline.get(path)}`);
     }
     expect(leaks).toEqual([]);
     expect(payloads.length).toBeGreaterThanOrEqual(DIRECT_PAYLOADS.length);

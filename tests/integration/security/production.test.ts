@@ -13,13 +13,26 @@ describe('the CMS in production mode', () => {
   });
 
   const asAdmin = async (path: string, init: RequestInit = {}) =>
-    cms.fetch(path, { ...init, headers: { authorization: `Bearer ${await cms.adminToken()}`, 'content-type': 'application/json', ...init.headers } });
+    cms.fetch(path, {
+      ...init,
+      headers: {
+        authorization: `Bearer ${await cms.adminToken()}`,
+        'content-type': 'application/json',
+        ...init.headers,
+      },
+    });
 
   it('refuses to change the content model (Content-Type Builder is read-only)', async () => {
     const response = await asAdmin('/content-type-builder/content-types', {
       method: 'POST',
       body: JSON.stringify({
-        contentType: { displayName: 'Pirate', singularName: 'pirate', pluralName: 'pirates', kind: 'collectionType', attributes: { name: { type: 'string' } } },
+        contentType: {
+          displayName: 'Pirate',
+          singularName: 'pirate',
+          pluralName: 'pirates',
+          kind: 'collectionType',
+          attributes: { name: { type: 'string' } },
+        },
       }),
     });
     expect(response.status).toBeGreaterThanOrEqual(400);

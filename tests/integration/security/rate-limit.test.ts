@@ -17,10 +17,14 @@ async function reverseProxy(target: string): Promise<{ url: string; server: Serv
   const port = await freePort();
   const server = createServer((req, res) => {
     const forwarded = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
-    const upstream = httpRequest(`${target}${req.url}`, { method: req.method, headers: { ...req.headers, 'x-forwarded-for': forwarded } }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = httpRequest(
+      `${target}${req.url}`,
+      { method: req.method, headers: { ...req.headers, 'x-forwarded-for': forwarded } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     req.pipe(upstream);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -50,7 +54,10 @@ describe('rate limiting of sign-in routes', () => {
       expect(response.status, path).toBeGreaterThanOrEqual(400);
     }
     for (const [index, [path, headers]] of variants.entries()) {
-      const response = await failedLogin(cms.url, path, `autre${index}@example.org`, { ...headers, 'x-forwarded-for': `192.0.2.${index}` });
+      const response = await failedLogin(cms.url, path, `autre${index}@example.org`, {
+        ...headers,
+        'x-forwarded-for': `192.0.2.${index}`,
+      });
       expect(response.status, path).toBe(429);
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     }
@@ -59,7 +66,9 @@ describe('rate limiting of sign-in routes', () => {
   it('limits the users-permissions auth routes too', async () => {
     await cms.restart();
     for (let i = 0; i < MAX; i += 1) {
-      expect((await failedLogin(cms.url, i % 2 ? '/API/AUTH/LOCAL' : '/api/auth/local', `u${i}@example.org`)).status).not.toBe(429);
+      expect(
+        (await failedLogin(cms.url, i % 2 ? '/API/AUTH/LOCAL' : '/api/auth/local', `u${i}@example.org`)).status,
+      ).not.toBe(429);
     }
     expect((await failedLogin(cms.url, '/api/auth/local', 'encore@example.org')).status).toBe(429);
     expect((await failedLogin(cms.url, '/api/auth/forgot-password', 'encore@example.org')).status).toBe(429);
@@ -71,7 +80,12 @@ describe('rate limiting of sign-in routes', () => {
       const response = await fetch(`${cms.url}/api/auth/local/register`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'intrus', email: 'intrus@example.org', password: 'Intrus-Passw0rd', ...extra }),
+        body: JSON.stringify({
+          username: 'intrus',
+          email: 'intrus@example.org',
+          password: 'Intrus-Passw0rd',
+          ...extra,
+        }),
       });
       expect([400, 403, 429]).toContain(response.status);
     }
@@ -83,10 +97,14 @@ describe('rate limiting of sign-in routes', () => {
     const proxy = await reverseProxy(cms.url);
     try {
       for (let i = 0; i < MAX; i += 1) {
-        const response = await failedLogin(proxy.url, '/admin/login', `p${i}@example.org`, { 'x-forwarded-for': `203.0.113.${i}` });
+        const response = await failedLogin(proxy.url, '/admin/login', `p${i}@example.org`, {
+          'x-forwarded-for': `203.0.113.${i}`,
+        });
         expect(response.status).not.toBe(429);
       }
-      const forged = await failedLogin(proxy.url, '/admin/login', 'p-last@example.org', { 'x-forwarded-for': '203.0.113.250' });
+      const forged = await failedLogin(proxy.url, '/admin/login', 'p-last@example.org', {
+        'x-forwarded-for': '203.0.113.250',
+      });
       expect(forged.status).toBe(429);
     } finally {
       proxy.server.close();
@@ -96,7 +114,8 @@ describe('rate limiting of sign-in routes', () => {
   it('counts the addresses of one IPv6 /64 as one client, however spelt', async () => {
     // The test plays the trusted proxy: the address it adds is the client's.
     await cms.restart({ CMS_TRUST_PROXY: 'true' });
-    const from = (address: string, index: number) => failedLogin(cms.url, '/admin/login', `v6-${index}@example.org`, { 'x-forwarded-for': address });
+    const from = (address: string, index: number) =>
+      failedLogin(cms.url, '/admin/login', `v6-${index}@example.org`, { 'x-forwarded-for': address });
     for (let i = 0; i < MAX; i += 1) expect((await from(`2001:db8:abcd:12::${i + 1}`, i)).status).not.toBe(429);
     expect((await from('2001:0DB8:ABCD:0012:ffff:ffff:ffff:fffe', MAX)).status).toBe(429);
     expect((await from('2001:db8:abcd:13::1', MAX + 1)).status, 'the next /64 is another client').not.toBe(429);

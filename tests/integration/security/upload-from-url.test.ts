@@ -7,7 +7,18 @@ import { databases } from '../../helpers/postgres.ts';
 import { tinyPng } from '../../helpers/uploads.ts';
 
 /** Ways to write "this machine" in a URL, every one of which Strapi's own check let through or could. */
-const LOOPBACK_HOSTS = ['127.0.0.1', '0x7f.1', '2130706433', '127.1', '0.0.0.0', '[::1]', '[::ffff:127.0.0.1]', '[::]', 'localhost', 'localhost.'];
+const LOOPBACK_HOSTS = [
+  '127.0.0.1',
+  '0x7f.1',
+  '2130706433',
+  '127.1',
+  '0.0.0.0',
+  '[::1]',
+  '[::ffff:127.0.0.1]',
+  '[::]',
+  'localhost',
+  'localhost.',
+];
 
 const ROLES = ['Author', 'Super Admin'] as const;
 
@@ -38,7 +49,11 @@ describe.each(databases)('upload from URL fetches nothing (%s)', (database) => {
 
   it.each(CASES)('as $role, http://$host:port/ is neither fetched nor stored', async ({ role, host }) => {
     const libraryCount = async () =>
-      ((await (await cms.fetch('/upload/files', { headers: { authorization: `Bearer ${await cms.adminToken()}` } })).json()) as { results: unknown[] }).results.length;
+      (
+        (await (
+          await cms.fetch('/upload/files', { headers: { authorization: `Bearer ${await cms.adminToken()}` } })
+        ).json()) as { results: unknown[] }
+      ).results.length;
     const before = await libraryCount();
     const path = `/internal-${hits.length}-${Math.random().toString(36).slice(2)}.png`;
     const { port } = internal.address() as AddressInfo;
@@ -48,7 +63,10 @@ describe.each(databases)('upload from URL fetches nothing (%s)', (database) => {
       body: JSON.stringify({ urls: [`http://${host}:${port}${path}`] }),
     });
     const body = await response.text();
-    expect(hits.filter((hit) => hit.endsWith(path)), body).toEqual([]);
+    expect(
+      hits.filter((hit) => hit.endsWith(path)),
+      body,
+    ).toEqual([]);
     expect(await libraryCount(), body).toBe(before);
     expect(response.status, body).toBeGreaterThanOrEqual(400);
     expect(response.status, body).toBeLessThan(500);

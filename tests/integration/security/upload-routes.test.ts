@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type RunningCms } from '../../helpers/cms.ts';
 import { adminLogin, createAdminUser } from '../../helpers/content.ts';
 import { databases } from '../../helpers/postgres.ts';
-import { fileForm, PNG_SIGNATURE, SCRIPT_HTML, SCRIPT_SVG, storedFilesNamed, tinyPng, uniqueMarker, uploadsDir } from '../../helpers/uploads.ts';
+import {
+  fileForm,
+  PNG_SIGNATURE,
+  SCRIPT_HTML,
+  SCRIPT_SVG,
+  storedFilesNamed,
+  tinyPng,
+  uniqueMarker,
+  uploadsDir,
+} from '../../helpers/uploads.ts';
 
 interface StoredFile {
   id: number;
@@ -32,7 +41,9 @@ const PAYLOADS = [
 
 const ROLES = ['Author', 'Super Admin'] as const;
 
-const CASES = ROUTES.flatMap((route) => ROLES.flatMap((role) => PAYLOADS.map((payload) => ({ ...route, role, ...payload }))));
+const CASES = ROUTES.flatMap((route) =>
+  ROLES.flatMap((role) => PAYLOADS.map((payload) => ({ ...route, role, ...payload }))),
+);
 
 describe.each(databases)('every upload route checks what it stores (%s)', (database) => {
   let cms: RunningCms;
@@ -58,7 +69,11 @@ describe.each(databases)('every upload route checks what it stores (%s)', (datab
 
   /** A PNG the role owns, to be replaced. */
   const target = async (role: (typeof ROLES)[number]): Promise<StoredFile> => {
-    const response = await cms.fetch('/upload', { method: 'POST', headers: auth(role), body: fileForm(`${uniqueMarker()}.png`, 'image/png', tinyPng()) });
+    const response = await cms.fetch('/upload', {
+      method: 'POST',
+      headers: auth(role),
+      body: fileForm(`${uniqueMarker()}.png`, 'image/png', tinyPng()),
+    });
     expect(response.status, await response.clone().text()).toBe(201);
     return ((await response.json()) as StoredFile[])[0]!;
   };
@@ -67,7 +82,11 @@ describe.each(databases)('every upload route checks what it stores (%s)', (datab
     const marker = uniqueMarker();
     const original = replaces ? await target(role) : undefined;
     const originalBytes = original && readFileSync(join(uploadsDir, `${original.hash}${original.ext}`));
-    const response = await cms.fetch(path(original?.id ?? 0), { method: 'POST', headers: auth(role), body: fileForm(`${marker}${ext}`, type, content) });
+    const response = await cms.fetch(path(original?.id ?? 0), {
+      method: 'POST',
+      headers: auth(role),
+      body: fileForm(`${marker}${ext}`, type, content),
+    });
     const body = await response.text();
     const named = (await library()).filter((file) => file.name.includes(marker));
 
@@ -93,7 +112,11 @@ describe.each(databases)('every upload route checks what it stores (%s)', (datab
   it.each(['/api/upload', '/api/upload?id=1'])('the site token cannot upload through %s', async (path) => {
     const marker = uniqueMarker();
     const before = (await library()).length;
-    const response = await cms.fetch(path, { method: 'POST', headers: { authorization: `Bearer ${cms.env.CMS_TOKEN!}` }, body: fileForm(`${marker}.png`, 'image/png', tinyPng()) });
+    const response = await cms.fetch(path, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${cms.env.CMS_TOKEN!}` },
+      body: fileForm(`${marker}.png`, 'image/png', tinyPng()),
+    });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
     expect(await library()).toHaveLength(before);

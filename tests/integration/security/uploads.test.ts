@@ -14,7 +14,11 @@ describe('uploads', () => {
   const upload = async (name: string, type: string, content: Buffer | string) => {
     const form = new FormData();
     form.append('files', new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type }), name);
-    const response = await cms.fetch('/upload', { method: 'POST', headers: { authorization: `Bearer ${await cms.adminToken()}` }, body: form });
+    const response = await cms.fetch('/upload', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await cms.adminToken()}` },
+      body: form,
+    });
     return { status: response.status, body: await response.text() };
   };
 
@@ -42,14 +46,17 @@ describe('uploads', () => {
     expect(status).toBeLessThan(500);
   });
 
-  it.each(['photo\u0000.png', '../../../../etc/cron.d/evil.png', '..\\..\\windows.png', 'a/b/c.png'])('handles the file name %j without crashing or escaping', async (name) => {
-    const { status, body } = await upload(name, 'image/png', tinyPng());
-    expect(status).toBeLessThan(500);
-    if (status === 201) {
-      const [file] = JSON.parse(body) as { url: string }[];
-      expect(file!.url).toMatch(/^\/uploads\/[^/]+$/);
-    }
-  });
+  it.each(['photo\u0000.png', '../../../../etc/cron.d/evil.png', '..\\..\\windows.png', 'a/b/c.png'])(
+    'handles the file name %j without crashing or escaping',
+    async (name) => {
+      const { status, body } = await upload(name, 'image/png', tinyPng());
+      expect(status).toBeLessThan(500);
+      if (status === 201) {
+        const [file] = JSON.parse(body) as { url: string }[];
+        expect(file!.url).toMatch(/^\/uploads\/[^/]+$/);
+      }
+    },
+  );
 
   it('is still up afterwards', async () => {
     expect((await cms.fetch('/_health')).status).toBe(204);

@@ -66,7 +66,9 @@ describe('site build from the demo content', () => {
 
   it('shows an event’s programme in order, its venue with a map link, in Paris time', () => {
     const event = page('api-hours/api-hour-73/index.html');
-    const order = ['Des files de messages sans douleur', 'Un site web de 14 Ko', 'Ma maison sans nuage'].map((title) => event.indexOf(title));
+    const order = ['Des files de messages sans douleur', 'Un site web de 14 Ko', 'Ma maison sans nuage'].map((title) =>
+      event.indexOf(title),
+    );
     expect(order.every((index) => index > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(event).toContain('Camille Roche');
@@ -94,11 +96,18 @@ describe('site build from the demo content', () => {
   });
 
   it('writes a valid Atom feed of the events, talks and posts', async () => {
-    const feed = new XMLParser({ ignoreAttributes: false }).parse(page('atom.xml')) as { feed: { entry: { title: string }[]; id: string } };
-    const published = async (path: string) => ((await (await cms.fetch(`/api/${path}?pagination[pageSize]=1`)).json()) as ListResponse).meta.pagination.total;
-    expect(feed.feed.entry).toHaveLength((await published('events')) + (await published('talks')) + (await published('posts')));
+    const feed = new XMLParser({ ignoreAttributes: false }).parse(page('atom.xml')) as {
+      feed: { entry: { title: string }[]; id: string };
+    };
+    const published = async (path: string) =>
+      ((await (await cms.fetch(`/api/${path}?pagination[pageSize]=1`)).json()) as ListResponse).meta.pagination.total;
+    expect(feed.feed.entry).toHaveLength(
+      (await published('events')) + (await published('talks')) + (await published('posts')),
+    );
     const titles = feed.feed.entry.map((entry) => String(entry.title));
-    expect(titles).toEqual(expect.arrayContaining(['Bienvenue sur le nouveau site', 'API Hour #73', 'Des files de messages sans douleur']));
+    expect(titles).toEqual(
+      expect.arrayContaining(['Bienvenue sur le nouveau site', 'API Hour #73', 'Des files de messages sans douleur']),
+    );
   });
 
   it('writes a valid iCalendar of the events in Paris time with stable UIDs', async () => {
@@ -110,24 +119,40 @@ describe('site build from the demo content', () => {
     expect(events).toHaveLength(7);
     const next = events.find((event) => String(event.summary).includes('API Hour #73'))!;
     expect(next.uid).toMatch(/@clermontech\.org$/);
-    const demo = await (await cms.fetch('/api/events?filters[slug][$eq]=api-hour-73')).json() as { data: { startsAt: string }[] };
+    const demo = (await (await cms.fetch('/api/events?filters[slug][$eq]=api-hour-73')).json()) as {
+      data: { startsAt: string }[];
+    };
     expect(new Date(next.start).toISOString()).toBe(new Date(demo.data[0]!.startsAt).toISOString());
   });
 
   it('indexes talks, speakers, events and posts for search, each page in one bundle', () => {
     expect(existsSync(join(build.outDir, 'pagefind', 'pagefind.js'))).toBe(true);
     expect(page('talks/files-de-messages-sans-douleur/index.html')).toContain('data-pagefind-body');
-    for (const bundle of SEARCH_BUNDLES.slice(1)) expect(existsSync(join(build.outDir, 'pagefind', bundle.name, 'pagefind-entry.json'))).toBe(true);
+    for (const bundle of SEARCH_BUNDLES.slice(1))
+      expect(existsSync(join(build.outDir, 'pagefind', bundle.name, 'pagefind-entry.json'))).toBe(true);
     // Every page marked for search is in a bundle, once: a new kind of page must be given one.
-    const marked = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.html') && page(path).includes('data-pagefind-body'));
-    const indexed = /search index: (\d+) pages indexed \(talks (\d+), speakers (\d+), events (\d+), blog (\d+)\)/.exec(build.output);
+    const marked = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter(
+      (path) => path.endsWith('.html') && page(path).includes('data-pagefind-body'),
+    );
+    const indexed = /search index: (\d+) pages indexed \(talks (\d+), speakers (\d+), events (\d+), blog (\d+)\)/.exec(
+      build.output,
+    );
     expect(indexed, build.output.slice(-2000)).not.toBeNull();
     expect(Number(indexed![1])).toBe(marked.length);
-    expect(indexed!.slice(2).map(Number).every((count) => count > 0)).toBe(true);
+    expect(
+      indexed!
+        .slice(2)
+        .map(Number)
+        .every((count) => count > 0),
+    ).toBe(true);
   });
 
   it('ships no script on content pages but the video loader and JSON-LD', () => {
-    for (const path of ['api-hours/api-hour-73/index.html', 'blog/bienvenue-sur-le-nouveau-site/index.html', 'index.html']) {
+    for (const path of [
+      'api-hours/api-hour-73/index.html',
+      'blog/bienvenue-sur-le-nouveau-site/index.html',
+      'index.html',
+    ]) {
       const scripts = [...page(path).matchAll(/<script\b([^>]*)>/g)].map(([, attributes]) => attributes!);
       for (const attributes of scripts) expect(attributes, path).toMatch(/application\/ld\+json|src="\/_astro\/video/);
     }

@@ -14,7 +14,9 @@ const DAY_MS = 86_400_000;
 
 /** The JSON-LD blocks of a page, parsed. */
 function jsonLd(html: string): Record<string, unknown>[] {
-  return [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map(([, json]) => JSON.parse(json!) as Record<string, unknown>);
+  return [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)].map(
+    ([, json]) => JSON.parse(json!) as Record<string, unknown>,
+  );
 }
 
 /** The text of the facts block (<dl class="facts">), tags stripped. */
@@ -112,7 +114,9 @@ describe.each(databases)('event status, price, dates and links on the built site
 
     it('is CANCELLED in the iCalendar, under its usual UID', () => {
       const calendar = ical.sync.parseICS(page('events.ics'));
-      const event = Object.values(calendar).find((component) => component?.type === 'VEVENT' && String(component.url).includes('php-8-5')) as VEvent;
+      const event = Object.values(calendar).find(
+        (component) => component?.type === 'VEVENT' && String(component.url).includes('php-8-5'),
+      ) as VEvent;
       expect(event.status).toBe('CANCELLED');
       expect(String(event.summary)).toBe('Annulé : clermontech.php : PHP 8.5 en pratique');
       expect(event.uid).toMatch(/@clermontech\.org$/);
@@ -184,7 +188,9 @@ describe.each(databases)('event status, price, dates and links on the built site
     expect(html).not.toContain('https://mobilizon.example/events/reportee');
     expect(jsonLd(html)[0]).toMatchObject({ eventStatus: 'https://schema.org/EventPostponed' });
     const calendar = ical.sync.parseICS(page('events.ics'));
-    const event = Object.values(calendar).find((component) => component?.type === 'VEVENT' && String(component.url).includes('soiree-reportee')) as VEvent;
+    const event = Object.values(calendar).find(
+      (component) => component?.type === 'VEVENT' && String(component.url).includes('soiree-reportee'),
+    ) as VEvent;
     expect(event.status).toBe('TENTATIVE');
   });
 
@@ -202,20 +208,27 @@ describe.each(databases)('event status, price, dates and links on the built site
 
   it('links a past evening to its replay, not to the channel it was streamed on', () => {
     const html = page('api-hours/api-hour-12/index.html');
-    expect(html).toMatch(/<a class="button" href="https:\/\/www\.youtube\.com\/watch\?v=api-hour-12">\s*Revoir la soirée/);
+    expect(html).toMatch(
+      /<a class="button" href="https:\/\/www\.youtube\.com\/watch\?v=api-hour-12">\s*Revoir la soirée/,
+    );
     expect(html).not.toContain('href="https://www.youtube.com/@clermontech"');
   });
 
   describe('the Atom feed', () => {
     const entries = () => {
-      const parsed = new XMLParser({ ignoreAttributes: false }).parse(page('atom.xml')) as { feed: { id: string; entry: AtomEntry[] } };
+      const parsed = new XMLParser({ ignoreAttributes: false }).parse(page('atom.xml')) as {
+        feed: { id: string; entry: AtomEntry[] };
+      };
       return { id: parsed.feed.id, entries: parsed.feed.entry };
     };
 
     it('holds every event, talk and post, newest first', async () => {
       const { entries: list } = entries();
-      const kinds = (prefix: string) => list.filter((entry) => entry.link['@_href'].startsWith(`https://www.clermontech.org/${prefix}`)).length;
-      const [events, talks, posts] = await Promise.all(['events', 'talks', 'posts'].map((path) => publishedCount(cms, path)));
+      const kinds = (prefix: string) =>
+        list.filter((entry) => entry.link['@_href'].startsWith(`https://www.clermontech.org/${prefix}`)).length;
+      const [events, talks, posts] = await Promise.all(
+        ['events', 'talks', 'posts'].map((path) => publishedCount(cms, path)),
+      );
       expect(events).toBeGreaterThan(6);
       expect(list).toHaveLength(events! + talks! + posts!);
       expect(kinds('talks/')).toBe(talks);
@@ -230,7 +243,9 @@ describe.each(databases)('event status, price, dates and links on the built site
       expect(id).toBe('http://clermontech.org/');
       const byTitle = (title: string) => list.find((entry) => String(entry.title) === title)!;
       expect(byTitle('API Hour #12').id).toBe('http://clermontech.org/api-hours/api-hour-12');
-      expect(byTitle('Un talk de l’ancien site').id).toBe('http://clermontech.org/talks/api-hour-12/2-un-talk-de-l-ancien-site');
+      expect(byTitle('Un talk de l’ancien site').id).toBe(
+        'http://clermontech.org/talks/api-hour-12/2-un-talk-de-l-ancien-site',
+      );
       expect(byTitle('Bienvenue sur le nouveau site').id).toMatch(/^tag:clermontech\.org,2026:post\/\w+$/);
       expect(new Set(list.map((entry) => entry.id)).size).toBe(list.length);
     });

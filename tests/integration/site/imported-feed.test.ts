@@ -21,7 +21,9 @@ function oldFeedIds(): string[] {
   return readdirSync(join(FIXTURE, '_posts')).map((file) => {
     const frontMatter = readFileSync(join(FIXTURE, '_posts', file), 'utf8').split(/^---$/m)[1]!;
     const list = /^categories:\s*\[(.*)\]/m.exec(frontMatter)?.[1];
-    const categories = list ? list.split(',').map((category) => category.trim()) : [/^category:\s*(\S+)/m.exec(frontMatter)![1]!];
+    const categories = list
+      ? list.split(',').map((category) => category.trim())
+      : [/^category:\s*(\S+)/m.exec(frontMatter)![1]!];
     const slug = file.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/\.\w+$/, '');
     return `${baseUrl}/${categories.join('/')}/${slug}`;
   });
@@ -50,7 +52,8 @@ describe('the Atom feed of the imported Jekyll site', () => {
   });
 
   it('holds every API Hour and other event, every talk and every post, as the old feed did', () => {
-    const under = (prefix: string) => entries.filter((entry) => entry.link['@_href'].startsWith(`https://www.clermontech.org/${prefix}`)).length;
+    const under = (prefix: string) =>
+      entries.filter((entry) => entry.link['@_href'].startsWith(`https://www.clermontech.org/${prefix}`)).length;
     expect(entries).toHaveLength(EXPECTED.events + EXPECTED.talks + EXPECTED.posts);
     expect(under('talks/')).toBe(EXPECTED.talks);
     expect(under('blog/')).toBe(EXPECTED.posts);

@@ -90,7 +90,9 @@ describe(`the CMS on SQLite under load with forced garbage collection (Node ${pr
         const slug = `soak-${batch}-${index}`;
         const speaker = await createDraft(cms.url, token, SPEAKER, { name: `Oratrice ${batch}.${index}`, slug });
         await updateDraft(cms.url, token, SPEAKER, speaker.documentId, { bio: `Biographie ${batch}.${index}` });
-        await publishChange(cms.url, token, SPEAKER, speaker.documentId, { name: `Oratrice publiée ${batch}.${index}` });
+        await publishChange(cms.url, token, SPEAKER, speaker.documentId, {
+          name: `Oratrice publiée ${batch}.${index}`,
+        });
         await updateDraft(cms.url, token, SPEAKER, speaker.documentId, { bio: 'Modifiée après publication' });
         await publishChange(cms.url, token, SPEAKER, speaker.documentId, {});
         writes += 5;
@@ -102,7 +104,9 @@ describe(`the CMS on SQLite under load with forced garbage collection (Node ${pr
 
     const health = await cms.fetch('/_health');
     expect(health.status).toBe(204);
-    const published = (await (await cms.fetch('/api/speakers?filters[slug][$startsWith]=soak-&pagination[pageSize]=1')).json()) as {
+    const published = (await (
+      await cms.fetch('/api/speakers?filters[slug][$startsWith]=soak-&pagination[pageSize]=1')
+    ).json()) as {
       meta: { pagination: { total: number } };
     };
     expect(published.meta.pagination.total).toBe(BATCHES * (WRITES_PER_BATCH / 5));
@@ -113,7 +117,9 @@ describe(`the CMS on SQLite under load with forced garbage collection (Node ${pr
   // the environment is gone.
   it('shuts down after the load without aborting', async () => {
     await cms.stop('SIGTERM');
-    await waitFor('Strapi’s shutdown line', () => cms.output().includes('Strapi has been shut down'), { timeoutMs: 10_000 });
+    await waitFor('Strapi’s shutdown line', () => cms.output().includes('Strapi has been shut down'), {
+      timeoutMs: 10_000,
+    });
     expect(cms.output()).not.toMatch(/Assertion failed|Aborted|core dumped/);
   });
 });

@@ -65,7 +65,9 @@ describe('a link checked when saved', () => {
     '',
   ];
   it.each(good)('accepts %j', (value) => expect(urlProblem(value)).toBeUndefined());
-  it.each(good.filter(Boolean))('accepts %j, which the site then shows', (value) => expect(safeUrl(value)).toBeDefined());
+  it.each(good.filter(Boolean))('accepts %j, which the site then shows', (value) =>
+    expect(safeUrl(value)).toBeDefined(),
+  );
 
   // What volunteers type, and what the site would silently drop.
   const base = 'mobilizon.fr/events/abc';

@@ -2,15 +2,35 @@ import { describe, expect, it } from 'vitest';
 import { missingForPublication, type RequiredFields } from '../../../cms/src/evenings/completeness.ts';
 import { resultMessage } from '../../../cms/src/evenings/messages.ts';
 
-const REQUIRED: RequiredFields = { event: { title: 'Titre', startsAt: 'Début' }, talk: { title: 'Titre', slug: 'Identifiant d’URL' }, speaker: { name: 'Nom' } };
+const REQUIRED: RequiredFields = {
+  event: { title: 'Titre', startsAt: 'Début' },
+  talk: { title: 'Titre', slug: 'Identifiant d’URL' },
+  speaker: { name: 'Nom' },
+};
 const speaker = (documentId: string, name?: string) => ({ documentId, name, slug: documentId });
 
 describe('"Publier la soirée" in French', () => {
   it.each([
-    ['publish', { events: 1, talks: 3, speakers: 3 }, 'Soirée publiée : l’événement, 3 talks et 3 speakers. Le site public se met à jour dans quelques secondes.'],
-    ['publish', { events: 1, talks: 1, speakers: 1 }, 'Soirée publiée : l’événement, 1 talk et 1 speaker. Le site public se met à jour dans quelques secondes.'],
-    ['publish', { events: 1, talks: 0, speakers: 0 }, 'Soirée publiée : l’événement. Le site public se met à jour dans quelques secondes.'],
-    ['unpublish', { events: 0, talks: 0, speakers: 0 }, 'Soirée dépubliée : rien (déjà hors ligne). Les brouillons restent ; le site public se met à jour dans quelques secondes.'],
+    [
+      'publish',
+      { events: 1, talks: 3, speakers: 3 },
+      'Soirée publiée : l’événement, 3 talks et 3 speakers. Le site public se met à jour dans quelques secondes.',
+    ],
+    [
+      'publish',
+      { events: 1, talks: 1, speakers: 1 },
+      'Soirée publiée : l’événement, 1 talk et 1 speaker. Le site public se met à jour dans quelques secondes.',
+    ],
+    [
+      'publish',
+      { events: 1, talks: 0, speakers: 0 },
+      'Soirée publiée : l’événement. Le site public se met à jour dans quelques secondes.',
+    ],
+    [
+      'unpublish',
+      { events: 0, talks: 0, speakers: 0 },
+      'Soirée dépubliée : rien (déjà hors ligne). Les brouillons restent ; le site public se met à jour dans quelques secondes.',
+    ],
   ] as const)('%s %o', (action, counts, message) => {
     expect(resultMessage(action, counts)).toBe(message);
   });
@@ -36,6 +56,11 @@ describe('"Publier la soirée" in French', () => {
   });
 
   it('finds nothing missing in a complete evening, even without talks', () => {
-    expect(missingForPublication({ event: { documentId: 'e', title: 'Atelier', startsAt: '2027-01-01T18:00:00Z' }, talks: [] }, REQUIRED)).toEqual([]);
+    expect(
+      missingForPublication(
+        { event: { documentId: 'e', title: 'Atelier', startsAt: '2027-01-01T18:00:00Z' }, talks: [] },
+        REQUIRED,
+      ),
+    ).toEqual([]);
   });
 });

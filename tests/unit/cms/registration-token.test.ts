@@ -10,7 +10,11 @@ describe('registration link tokens', () => {
   const token = signToken(SECRET, { registration: 'abcdefghijklmnopqrstuvwx', action: 'cancel', expires: LATER });
 
   it('gives back the claims of a token it signed, for its action, before its expiry', () => {
-    expect(verifyToken(SECRET, token, 'cancel', NOW)).toEqual({ registration: 'abcdefghijklmnopqrstuvwx', action: 'cancel', expires: LATER });
+    expect(verifyToken(SECRET, token, 'cancel', NOW)).toEqual({
+      registration: 'abcdefghijklmnopqrstuvwx',
+      action: 'cancel',
+      expires: LATER,
+    });
   });
 
   it.each([
@@ -19,7 +23,12 @@ describe('registration link tokens', () => {
     ['another registration', token.replace('abcdefghijklmnopqrstuvwx', 'abcdefghijklmnopqrstuvwy'), 'cancel', NOW],
     ['a later expiry', token.replace(`.${LATER}.`, `.${LATER + 86_400}.`), 'cancel', NOW],
     ['a truncated signature', token.slice(0, -2), 'cancel', NOW],
-    ['another key', signToken('b'.repeat(64), { registration: 'abcdefghijklmnopqrstuvwx', action: 'cancel', expires: LATER }), 'cancel', NOW],
+    [
+      'another key',
+      signToken('b'.repeat(64), { registration: 'abcdefghijklmnopqrstuvwx', action: 'cancel', expires: LATER }),
+      'cancel',
+      NOW,
+    ],
     ['no token', undefined, 'cancel', NOW],
     ['an array (a repeated query parameter)', [token], 'cancel', NOW],
   ] as const)('refuses a token with %s', (_case, candidate, action, now) => {
@@ -28,8 +37,12 @@ describe('registration link tokens', () => {
 
   it('is required in production, and only there', () => {
     expect(() => registrationSecret(loadEnv({ NODE_ENV: 'production' }, '/nonexistent/.env'))).toThrow(ConfigError);
-    expect(() => registrationSecret(loadEnv({ NODE_ENV: 'production' }, '/nonexistent/.env'))).toThrow(/REGISTRATION_SECRET/);
+    expect(() => registrationSecret(loadEnv({ NODE_ENV: 'production' }, '/nonexistent/.env'))).toThrow(
+      /REGISTRATION_SECRET/,
+    );
     expect(registrationSecret(loadEnv({ NODE_ENV: 'development' }, '/nonexistent/.env'))).toBeUndefined();
-    expect(registrationSecret(loadEnv({ NODE_ENV: 'production', REGISTRATION_SECRET: SECRET }, '/nonexistent/.env'))).toBe(SECRET);
+    expect(
+      registrationSecret(loadEnv({ NODE_ENV: 'production', REGISTRATION_SECRET: SECRET }, '/nonexistent/.env')),
+    ).toBe(SECRET);
   });
 });

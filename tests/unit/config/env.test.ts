@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, generateSecret, isPlaceholderSecret, loadEnv, parseEnvText, requireSecrets, SECRET_NAMES } from '@clermontech/config';
+import {
+  ConfigError,
+  generateSecret,
+  isPlaceholderSecret,
+  loadEnv,
+  parseEnvText,
+  requireSecrets,
+  SECRET_NAMES,
+} from '@clermontech/config';
 
 const noFile = '/nonexistent/.env';
 const goodSecrets = () => Object.fromEntries(SECRET_NAMES.map((name) => [name, generateSecret(name)]));
@@ -31,7 +39,11 @@ describe('loadEnv', () => {
   });
 
   it('lets the process environment override the env file', () => {
-    expect(parseEnvText('A=1\n# comment\nexport B="two words"\nC=3 # note\n')).toEqual({ A: '1', B: 'two words', C: '3' });
+    expect(parseEnvText('A=1\n# comment\nexport B="two words"\nC=3 # note\n')).toEqual({
+      A: '1',
+      B: 'two words',
+      C: '3',
+    });
   });
 });
 
@@ -56,6 +68,8 @@ describe('secrets', () => {
   it('refuses placeholders in production only', () => {
     const source = { ...goodSecrets(), ADMIN_JWT_SECRET: 'toBeModified' };
     expect(() => requireSecrets(loadEnv(source, noFile))).not.toThrow();
-    expect(() => requireSecrets(loadEnv({ ...source, NODE_ENV: 'production' }, noFile))).toThrow(/ADMIN_JWT_SECRET is a placeholder/);
+    expect(() => requireSecrets(loadEnv({ ...source, NODE_ENV: 'production' }, noFile))).toThrow(
+      /ADMIN_JWT_SECRET is a placeholder/,
+    );
   });
 });

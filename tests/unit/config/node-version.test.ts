@@ -10,12 +10,15 @@ describe('Node version check', () => {
     expect(nodeVersionProblem(version)).toBeUndefined(),
   );
 
-  it.each(['20.20.2', '22.11.0', '23.11.0', '25.2.1', '27.0.0', '18.0.0'])('refuses %s in one line naming the supported lines', (version) => {
-    const problem = nodeVersionProblem(version) as string;
-    expect(problem).toContain(`this is Node ${version}`);
-    expect(problem).toMatch(/Node 26 LTS, 24 or 22 \(22\.12 or later\)/);
-    expect(problem).not.toContain('\n');
-  });
+  it.each(['20.20.2', '22.11.0', '23.11.0', '25.2.1', '27.0.0', '18.0.0'])(
+    'refuses %s in one line naming the supported lines',
+    (version) => {
+      const problem = nodeVersionProblem(version) as string;
+      expect(problem).toContain(`this is Node ${version}`);
+      expect(problem).toMatch(/Node 26 LTS, 24 or 22 \(22\.12 or later\)/);
+      expect(problem).not.toContain('\n');
+    },
+  );
 
   it('passes on the Node running the suite', () => {
     const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/check-node.mjs')], { encoding: 'utf8' });
@@ -25,7 +28,8 @@ describe('Node version check', () => {
 
   it('refuses Node 20, the system Node of these machines, in one line', () => {
     const node20 = spawnSync('/usr/bin/node', ['--version'], { encoding: 'utf8' });
-    if (node20.status !== 0 || !node20.stdout.startsWith('v20.')) return expect.fail('/usr/bin/node is not Node 20 here');
+    if (node20.status !== 0 || !node20.stdout.startsWith('v20.'))
+      return expect.fail('/usr/bin/node is not Node 20 here');
     const result = spawnSync('/usr/bin/node', [join(repoRoot, 'scripts/check-node.mjs')], { encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);

@@ -9,25 +9,52 @@ describe('checkRegistration', () => {
       ok: true,
       registration: { ...valid, firstTime: true, accessibilityNeeds: 'Fauteuil' },
     });
-    expect(checkRegistration({ ...valid, firstTime: false })).toEqual({ ok: true, registration: { ...valid, firstTime: false } });
+    expect(checkRegistration({ ...valid, firstTime: false })).toEqual({
+      ok: true,
+      registration: { ...valid, firstTime: false },
+    });
   });
 
   it.each([
     ['a filled honeypot', { site_web: 'https://spam.example' }, 'site_web', 'Ce champ devait rester vide.'],
-    ['a field the form has not', { registrationStatus: 'confirmed' }, 'registrationStatus', 'Le champ « registrationStatus » n’existe pas dans ce formulaire.'],
+    [
+      'a field the form has not',
+      { registrationStatus: 'confirmed' },
+      'registrationStatus',
+      'Le champ « registrationStatus » n’existe pas dans ce formulaire.',
+    ],
     ['no name', { name: '  ' }, 'name', '« Votre nom » est obligatoire.'],
     ['a name on two lines', { name: 'Alex\nBis' }, 'name', '« Votre nom » tient sur une ligne.'],
     ['an address without a domain', { email: 'alex@localhost' }, 'email', 'Cette adresse e-mail ne semble pas valide.'],
-    ['a control character', { accessibilityNeeds: 'a\u0007b' }, 'accessibilityNeeds', '« Besoins d’accessibilité (facultatif) » contient des caractères invalides.'],
-    ['needs too long', { accessibilityNeeds: 'x'.repeat(501) }, 'accessibilityNeeds', '« Besoins d’accessibilité (facultatif) » est trop long (au plus 500 caractères).'],
+    [
+      'a control character',
+      { accessibilityNeeds: 'a\u0007b' },
+      'accessibilityNeeds',
+      '« Besoins d’accessibilité (facultatif) » contient des caractères invalides.',
+    ],
+    [
+      'needs too long',
+      { accessibilityNeeds: 'x'.repeat(501) },
+      'accessibilityNeeds',
+      '« Besoins d’accessibilité (facultatif) » est trop long (au plus 500 caractères).',
+    ],
     ['no event', { event: undefined }, 'event', 'Le formulaire ne dit pas pour quel événement.'],
-    ['a checkbox saying something else', { firstTime: 'peut-être' }, 'firstTime', 'La case « première fois » est cochée ou non, rien d’autre.'],
+    [
+      'a checkbox saying something else',
+      { firstTime: 'peut-être' },
+      'firstTime',
+      'La case « première fois » est cochée ou non, rien d’autre.',
+    ],
   ])('refuses %s, naming the field', (_case, changes, field, message) => {
     expect(checkRegistration({ ...valid, ...changes })).toEqual({ ok: false, field, message });
   });
 
   it('refuses what is not an object', () => {
-    expect(checkRegistration('name=Alex')).toEqual({ ok: false, field: 'form', message: 'Le formulaire est vide ou illisible.' });
+    expect(checkRegistration('name=Alex')).toEqual({
+      ok: false,
+      field: 'form',
+      message: 'Le formulaire est vide ou illisible.',
+    });
   });
 });
 

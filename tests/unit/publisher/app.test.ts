@@ -14,12 +14,26 @@ describe('publisher app', () => {
   let store: ReleaseStore;
   let changes: string[];
   let handle: (request: Request) => Promise<Response>;
-  const get = (path: string, headers: Record<string, string> = {}) => handle(new Request(`http://site.test${path}`, { headers }));
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    handle(new Request(`http://site.test${path}`, { headers }));
 
   beforeEach(() => {
     store = new ReleaseStore(mkdtempSync(join(tmpdir(), 'app-')));
     changes = [];
-    handle = createApp({ store, token, status: () => ({ release: null, building: null, queued: false, lastSuccess: null, lastFailure: null, buildsStarted: 0, lastCheckAt: null }), onChange: (reason) => changes.push(reason) });
+    handle = createApp({
+      store,
+      token,
+      status: () => ({
+        release: null,
+        building: null,
+        queued: false,
+        lastSuccess: null,
+        lastFailure: null,
+        buildsStarted: 0,
+        lastCheckAt: null,
+      }),
+      onChange: (reason) => changes.push(reason),
+    });
   });
 
   it('answers 503 before the first release', async () => {
@@ -40,7 +54,11 @@ describe('publisher app', () => {
         'manifeste/index.html': page('Manifeste'),
         'manifeste.html': page('Cette page a déménagé'),
         'tech-time/index.html': page('Cette page a déménagé'),
-        'redirects.json': JSON.stringify({ '/manifeste.html': '/manifeste/', '/tech-time': '/groups/tech-time/', '/blog/': '/blog/' }),
+        'redirects.json': JSON.stringify({
+          '/manifeste.html': '/manifeste/',
+          '/tech-time': '/groups/tech-time/',
+          '/blog/': '/blog/',
+        }),
       });
     });
 
@@ -81,7 +99,9 @@ describe('publisher app', () => {
 
     it('revalidates HTML and caches hashed assets for a year', async () => {
       expect((await get('/')).headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
-      expect((await get('/_astro/site.Ab12Cd.css')).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect((await get('/_astro/site.Ab12Cd.css')).headers.get('cache-control')).toBe(
+        'public, max-age=31536000, immutable',
+      );
     });
 
     it('answers 304 to a matching ETag', async () => {
@@ -100,11 +120,14 @@ describe('publisher app', () => {
       expect((await get('/')).headers.get('content-encoding')).toBeNull();
     });
 
-    it.each(['/nope', '/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/blog/%00', '/%E0%A4%A'])('answers the 404 page to %s', async (path) => {
-      const response = await get(path);
-      expect(response.status).toBe(404);
-      expect(await response.text()).toContain('Introuvable');
-    });
+    it.each(['/nope', '/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/blog/%00', '/%E0%A4%A'])(
+      'answers the 404 page to %s',
+      async (path) => {
+        const response = await get(path);
+        expect(response.status).toBe(404);
+        expect(await response.text()).toContain('Introuvable');
+      },
+    );
 
     it('sets the security headers', async () => {
       const headers = (await get('/')).headers;
@@ -121,7 +144,11 @@ describe('publisher app', () => {
     });
 
     it('still serves the previous release’s hashed assets after a swap', async () => {
-      liveRelease(store, { 'index.html': page('Nouvelle'), '404.html': page('Introuvable'), '_astro/site.Zz99.css': 'x' });
+      liveRelease(store, {
+        'index.html': page('Nouvelle'),
+        '404.html': page('Introuvable'),
+        '_astro/site.Zz99.css': 'x',
+      });
       const old = await get('/_astro/site.Ab12Cd.css');
       expect(old.status).toBe(200);
       expect(await old.text()).toContain('color:red');
@@ -129,8 +156,18 @@ describe('publisher app', () => {
     });
 
     it('still serves the previous search index’s chunks to a search started before the swap, but not its entry file', async () => {
-      liveRelease(store, { 'index.html': page('Avant'), '404.html': page('Introuvable'), 'pagefind/fragment/fr_0a1b.pf_fragment': 'ancien', 'pagefind/pagefind-entry.json': '{"v":1}' });
-      liveRelease(store, { 'index.html': page('Après'), '404.html': page('Introuvable'), 'pagefind/fragment/fr_9f8e.pf_fragment': 'nouveau', 'pagefind/pagefind-entry.json': '{"v":2}' });
+      liveRelease(store, {
+        'index.html': page('Avant'),
+        '404.html': page('Introuvable'),
+        'pagefind/fragment/fr_0a1b.pf_fragment': 'ancien',
+        'pagefind/pagefind-entry.json': '{"v":1}',
+      });
+      liveRelease(store, {
+        'index.html': page('Après'),
+        '404.html': page('Introuvable'),
+        'pagefind/fragment/fr_9f8e.pf_fragment': 'nouveau',
+        'pagefind/pagefind-entry.json': '{"v":2}',
+      });
       expect(await (await get('/pagefind/fragment/fr_0a1b.pf_fragment')).text()).toBe('ancien');
       expect(await (await get('/pagefind/fragment/fr_9f8e.pf_fragment')).text()).toBe('nouveau');
       expect(await (await get('/pagefind/pagefind-entry.json')).text()).toBe('{"v":2}');
@@ -140,7 +177,13 @@ describe('publisher app', () => {
 
   describe('webhook', () => {
     const post = (headers: Record<string, string>) =>
-      handle(new Request('http://site.test/_publisher/webhook', { method: 'POST', headers, body: '{"event":"entry.publish"}' }));
+      handle(
+        new Request('http://site.test/_publisher/webhook', {
+          method: 'POST',
+          headers,
+          body: '{"event":"entry.publish"}',
+        }),
+      );
 
     it('accepts the right bearer token with 202 and signals a change', async () => {
       const response = await post({ authorization: `Bearer ${token}` });
@@ -148,13 +191,15 @@ describe('publisher app', () => {
       expect(changes).toEqual(['webhook']);
     });
 
-    it.each<Record<string, string>>([{}, { authorization: 'Bearer wrong' }, { authorization: `Bearer ${token.slice(2)}` }, { authorization: token }])(
-      'refuses %o with 401 and does nothing',
-      async (headers) => {
-        expect((await post(headers)).status).toBe(401);
-        expect(changes).toEqual([]);
-      },
-    );
+    it.each<Record<string, string>>([
+      {},
+      { authorization: 'Bearer wrong' },
+      { authorization: `Bearer ${token.slice(2)}` },
+      { authorization: token },
+    ])('refuses %o with 401 and does nothing', async (headers) => {
+      expect((await post(headers)).status).toBe(401);
+      expect(changes).toEqual([]);
+    });
 
     it('refuses GET on the webhook', async () => {
       expect((await get('/_publisher/webhook')).status).toBe(405);
@@ -162,7 +207,15 @@ describe('publisher app', () => {
   });
 
   describe('status', () => {
-    const full = { release: { id: 'r1', liveSince: '2026-01-01T00:00:00.000Z' }, building: null, queued: true, lastSuccess: null, lastFailure: { at: '2026-01-01T00:00:00.000Z', durationMs: 5, error: 'fetch http://10.0.0.3:1337/api failed' }, buildsStarted: 3, lastCheckAt: null };
+    const full = {
+      release: { id: 'r1', liveSince: '2026-01-01T00:00:00.000Z' },
+      building: null,
+      queued: true,
+      lastSuccess: null,
+      lastFailure: { at: '2026-01-01T00:00:00.000Z', durationMs: 5, error: 'fetch http://10.0.0.3:1337/api failed' },
+      buildsStarted: 3,
+      lastCheckAt: null,
+    };
     beforeEach(() => {
       handle = createApp({ store, token, status: () => full, onChange: () => undefined });
     });
@@ -174,7 +227,10 @@ describe('publisher app', () => {
     });
 
     it('shows the build details with the token, and refuses a wrong one', async () => {
-      expect(await (await get('/_publisher/status', { authorization: `Bearer ${token}` })).json()).toEqual({ ...full, removal: {} });
+      expect(await (await get('/_publisher/status', { authorization: `Bearer ${token}` })).json()).toEqual({
+        ...full,
+        removal: {},
+      });
       const wrong = await get('/_publisher/status', { authorization: 'Bearer nope' });
       expect(wrong.status).toBe(401);
       expect(await wrong.text()).not.toContain('10.0.0.3');
@@ -187,9 +243,25 @@ describe('publisher app', () => {
       [false, null],
     ])('when the site is served over HTTPS: %s', async (https, expected) => {
       liveRelease(store, { 'index.html': page('Accueil'), '404.html': page('Introuvable') });
-      const app = createApp({ store, token, status: () => ({ release: null, building: null, queued: false, lastSuccess: null, lastFailure: null, buildsStarted: 0, lastCheckAt: null }), onChange: () => undefined, https });
+      const app = createApp({
+        store,
+        token,
+        status: () => ({
+          release: null,
+          building: null,
+          queued: false,
+          lastSuccess: null,
+          lastFailure: null,
+          buildsStarted: 0,
+          lastCheckAt: null,
+        }),
+        onChange: () => undefined,
+        https,
+      });
       for (const path of ['/', '/nope', '/_publisher/status']) {
-        expect((await app(new Request(`https://site.test${path}`))).headers.get('strict-transport-security')).toBe(expected);
+        expect((await app(new Request(`https://site.test${path}`))).headers.get('strict-transport-security')).toBe(
+          expected,
+        );
       }
     });
   });

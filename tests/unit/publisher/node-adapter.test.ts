@@ -17,19 +17,28 @@ function refusal(raw: Parameters<typeof toRequest>[0]): number | undefined {
 }
 
 describe('toRequest: the Request the app sees', () => {
-  it.each(['[::1', 'a b', '%', '', 'evil.test', 'x'.repeat(10_000), 'é.test'])('is on the configured origin whatever the Host (%s)', (host) => {
-    const request = toRequest({ method: 'GET', url: '/api-hours/?page=2', headers: { host } }, ORIGIN);
-    expect(request.url).toBe(`${ORIGIN}/api-hours/?page=2`);
-    expect(request.headers.get('host')).toBe(host);
-  });
+  it.each(['[::1', 'a b', '%', '', 'evil.test', 'x'.repeat(10_000), 'é.test'])(
+    'is on the configured origin whatever the Host (%s)',
+    (host) => {
+      const request = toRequest({ method: 'GET', url: '/api-hours/?page=2', headers: { host } }, ORIGIN);
+      expect(request.url).toBe(`${ORIGIN}/api-hours/?page=2`);
+      expect(request.headers.get('host')).toBe(host);
+    },
+  );
 
-  it.each(['PUT', 'DELETE', 'OPTIONS', 'PATCH', 'CONNECT', 'TRACE', 'TRACK', 'PROPFIND', 'get', ''])('refuses the method %j with 405', (method) => {
-    expect(refusal({ method, url: '/', headers: {} })).toBe(405);
-  });
+  it.each(['PUT', 'DELETE', 'OPTIONS', 'PATCH', 'CONNECT', 'TRACE', 'TRACK', 'PROPFIND', 'get', ''])(
+    'refuses the method %j with 405',
+    (method) => {
+      expect(refusal({ method, url: '/', headers: {} })).toBe(405);
+    },
+  );
 
-  it.each(['*', 'http://evil.test/', '//evil.test/x', 'x', '', 'https://www.clermontech.test/'])('refuses the target %j with 400', (url) => {
-    expect(refusal({ method: 'GET', url, headers: {} })).toBe(400);
-  });
+  it.each(['*', 'http://evil.test/', '//evil.test/x', 'x', '', 'https://www.clermontech.test/'])(
+    'refuses the target %j with 400',
+    (url) => {
+      expect(refusal({ method: 'GET', url, headers: {} })).toBe(400);
+    },
+  );
 
   it('refuses headers a Request cannot hold with 400', () => {
     expect(refusal({ method: 'GET', url: '/', headers: { 'x-bad': 'a\u0000b' } })).toBe(400);
@@ -56,7 +65,8 @@ describe('serve: the Node server around the app', () => {
     );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
-    const ask = (head: string) => rawRequest(port, Buffer.from(`${head}\r\nConnection: close\r\n\r\n`, 'latin1'), 3_000);
+    const ask = (head: string) =>
+      rawRequest(port, Buffer.from(`${head}\r\nConnection: close\r\n\r\n`, 'latin1'), 3_000);
     try {
       expect((await ask('PUT / HTTP/1.1\r\nHost: x')).status).toBe(405);
       expect((await ask('CONNECT x:1 HTTP/1.1\r\nHost: x:1')).status).toBe(405);
@@ -65,7 +75,11 @@ describe('serve: the Node server around the app', () => {
       expect(seen).toEqual([`${ORIGIN}/boom`, `${ORIGIN}/fine`]);
       expect(logged.join('\n')).toContain('handler bug');
       const response = await fetch(`http://127.0.0.1:${port}/`, { method: 'DELETE' });
-      expect([response.status, response.headers.get('strict-transport-security'), response.headers.get('allow')]).toEqual([405, 'max-age=1', 'GET, HEAD, POST']);
+      expect([
+        response.status,
+        response.headers.get('strict-transport-security'),
+        response.headers.get('allow'),
+      ]).toEqual([405, 'max-age=1', 'GET, HEAD, POST']);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
@@ -73,14 +87,19 @@ describe('serve: the Node server around the app', () => {
   });
 
   it('hands a POST body to the handler, and refuses one too large to read', async () => {
-    const server = serve(async (request) => {
-      const body = await request.text().catch(() => undefined);
-      return new Response(body === undefined ? 'unread' : `read ${body}`);
-    }, { origin: ORIGIN });
+    const server = serve(
+      async (request) => {
+        const body = await request.text().catch(() => undefined);
+        return new Response(body === undefined ? 'unread' : `read ${body}`);
+      },
+      { origin: ORIGIN },
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/_publisher/confirm-removal`;
     try {
-      expect(await (await fetch(url, { method: 'POST', body: JSON.stringify({ by: 'Camille' }) })).text()).toBe('read {"by":"Camille"}');
+      expect(await (await fetch(url, { method: 'POST', body: JSON.stringify({ by: 'Camille' }) })).text()).toBe(
+        'read {"by":"Camille"}',
+      );
       expect(await (await fetch(url, { method: 'POST', body: 'x'.repeat(1024 * 1024) })).text()).toBe('unread');
     } finally {
       server.closeAllConnections();

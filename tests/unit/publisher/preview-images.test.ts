@@ -9,7 +9,9 @@ const page = [
 
 /** The image URLs of a page, as a browser reads them. */
 function links(html: string): URL[] {
-  return [...html.matchAll(/\/_preview\/_image\?[^"\s]*/g)].map((match) => new URL(match[0].replace(/,$/, '').replaceAll('&amp;', '&'), 'http://site.test'));
+  return [...html.matchAll(/\/_preview\/_image\?[^"\s]*/g)].map(
+    (match) => new URL(match[0].replace(/,$/, '').replaceAll('&amp;', '&'), 'http://site.test'),
+  );
 }
 
 describe('preview image grants', () => {

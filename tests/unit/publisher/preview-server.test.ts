@@ -2,7 +2,12 @@ import { existsSync, lstatSync, mkdtempSync, readlinkSync, realpathSync, statSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { carryOverPreviewServer, hasPreviewServer, recordPreviewServer, siteCodeVersion } from '../../../site/publisher/preview-server.ts';
+import {
+  carryOverPreviewServer,
+  hasPreviewServer,
+  recordPreviewServer,
+  siteCodeVersion,
+} from '../../../site/publisher/preview-server.ts';
 import { buildCacheDir, prepareBuildCacheDir } from '../../../site/publisher/build-cache.ts';
 import { writeFiles } from '../../helpers/releases.ts';
 
@@ -48,7 +53,11 @@ describe('the preview server a release keeps', () => {
   it('is kept only when the release has one, built from the same code', () => {
     const root = mkdtempSync(join(tmpdir(), 'preview-server-'));
     const live = join(root, 'live');
-    writeFiles(live, { 'index.html': 'accueil', '_server/entry.mjs': 'export const render = 1', '_server/chunks/a.mjs': 'a' });
+    writeFiles(live, {
+      'index.html': 'accueil',
+      '_server/entry.mjs': 'export const render = 1',
+      '_server/chunks/a.mjs': 'a',
+    });
     expect(hasPreviewServer(live, 'v1')).toBe(false);
     recordPreviewServer(live, 'v1');
     expect(hasPreviewServer(live, 'v1')).toBe(true);

@@ -41,7 +41,11 @@ describe('a release’s life', () => {
     const built = await releases.build(building, writes(site('Rust embarqué'), 'build log'));
     expect(built.log).toBe('build log');
     const checked = releases.check(built);
-    expect(checked).toMatchObject({ state: 'checked', id: building.id, pages: REQUIRED_PAGES.filter((path) => path.endsWith('.html')).length + 1 });
+    expect(checked).toMatchObject({
+      state: 'checked',
+      id: building.id,
+      pages: REQUIRED_PAGES.filter((path) => path.endsWith('.html')).length + 1,
+    });
     expect(store.current()).toBeUndefined();
 
     const live = releases.goLive(checked);
@@ -58,9 +62,13 @@ describe('a release’s life', () => {
 
   it('gives a new release the live search index until its own is written', async () => {
     const { store, releases } = lifecycle();
-    const first = releases.goLive(releases.check(await releases.build(releases.begin({ withServer: false }), writes(site('Première')))));
+    const first = releases.goLive(
+      releases.check(await releases.build(releases.begin({ withServer: false }), writes(site('Première')))),
+    );
     await releases.index(first);
-    const second = releases.goLive(releases.check(await releases.build(releases.begin({ withServer: false }), writes(site('Seconde')))));
+    const second = releases.goLive(
+      releases.check(await releases.build(releases.begin({ withServer: false }), writes(site('Seconde')))),
+    );
     expect(store.current()?.id).toBe(second.id);
     expect(indexedText(join(second.dir, 'pagefind'))).toContain('Première');
     expect(readFileSync(join(second.dir, 'talks/rust/index.html'), 'utf8')).toContain('Seconde');
@@ -68,8 +76,13 @@ describe('a release’s life', () => {
 
   it('abandons a release the gate refuses, leaving the live one and no folder behind', async () => {
     const { store, releases } = lifecycle();
-    const live = releases.goLive(releases.check(await releases.build(releases.begin({ withServer: false }), writes(site('En ligne')))));
-    const broken = await releases.build(releases.begin({ withServer: false }), writes({ 'index.html': page('Accueil') }));
+    const live = releases.goLive(
+      releases.check(await releases.build(releases.begin({ withServer: false }), writes(site('En ligne')))),
+    );
+    const broken = await releases.build(
+      releases.begin({ withServer: false }),
+      writes({ 'index.html': page('Accueil') }),
+    );
     expect(() => releases.check(broken)).toThrow('release rejected: 404.html is missing');
     releases.abandon(broken);
     expect(store.current()?.id).toBe(live.id);

@@ -76,6 +76,8 @@ describe('ReleaseStore', () => {
     mkdirSync(`${store.dirOf(store.newId())}.removing`);
     store.cleanLeftovers();
     expect(store.list()).toHaveLength(1);
-    expect(readdirSync(store.root).filter((name) => name.endsWith('.partial') || name.endsWith('.removing'))).toEqual([]);
+    expect(readdirSync(store.root).filter((name) => name.endsWith('.partial') || name.endsWith('.removing'))).toEqual(
+      [],
+    );
   });
 });

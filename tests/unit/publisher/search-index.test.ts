@@ -40,13 +40,20 @@ describe('search index after the pages', () => {
 
   it('swaps in an indexed copy of the live release and drops the unindexed one, leaving the older release as it was', async () => {
     const store = new ReleaseStore(mkdtempSync(join(tmpdir(), 'index-')));
-    const before = liveRelease(store, { 'index.html': talkPage('Accueil'), 'talks/rust/index.html': talkPage('Rust embarqué') });
+    const before = liveRelease(store, {
+      'index.html': talkPage('Accueil'),
+      'talks/rust/index.html': talkPage('Rust embarqué'),
+    });
     expect(await indexLiveRelease(store, before)).toBeDefined();
     const beforeIndexed = store.current()!;
     const beforeText = indexedText(join(beforeIndexed.dir, 'pagefind'));
     expect(beforeText).toContain('Rust embarqué');
 
-    const pages = { 'index.html': talkPage('Accueil'), 'talks/rust/index.html': talkPage('Rust embarqué, la suite'), 'talks/wasm/index.html': talkPage('WebAssembly au quotidien') };
+    const pages = {
+      'index.html': talkPage('Accueil'),
+      'talks/rust/index.html': talkPage('Rust embarqué, la suite'),
+      'talks/wasm/index.html': talkPage('WebAssembly au quotidien'),
+    };
     const id = store.newId();
     writeFiles(store.dirOf(id), pages);
     carryOverSearchIndex(beforeIndexed.dir, store.dirOf(id));
@@ -57,7 +64,9 @@ describe('search index after the pages', () => {
     expect(store.current()?.id).toBe(indexedId);
     expect(store.list()).toEqual([beforeIndexed.id, indexedId]);
     expect(indexedText(join(store.current()!.dir, 'pagefind'))).toContain('WebAssembly au quotidien');
-    expect(readFileSync(join(store.current()!.dir, 'talks/wasm/index.html'), 'utf8')).toBe(pages['talks/wasm/index.html']);
+    expect(readFileSync(join(store.current()!.dir, 'talks/wasm/index.html'), 'utf8')).toBe(
+      pages['talks/wasm/index.html'],
+    );
     // The carried-over files were shared with the older release, which must still hold its own index.
     expect(indexedText(join(beforeIndexed.dir, 'pagefind'))).toBe(beforeText);
     expect(readdirSync(store.root).filter((name) => name.endsWith('.partial'))).toEqual([]);

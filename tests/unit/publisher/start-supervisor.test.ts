@@ -26,23 +26,38 @@ describe('Supervised: real child processes', () => {
   });
 
   const supervise = (script: string, policy: RestartPolicy, lines: string[]) => {
-    const supervised = new Supervised({ name: 'The test child', start: () => spawn(process.execPath, ['-e', script], { stdio: 'ignore' }), policy, log: (line) => lines.push(line) });
+    const supervised = new Supervised({
+      name: 'The test child',
+      start: () => spawn(process.execPath, ['-e', script], { stdio: 'ignore' }),
+      policy,
+      log: (line) => lines.push(line),
+    });
     running.push(supervised);
     return supervised;
   };
 
   it('restarts a crashing process with growing delays, one line each time', async () => {
     const lines: string[] = [];
-    const supervised = supervise('process.exit(3)', { initialDelayMs: 50, maxDelayMs: 200, stableAfterMs: 60_000 }, lines);
+    const supervised = supervise(
+      'process.exit(3)',
+      { initialDelayMs: 50, maxDelayMs: 200, stableAfterMs: 60_000 },
+      lines,
+    );
     supervised.start();
     supervised.supervise();
     await waitFor('four restarts', () => supervised.starts >= 5, { timeoutMs: 10_000, intervalMs: 10 });
-    expect(lines.slice(0, 4)).toEqual([50, 100, 200, 200].map((ms) => `The test child stopped (exit code 3); restarting it in ${ms} ms.`));
+    expect(lines.slice(0, 4)).toEqual(
+      [50, 100, 200, 200].map((ms) => `The test child stopped (exit code 3); restarting it in ${ms} ms.`),
+    );
   });
 
   it('names the signal that killed the process, and starts from the first delay after a long run', async () => {
     const lines: string[] = [];
-    const supervised = supervise('setInterval(() => {}, 1000)', { initialDelayMs: 20, maxDelayMs: 1_000, stableAfterMs: 300 }, lines);
+    const supervised = supervise(
+      'setInterval(() => {}, 1000)',
+      { initialDelayMs: 20, maxDelayMs: 1_000, stableAfterMs: 300 },
+      lines,
+    );
     supervised.start();
     supervised.supervise();
     for (const expected of [20, 40, 20]) {
@@ -60,7 +75,11 @@ describe('Supervised: real child processes', () => {
     const failing = supervise('process.exit(1)', { initialDelayMs: 10, maxDelayMs: 10, stableAfterMs: 1_000 }, lines);
     const exited = new Promise((resolve) => failing.start().once('exit', resolve));
     await exited;
-    const stopped = supervise('setInterval(() => {}, 1000)', { initialDelayMs: 10, maxDelayMs: 10, stableAfterMs: 1_000 }, lines);
+    const stopped = supervise(
+      'setInterval(() => {}, 1000)',
+      { initialDelayMs: 10, maxDelayMs: 10, stableAfterMs: 1_000 },
+      lines,
+    );
     stopped.start();
     stopped.supervise();
     await stopped.stop();

@@ -13,12 +13,30 @@ import type { Event, Global, Member, Sponsor, Talk } from '../../../site/src/lib
 const now = new Date('2024-06-01T12:00:00Z');
 
 function event(documentId: string, startsAt: string, extra: Partial<Event> = {}): Event {
-  return { documentId, title: documentId, slug: documentId, kind: 'api-hour', startsAt: new Date(startsAt), sponsors: [], ...extra } as Event;
+  return {
+    documentId,
+    title: documentId,
+    slug: documentId,
+    kind: 'api-hour',
+    startsAt: new Date(startsAt),
+    sponsors: [],
+    ...extra,
+  } as Event;
 }
 function talk(documentId: string, eventId: string, position: number, speakers: string[] = []): Talk {
   return { documentId, title: documentId, slug: documentId, event: eventId, position, speakers, language: 'fr' };
 }
-const empty: Collections = { events: [], talks: [], speakers: [], venues: [], posts: [], sponsors: [], groups: [], members: [], pages: [] };
+const empty: Collections = {
+  events: [],
+  talks: [],
+  speakers: [],
+  venues: [],
+  posts: [],
+  sponsors: [],
+  groups: [],
+  members: [],
+  pages: [],
+};
 
 describe('buildCatalog', () => {
   const catalog = buildCatalog(
@@ -72,7 +90,8 @@ describe('isCurrentSponsor', () => {
 });
 
 describe('activeAnnouncement', () => {
-  const global = (announcement: Global['announcement']) => ({ siteName: 'x', socialLinks: [], announcement }) as unknown as Global;
+  const global = (announcement: Global['announcement']) =>
+    ({ siteName: 'x', socialLinks: [], announcement }) as unknown as Global;
   it.each([
     ['no announcement', undefined, false],
     ['empty text', { text: undefined }, false],
@@ -86,7 +105,13 @@ describe('activeAnnouncement', () => {
 
 describe('boardAndCouncil', () => {
   it('splits by role and orders by position', () => {
-    const member = (name: string, role: Member['role'], position: number): Member => ({ documentId: name, name, role, position, links: [] });
+    const member = (name: string, role: Member['role'], position: number): Member => ({
+      documentId: name,
+      name,
+      role,
+      position,
+      links: [],
+    });
     const { board, council } = boardAndCouncil([
       member('C', 'treasurer', 2),
       member('A', 'president', 0),
@@ -116,7 +141,16 @@ describe('legacy redirects', () => {
           event('api-hour-72', '2024-05-16T17:00:00Z', { legacyPath: '/api-hours/api-hour-72.html' }),
           event('api-hour-71', '2024-03-16T17:00:00Z', { legacyPath: '/api-hours/api-hour-71' }),
         ],
-        posts: [{ documentId: 'p', title: 'Dix ans', slug: 'dix-ans', date: '2023-03-07', language: 'fr', legacyPath: '/blog-posts/dix-ans.html' }],
+        posts: [
+          {
+            documentId: 'p',
+            title: 'Dix ans',
+            slug: 'dix-ans',
+            date: '2023-03-07',
+            language: 'fr',
+            legacyPath: '/blog-posts/dix-ans.html',
+          },
+        ],
       },
       now,
     );
@@ -128,14 +162,20 @@ describe('legacy redirects', () => {
 
   it('never replaces a section listing', () => {
     const catalog = buildCatalog(
-      { ...empty, pages: [{ documentId: 'p', title: 'Anciens API Hours', slug: 'anciens', legacyPath: '/api-hours/' }] },
+      {
+        ...empty,
+        pages: [{ documentId: 'p', title: 'Anciens API Hours', slug: 'anciens', legacyPath: '/api-hours/' }],
+      },
       now,
     );
     expect(legacyRedirects(catalog)).toEqual([]);
   });
 
   it('writes a redirect page with refresh, canonical and a visible link, escaped', () => {
-    const html = redirectPage({ from: '/a.html', to: '/blog/x/', title: '<b>"Dix" ans</b>' }, 'https://clermontech.org');
+    const html = redirectPage(
+      { from: '/a.html', to: '/blog/x/', title: '<b>"Dix" ans</b>' },
+      'https://clermontech.org',
+    );
     expect(html).toContain('<meta http-equiv="refresh" content="0; url=/blog/x/">');
     expect(html).toContain('<link rel="canonical" href="https://clermontech.org/blog/x/">');
     expect(html).toContain('<a href="/blog/x/">&lt;b&gt;&quot;Dix&quot; ans&lt;/b&gt;</a>');

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { admissionText, isOnlineOnly, isOpen, priceAmount, spansSeveralDays } from '../../../site/src/lib/event-facts.ts';
+import {
+  admissionText,
+  isOnlineOnly,
+  isOpen,
+  priceAmount,
+  spansSeveralDays,
+} from '../../../site/src/lib/event-facts.ts';
 import { legacyEntryId } from '../../../site/src/lib/feed-entries.ts';
 
 describe('event facts', () => {
@@ -25,9 +31,13 @@ describe('event facts', () => {
   it('counts days in Paris: 22:00–01:00 is one evening, 09:00 to the next day’s 17:00 two days', () => {
     const evening = { startsAt: new Date('2026-06-12T20:00:00Z'), endsAt: new Date('2026-06-12T21:30:00Z') };
     expect(spansSeveralDays(evening)).toBe(false);
-    expect(spansSeveralDays({ startsAt: new Date('2026-06-12T07:00:00Z'), endsAt: new Date('2026-06-13T15:00:00Z') })).toBe(true);
+    expect(
+      spansSeveralDays({ startsAt: new Date('2026-06-12T07:00:00Z'), endsAt: new Date('2026-06-13T15:00:00Z') }),
+    ).toBe(true);
     // 23:00 UTC on the 12th is 01:00 on the 13th in Paris: that start and a 22:00 end are one Paris day.
-    expect(spansSeveralDays({ startsAt: new Date('2026-06-12T23:00:00Z'), endsAt: new Date('2026-06-13T20:00:00Z') })).toBe(false);
+    expect(
+      spansSeveralDays({ startsAt: new Date('2026-06-12T23:00:00Z'), endsAt: new Date('2026-06-13T20:00:00Z') }),
+    ).toBe(false);
     expect(spansSeveralDays({ startsAt: new Date('2026-06-12T07:00:00Z'), endsAt: undefined })).toBe(false);
   });
 
@@ -50,7 +60,10 @@ describe('event facts', () => {
 describe('legacy feed ids', () => {
   it.each([
     ['/api-hours/api-hour-12.html', 'http://clermontech.org/api-hours/api-hour-12'],
-    ['/talks/api-hour-1/1-julien-maupetit-hello-clermontech.html', 'http://clermontech.org/talks/api-hour-1/1-julien-maupetit-hello-clermontech'],
+    [
+      '/talks/api-hour-1/1-julien-maupetit-hello-clermontech.html',
+      'http://clermontech.org/talks/api-hour-1/1-julien-maupetit-hello-clermontech',
+    ],
     ['/blog-posts/retour-workshop-git-1.html', 'http://clermontech.org/blog-posts/retour-workshop-git-1'],
     ['/un-article/', 'http://clermontech.org/un-article'],
   ])('%s → %s', (path, id) => {

@@ -52,7 +52,9 @@ describe('buildICalendar', () => {
   });
 
   it('parses back to the same instants, UIDs and texts', () => {
-    const parsed = Object.values(ical.sync.parseICS(output)).filter((component): component is VEvent => component?.type === 'VEVENT');
+    const parsed = Object.values(ical.sync.parseICS(output)).filter(
+      (component): component is VEvent => component?.type === 'VEVENT',
+    );
     expect(parsed).toHaveLength(2);
     const [first, second] = parsed;
     expect(first?.uid).toBe('abc123@clermontech.org');

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { leadOnce } from '../../../site/src/lib/lead.ts';
 
 describe('leadOnce', () => {
-  const body = ['Trois talks courts sur les **files de messages**, avec [un lien](/talks/x/).', '', '## Infos pratiques', '', 'Rendez-vous à 19h.'].join('\n');
+  const body = [
+    'Trois talks courts sur les **files de messages**, avec [un lien](/talks/x/).',
+    '',
+    '## Infos pratiques',
+    '',
+    'Rendez-vous à 19h.',
+  ].join('\n');
 
   it('drops the body’s opening paragraph when the summary says it (markup, apostrophes and spaces aside)', () => {
     const plainBody = body.replace(', avec [un lien](/talks/x/).', '.');
@@ -13,7 +19,10 @@ describe('leadOnce', () => {
   });
 
   it('keeps a paragraph with links whole, and shows no lead, when the summary is its text', () => {
-    expect(leadOnce('Trois talks courts sur les files de messages, avec un lien.', body)).toEqual({ lead: undefined, body });
+    expect(leadOnce('Trois talks courts sur les files de messages, avec un lien.', body)).toEqual({
+      lead: undefined,
+      body,
+    });
   });
 
   it('keeps the paragraph whole and shows no lead when the summary is that paragraph cut short', () => {
@@ -25,7 +34,7 @@ describe('leadOnce', () => {
     expect(leadOnce('Rendez-vous à 19h.', body)).toEqual({ lead: 'Rendez-vous à 19h.', body });
   });
 
-  it('treats ’ and \' alike', () => {
+  it("treats ’ and ' alike", () => {
     expect(leadOnce('L’API Hour de mars.', "L'API Hour de mars.\n\nSuite.").body).toBe('Suite.');
   });
 });

@@ -41,9 +41,19 @@ export function fakeLoaderContext() {
       has: (key: string) => metaValues.has(key),
       delete: (key: string) => void metaValues.delete(key),
     },
-    logger: { info: log('info'), warn: log('warn'), error: log('error'), debug: log('debug'), options: {}, label: 'test', fork: () => context.logger },
+    logger: {
+      info: log('info'),
+      warn: log('warn'),
+      error: log('error'),
+      debug: log('debug'),
+      options: {},
+      label: 'test',
+      fork: () => context.logger,
+    },
     generateDigest: (data: Record<string, unknown> | string) =>
-      createHash('sha1').update(typeof data === 'string' ? data : JSON.stringify(data)).digest('hex'),
+      createHash('sha1')
+        .update(typeof data === 'string' ? data : JSON.stringify(data))
+        .digest('hex'),
   };
   return { context: context as unknown as LoaderContext, entries, metaValues, logs, sets, deletes };
 }

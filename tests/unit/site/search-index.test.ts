@@ -6,8 +6,10 @@ import { writeSearchIndex } from '../../../site/publisher/pagefind-index.ts';
 import { writeFiles } from '../../helpers/releases.ts';
 import { indexedText } from '../../helpers/search.ts';
 
-const detail = (title: string) => `<!doctype html><html lang="fr"><head><title>${title}</title></head><body><nav>Menu du site</nav><article data-pagefind-body><h1>${title}</h1></article></body></html>`;
-const list = (title: string) => `<!doctype html><html lang="fr"><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
+const detail = (title: string) =>
+  `<!doctype html><html lang="fr"><head><title>${title}</title></head><body><nav>Menu du site</nav><article data-pagefind-body><h1>${title}</h1></article></body></html>`;
+const list = (title: string) =>
+  `<!doctype html><html lang="fr"><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
 
 describe('search index: one Pagefind bundle per kind of page', () => {
   it('puts each detail page in its bundle, talks at the root, and writes an empty bundle for a kind with no page yet', async () => {

@@ -105,7 +105,10 @@ describe('paging', () => {
 
   it('fails instead of returning fewer entries than the CMS announced', async () => {
     cms = await startFakeCms((_request, _url, response) =>
-      sendJson(response, { data: [rawEvent(1)], meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: 2 } } }),
+      sendJson(response, {
+        data: [rawEvent(1)],
+        meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: 2 } },
+      }),
     );
     await expect(fetchCollection({ url: cms.url, ...fast }, 'events')).rejects.toThrow(/announced 2 events but sent 1/);
   });
@@ -200,7 +203,14 @@ describe('failures', () => {
 
 describe('syncing', () => {
   it('stores parsed entries by documentId, with relations as documentIds and absolute media URLs', async () => {
-    const cover = { url: '/uploads/cover.jpg', mime: 'image/jpeg', name: 'cover.jpg', width: 800, height: 600, alternativeText: null };
+    const cover = {
+      url: '/uploads/cover.jpg',
+      mime: 'image/jpeg',
+      name: 'cover.jpg',
+      width: 800,
+      height: 600,
+      alternativeText: null,
+    };
     cms = await startFakeCms(paginated([rawEvent(1, { cover })]));
     const { context, entries } = fakeLoaderContext();
     await eventsLoader(cms.url).load(context);
@@ -249,7 +259,12 @@ describe('syncing', () => {
     cms = await startFakeCms((_request, _url, response) =>
       saved ? sendJson(response, { data: global, meta: {} }) : sendJson(response, { data: null, error: {} }, 404),
     );
-    const loader = strapiLoader({ type: 'global', single: true, schema: GlobalSchema, connection: { url: cms.url, ...fast } });
+    const loader = strapiLoader({
+      type: 'global',
+      single: true,
+      schema: GlobalSchema,
+      connection: { url: cms.url, ...fast },
+    });
     const { context, entries, logs } = fakeLoaderContext();
     await loader.load(context);
     expect(entries.get('global')?.data).toMatchObject({ siteName: "Clermont'ech", announcement: { text: 'Bientôt' } });
@@ -260,10 +275,21 @@ describe('syncing', () => {
   });
 
   it('accepts fully populated relations too (the CMS may populate more than asked)', async () => {
-    const speaker = { id: 1, documentId: 's1', name: 'Ada', slug: 'ada', bio: null, photo: null, links: [], talks: [{ id: 2, documentId: 't2', title: 'x' }] };
+    const speaker = {
+      id: 1,
+      documentId: 's1',
+      name: 'Ada',
+      slug: 'ada',
+      bio: null,
+      photo: null,
+      links: [],
+      talks: [{ id: 2, documentId: 't2', title: 'x' }],
+    };
     cms = await startFakeCms(paginated([speaker]));
     const { context, entries } = fakeLoaderContext();
-    await strapiLoader({ type: 'speakers', schema: SpeakerSchema, connection: { url: cms.url, ...fast } }).load(context);
+    await strapiLoader({ type: 'speakers', schema: SpeakerSchema, connection: { url: cms.url, ...fast } }).load(
+      context,
+    );
     expect(entries.get('s1')?.data).not.toHaveProperty('talks');
   });
 });

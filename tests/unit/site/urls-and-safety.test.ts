@@ -60,9 +60,18 @@ describe('eventUrl', () => {
 
 describe('embeddableVideo', () => {
   it.each([
-    ['https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&rel=0'],
-    ['https://youtu.be/dQw4w9WgXcQ?t=90', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&rel=0&start=90'],
-    ['https://www.youtube.com/embed/dQw4w9WgXcQ', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&rel=0'],
+    [
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&rel=0',
+    ],
+    [
+      'https://youtu.be/dQw4w9WgXcQ?t=90',
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&rel=0&start=90',
+    ],
+    [
+      'https://www.youtube.com/embed/dQw4w9WgXcQ',
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&rel=0',
+    ],
     ['https://vimeo.com/123456', 'https://player.vimeo.com/video/123456?dnt=1&autoplay=1'],
   ])('embeds %s privately', (url, expected) => {
     expect(embeddableVideo(url)?.embedUrl).toBe(expected);
@@ -90,7 +99,14 @@ describe('serializeJsonLd', () => {
 });
 
 describe('openStreetMapUrl', () => {
-  const venue = { documentId: 'v', name: 'La Fabrique', slug: 'fabrique', address: '12 rue des Volcans', postcode: '63000', city: 'Clermont-Ferrand' };
+  const venue = {
+    documentId: 'v',
+    name: 'La Fabrique',
+    slug: 'fabrique',
+    address: '12 rue des Volcans',
+    postcode: '63000',
+    city: 'Clermont-Ferrand',
+  };
   it('pins coordinates when known', () => {
     expect(openStreetMapUrl({ ...venue, latitude: 45.77, longitude: 3.08 })).toBe(
       'https://www.openstreetmap.org/?mlat=45.77&mlon=3.08#map=18/45.77/3.08',

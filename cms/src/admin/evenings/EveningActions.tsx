@@ -1,8 +1,19 @@
 import { useMemo, useState } from 'react';
 import { Flex, Typography } from '@strapi/design-system';
 import { useFetchClient, useForm, useNotification, useQueryParams } from '@strapi/strapi/admin';
-import { buildValidParams, unstable_useDocument as useDocument, unstable_useDocumentActions as useDocumentActions, type DocumentActionComponent, type DocumentActionProps } from '@strapi/content-manager/strapi-admin';
-import { eveningActionPath, type EveningAction, type EveningActionRefusal, type EveningActionResult } from '../../evenings/contracts';
+import {
+  buildValidParams,
+  unstable_useDocument as useDocument,
+  unstable_useDocumentActions as useDocumentActions,
+  type DocumentActionComponent,
+  type DocumentActionProps,
+} from '@strapi/content-manager/strapi-admin';
+import {
+  eveningActionPath,
+  type EveningAction,
+  type EveningActionRefusal,
+  type EveningActionResult,
+} from '../../evenings/contracts';
 import { formValuesToApiData } from './form-data';
 
 export const EVENT = 'api::event.event';
@@ -14,7 +25,10 @@ interface Refusal {
 
 const refusalOf = (error: unknown): Refusal => {
   const body = (error as { response?: { data?: EveningActionRefusal } }).response?.data;
-  return { message: body?.error?.message ?? (error instanceof Error ? error.message : String(error)), missing: body?.error?.details.missing ?? [] };
+  return {
+    message: body?.error?.message ?? (error instanceof Error ? error.message : String(error)),
+    missing: body?.error?.details.missing ?? [],
+  };
 };
 
 /**
@@ -29,7 +43,10 @@ function useEveningAction({ model, documentId, collectionType }: DocumentActionP
   // refreshes the state badge and which actions apply (Dépublier la soirée once it is online).
   const [{ query }] = useQueryParams<Record<string, unknown>>();
   const params = useMemo(() => buildValidParams(query), [query]);
-  const { refetch } = useDocument({ model, documentId, collectionType, params }, { skip: !documentId || model !== EVENT });
+  const { refetch } = useDocument(
+    { model, documentId, collectionType, params },
+    { skip: !documentId || model !== EVENT },
+  );
   const modified = useForm('EveningAction', ({ modified }) => modified);
   const getValues = useForm('EveningAction', ({ getValues }) => getValues);
   const validate = useForm('EveningAction', ({ validate }) => validate);
@@ -46,11 +63,17 @@ function useEveningAction({ model, documentId, collectionType }: DocumentActionP
       if (modified) {
         const { errors } = await validate(true, { status: 'draft' });
         if (errors) {
-          toggleNotification({ type: 'danger', message: 'Le formulaire contient des erreurs : corrigez-les avant de publier la soirée.' });
+          toggleNotification({
+            type: 'danger',
+            message: 'Le formulaire contient des erreurs : corrigez-les avant de publier la soirée.',
+          });
           return true;
         }
         const values = getValues();
-        const saved = await update({ collectionType, model, documentId }, formValuesToApiData(values) as Record<string, unknown>);
+        const saved = await update(
+          { collectionType, model, documentId },
+          formValuesToApiData(values) as Record<string, unknown>,
+        );
         if ('error' in saved) return true;
         resetForm(values);
       }
@@ -107,7 +130,8 @@ PublishEveningAction.position = 'panel';
 /** "Dépublier la soirée": takes the event and its programme off the site together, after a confirmation. */
 export const UnpublishEveningAction: DocumentActionComponent = (props) => {
   const { run, busy } = useEveningAction(props, 'unpublish');
-  const published = props.meta?.availableStatus.some((version) => version.publishedAt !== null) || props.document?.publishedAt;
+  const published =
+    props.meta?.availableStatus.some((version) => version.publishedAt !== null) || props.document?.publishedAt;
   if (props.model !== EVENT || !props.documentId || !published) return null;
   return {
     label: 'Dépublier la soirée',
@@ -116,7 +140,8 @@ export const UnpublishEveningAction: DocumentActionComponent = (props) => {
     dialog: {
       type: 'dialog',
       title: 'Dépublier la soirée ?',
-      content: 'L’événement, ses talks et ceux de leurs speakers qui ne parlent à aucune autre soirée publiée quittent le site. Les brouillons restent.',
+      content:
+        'L’événement, ses talks et ceux de leurs speakers qui ne parlent à aucune autre soirée publiée quittent le site. Les brouillons restent.',
       confirmLabel: 'Dépublier la soirée',
       variant: 'danger',
       onConfirm: async () => {

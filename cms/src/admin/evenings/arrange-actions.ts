@@ -2,7 +2,11 @@ import type { DocumentActionComponent } from '@strapi/content-manager/strapi-adm
 import { EVENT, PublishEveningAction, UnpublishEveningAction } from './EveningActions';
 
 /** The same action, shown only where `shown(model)` holds, optionally relabelled. */
-function restricted(action: DocumentActionComponent, shown: (model: string) => boolean, label?: string): DocumentActionComponent {
+function restricted(
+  action: DocumentActionComponent,
+  shown: (model: string) => boolean,
+  label?: string,
+): DocumentActionComponent {
   const wrapped: DocumentActionComponent = (props) => {
     // Called unconditionally: the action uses hooks.
     const description = action(props);

@@ -6,7 +6,7 @@
 export function formValuesToApiData(data: unknown): unknown {
   if (Array.isArray(data)) return data.map(formValuesToApiData);
   if (typeof data === 'object' && data !== null) {
-    if ('apiData' in data) return (data).apiData;
+    if ('apiData' in data) return data.apiData;
     return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, formValuesToApiData(value)]));
   }
   return data;

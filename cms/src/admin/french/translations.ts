@@ -21,7 +21,8 @@ export const frenchOverrides: Record<string, string> = {
   'content-manager.popUpWarning.warning.unpublish': 'Si vous ne publiez pas ce contenu, il redeviendra un brouillon.',
   'content-manager.popUpWarning.warning.unpublish-question': 'Voulez-vous vraiment ne pas le publier ?',
   'content-manager.success.records.publish': 'Publié.',
-  'content-manager.listView.validation.errors.message': 'Vérifiez que tous les champs sont valides avant de publier (champs obligatoires, longueurs…).',
+  'content-manager.listView.validation.errors.message':
+    'Vérifiez que tous les champs sont valides avant de publier (champs obligatoires, longueurs…).',
   // The bulk "Publish entries" dialog.
   'content-manager.containers.list.selectedEntriesModal.title': 'Publier les contenus',
   'content-manager.containers.list.selectedEntriesModal.selectedCount.publish':
@@ -36,8 +37,10 @@ export const frenchOverrides: Record<string, string> = {
   'content-manager.containers.edit.information.documentId.label': 'Identifiant du document',
   'content-manager.actions.copy-documentId.label': 'Copier l’identifiant du document',
   'content-manager.actions.copy-documentId.success': 'Identifiant copié',
-  'content-manager.containers.edit.information.last-published.value': '{time}{isAnonymous, select, true {} other { par {author}}}',
-  'content-manager.containers.edit.information.last-draft.value': '{time}{isAnonymous, select, true {} other { par {author}}}',
+  'content-manager.containers.edit.information.last-published.value':
+    '{time}{isAnonymous, select, true {} other { par {author}}}',
+  'content-manager.containers.edit.information.last-draft.value':
+    '{time}{isAnonymous, select, true {} other { par {author}}}',
   // Edit view.
   'content-manager.plugin.name': 'Gestion du contenu',
   'content-manager.preview.header.close': 'Fermer l’aperçu',

@@ -30,15 +30,21 @@ export class PreviewRefused extends Error {
  * The draft, from the CMS's preview route, which checks the token (signed by the CMS for this document)
  * and shapes the entry as the REST API does; validated by the same schema as published entries.
  */
-async function fetchDraft(type: PreviewType, documentId: string, token: string): Promise<{ entry: RawEntry; related: Partial<Record<PreviewType, RawEntry[]>> }> {
+async function fetchDraft(
+  type: PreviewType,
+  documentId: string,
+  token: string,
+): Promise<{ entry: RawEntry; related: Partial<Record<PreviewType, RawEntry[]>> }> {
   // The site's read-only token is not sent: the preview token is the only credential.
   const { url } = cmsConnection();
   let body: unknown;
   try {
     body = await getJson({ url, attempts: 2 }, draftApiPath(type, documentId), { token });
   } catch (error) {
-    if (error instanceof CmsResponseError && error.status === 401) throw new PreviewRefused(401, 'Lien d’aperçu invalide ou expiré');
-    if (error instanceof CmsResponseError && error.status === 404) throw new PreviewRefused(404, 'Ce contenu n’a pas de brouillon');
+    if (error instanceof CmsResponseError && error.status === 401)
+      throw new PreviewRefused(401, 'Lien d’aperçu invalide ou expiré');
+    if (error instanceof CmsResponseError && error.status === 404)
+      throw new PreviewRefused(404, 'Ce contenu n’a pas de brouillon');
     throw error;
   }
   const data = typeof body === 'object' && body !== null ? (body as { data?: unknown }).data : undefined;
@@ -47,7 +53,9 @@ async function fetchDraft(type: PreviewType, documentId: string, token: string):
   }
   const related = (body as { related?: Partial<Record<PreviewType, RawEntry[]>> }).related ?? {};
   const absolute = Object.fromEntries(
-    Object.entries(related).filter(([relatedType]) => isPreviewType(relatedType)).map(([relatedType, entries]) => [relatedType, (entries ?? []).map((entry) => absolutizeMediaUrls(entry, url))]),
+    Object.entries(related)
+      .filter(([relatedType]) => isPreviewType(relatedType))
+      .map(([relatedType, entries]) => [relatedType, (entries ?? []).map((entry) => absolutizeMediaUrls(entry, url))]),
   );
   return { entry: absolutizeMediaUrls(data as RawEntry, url), related: absolute };
 }
@@ -59,7 +67,11 @@ async function fetchDraft(type: PreviewType, documentId: string, token: string):
  * publishes together). Relations to other unpublished content are dropped, as on the live site.
  * `missing` names, in French, the required fields a draft lacks (shown with a stand-in meanwhile).
  */
-export async function previewCatalog(type: PreviewType, documentId: string, token: string): Promise<{ catalog: Catalog; missing: string[] }> {
+export async function previewCatalog(
+  type: PreviewType,
+  documentId: string,
+  token: string,
+): Promise<{ catalog: Catalog; missing: string[] }> {
   const { entry, related } = await fetchDraft(type, documentId, token);
   const collections = await loadCollections();
   const missing: string[] = [];
@@ -67,12 +79,22 @@ export async function previewCatalog(type: PreviewType, documentId: string, toke
     // A draft may lack required fields (Strapi checks them at publishing only): stand-ins, named in `missing`.
     const completed = completeDraft(draftType, SCHEMAS[draftType], raw);
     const draft = completed.entry as { documentId: string };
-    const name = typeof raw.title === 'string' && raw.title ? `« ${raw.title} »` : typeof raw.name === 'string' && raw.name ? `« ${raw.name} »` : undefined;
-    for (const field of completed.missing) missing.push(raw.documentId === documentId || !name ? fieldLabel(field) : `${fieldLabel(field)} (${name})`);
+    const name =
+      typeof raw.title === 'string' && raw.title
+        ? `« ${raw.title} »`
+        : typeof raw.name === 'string' && raw.name
+          ? `« ${raw.name} »`
+          : undefined;
+    for (const field of completed.missing)
+      missing.push(raw.documentId === documentId || !name ? fieldLabel(field) : `${fieldLabel(field)} (${name})`);
     const entries = (collections as unknown as Record<string, { documentId: string }[]>)[draftType]!;
-    (collections as unknown as Record<string, unknown[]>)[draftType] = [...entries.filter((published) => published.documentId !== draft.documentId), draft];
+    (collections as unknown as Record<string, unknown[]>)[draftType] = [
+      ...entries.filter((published) => published.documentId !== draft.documentId),
+      draft,
+    ];
   };
-  for (const [relatedType, entries] of Object.entries(related) as [PreviewType, RawEntry[]][]) for (const raw of entries) swapIn(relatedType, raw);
+  for (const [relatedType, entries] of Object.entries(related) as [PreviewType, RawEntry[]][])
+    for (const raw of entries) swapIn(relatedType, raw);
   swapIn(type, entry);
   return { catalog: buildCatalog(collections, new Date()), missing };
 }

@@ -40,8 +40,16 @@ export function previewAdapter(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ injectRoute, updateConfig }) => {
         // Files under src/pages/_preview/ are not routes by themselves (leading underscore): injected here.
-        injectRoute({ pattern: '/_preview/reload.js', entrypoint: './src/pages/_preview/reload.js.ts', prerender: false });
-        injectRoute({ pattern: '/_preview/[type]/[documentId]', entrypoint: './src/pages/_preview/[type]/[documentId].astro', prerender: false });
+        injectRoute({
+          pattern: '/_preview/reload.js',
+          entrypoint: './src/pages/_preview/reload.js.ts',
+          prerender: false,
+        });
+        injectRoute({
+          pattern: '/_preview/[type]/[documentId]',
+          entrypoint: './src/pages/_preview/[type]/[documentId].astro',
+          prerender: false,
+        });
         // Images of a draft are resized on demand, under the preview's path.
         updateConfig({ image: { endpoint: { route: '/_preview/_image' } } });
       },
@@ -55,7 +63,12 @@ export function previewAdapter(): AstroIntegration {
           name: 'clermontech:preview',
           entrypointResolution: 'auto',
           serverEntrypoint: new URL('./server-entry.ts', import.meta.url),
-          supportedAstroFeatures: { staticOutput: 'stable', hybridOutput: 'stable', serverOutput: 'stable', sharpImageService: 'stable' },
+          supportedAstroFeatures: {
+            staticOutput: 'stable',
+            hybridOutput: 'stable',
+            serverOutput: 'stable',
+            sharpImageService: 'stable',
+          },
         });
       },
     },

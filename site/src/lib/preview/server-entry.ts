@@ -13,5 +13,8 @@ export async function render(request: Request): Promise<Response> {
   const headers = new Headers(response.headers);
   headers.delete('content-length');
   headers.delete(MISSING_FIELDS_HEADER);
-  return new Response(markAsPreview(await response.text(), missingFieldsFrom(response.headers)), { status: response.status, headers });
+  return new Response(markAsPreview(await response.text(), missingFieldsFrom(response.headers)), {
+    status: response.status,
+    headers,
+  });
 }

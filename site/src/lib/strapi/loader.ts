@@ -71,7 +71,5 @@ async function syncEntries<S extends z.ZodType>(
 
   if (options.single && kept.size === 0) logger.warn(`${options.type} has never been saved in the CMS`);
   const elapsed = Math.round(performance.now() - started);
-  logger.info(
-    `${kept.size} entries, ${changed.length} updated, ${removed.length} removed (${elapsed} ms)`,
-  );
+  logger.info(`${kept.size} entries, ${changed.length} updated, ${removed.length} removed (${elapsed} ms)`);
 }

@@ -26,7 +26,13 @@ const datetime = z.iso.datetime({ offset: true }).transform((value) => new Date(
 /** A calendar date, kept as YYYY-MM-DD (no time zone to get wrong). */
 const date = z.iso.date();
 /** Decimal columns come back as numbers (SQLite) or strings (PostgreSQL). */
-const decimal = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+const decimal = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 /** A path on the old static site; it becomes a redirect file, so no `..`, query or fragment. */
 const legacyPath = optional(
   z.string().regex(/^\/(?!.*(?:^|\/)\.\.?(?:\/|$))[^\s?#\\]*$/, 'must be an absolute path without .. , ? or #'),

@@ -1,13 +1,23 @@
 import type { Core, UID } from '@strapi/strapi';
 import { cmsEnv } from '../../../cms-env';
-import { CONTENT_TYPES, isPreviewableContentType, type DraftEntry, type PreviewableContentType, type RelatedDrafts } from '@clermontech/config';
+import {
+  CONTENT_TYPES,
+  isPreviewableContentType,
+  type DraftEntry,
+  type PreviewableContentType,
+  type RelatedDrafts,
+} from '@clermontech/config';
 import { findRelatedDrafts } from '../../../draft-links/related-drafts';
 import { verifyPreviewToken, type PreviewClaims } from '../../../draft-links/link-token';
 import { withDraftAccess } from '../../../security/draft-access';
 
 const draftService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The token's claims when it was signed for exactly this type and document and has not expired. */
-  verify(type: string, documentId: string, token: string): (PreviewClaims & { type: PreviewableContentType }) | undefined {
+  verify(
+    type: string,
+    documentId: string,
+    token: string,
+  ): (PreviewClaims & { type: PreviewableContentType }) | undefined {
     const secret = cmsEnv().PREVIEW_SECRET;
     if (!secret || !token || !isPreviewableContentType(type)) return undefined;
     const claims = verifyPreviewToken(secret, token);
@@ -19,7 +29,9 @@ const draftService = ({ strapi }: { strapi: Core.Strapi }) => ({
   async findDraft({ type, documentId }: { type: PreviewableContentType; documentId: string }) {
     const { uid, populate } = CONTENT_TYPES[type];
     // A public route: the draft is readable here only because the controller verified the signed token.
-    const draft = await withDraftAccess(() => strapi.documents(uid as UID.ContentType).findOne({ documentId, status: 'draft', populate: populate as never }));
+    const draft = await withDraftAccess(() =>
+      strapi.documents(uid as UID.ContentType).findOne({ documentId, status: 'draft', populate: populate as never }),
+    );
     if (!draft) return undefined;
     return (await strapi.contentAPI.sanitize.output(draft, strapi.getModel(uid), {})) as DraftEntry;
   },

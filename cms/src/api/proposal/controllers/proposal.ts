@@ -13,10 +13,21 @@ export default factories.createCoreController('api::proposal.proposal', ({ strap
     const env = cmsEnv();
     const files = (ctx.request as { files?: Record<string, unknown> }).files;
     if (files && Object.keys(files).length > 0) {
-      return respondToProposal(ctx, env, { status: 400, field: 'form', message: 'Ce formulaire n’accepte pas de fichier.', values: ctx.request.body });
+      return respondToProposal(ctx, env, {
+        status: 400,
+        field: 'form',
+        message: 'Ce formulaire n’accepte pas de fichier.',
+        values: ctx.request.body,
+      });
     }
     const check = checkProposal(ctx.request.body);
-    if (!check.ok) return respondToProposal(ctx, env, { status: 400, field: check.field, message: check.message, values: ctx.request.body });
+    if (!check.ok)
+      return respondToProposal(ctx, env, {
+        status: 400,
+        field: check.field,
+        message: check.message,
+        values: ctx.request.body,
+      });
 
     const { links, ...proposal } = check.proposal;
     const created = await strapi.documents('api::proposal.proposal').create({

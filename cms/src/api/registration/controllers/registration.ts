@@ -17,25 +17,56 @@ export default factories.createCoreController('api::registration.registration', 
   const perEmail = emailLimit(env);
   // After the answer: the person doesn't wait for the mail server, and a failure stays owed.
   const sendOwed = (documentIds: string[]) => void deliverOwedMails(strapi, env, documentIds);
-  const tokenOf = (ctx: Context) => (ctx.method === 'POST' ? (ctx.request.body as Record<string, unknown> | undefined)?.token : ctx.query.token);
+  const tokenOf = (ctx: Context) =>
+    ctx.method === 'POST' ? (ctx.request.body as Record<string, unknown> | undefined)?.token : ctx.query.token;
 
   return {
     /** The form's door: a pending registration and one e-mail asking to confirm it. */
     async create(ctx: Context) {
       const values: unknown = ctx.request.body;
-      if (!secret) return respondToRegistration(ctx, env, { status: 503, field: 'form', message: 'Les inscriptions sont indisponibles pour le moment.', values });
+      if (!secret)
+        return respondToRegistration(ctx, env, {
+          status: 503,
+          field: 'form',
+          message: 'Les inscriptions sont indisponibles pour le moment.',
+          values,
+        });
       const files = (ctx.request as { files?: Record<string, unknown> }).files;
-      if (files && Object.keys(files).length > 0) return respondToRegistration(ctx, env, { status: 400, field: 'form', message: 'Ce formulaire n’accepte pas de fichier.', values });
+      if (files && Object.keys(files).length > 0)
+        return respondToRegistration(ctx, env, {
+          status: 400,
+          field: 'form',
+          message: 'Ce formulaire n’accepte pas de fichier.',
+          values,
+        });
       const check = checkRegistration(values);
-      if (!check.ok) return respondToRegistration(ctx, env, { status: 400, field: check.field, message: check.message, values });
+      if (!check.ok)
+        return respondToRegistration(ctx, env, { status: 400, field: check.field, message: check.message, values });
       const limit = await perEmail(check.registration.email);
       if (limit.exhausted) {
         ctx.set('Retry-After', String(limit.retryAfterSeconds));
-        return respondToRegistration(ctx, env, { status: 429, field: 'email', message: 'Trop d’inscriptions pour cette adresse. Vérifiez vos e-mails, ou réessayez plus tard.', values });
+        return respondToRegistration(ctx, env, {
+          status: 429,
+          field: 'email',
+          message: 'Trop d’inscriptions pour cette adresse. Vérifiez vos e-mails, ou réessayez plus tard.',
+          values,
+        });
       }
       const outcome = await register(strapi, check.registration, new Date());
-      if (outcome.status === 'unknown-event') return respondToRegistration(ctx, env, { status: 400, field: 'event', message: 'Cet événement n’existe pas ou plus.', values });
-      if (outcome.status === 'closed') return respondToRegistration(ctx, env, { status: 409, field: 'form', message: 'Les inscriptions à cet événement sont fermées.', values });
+      if (outcome.status === 'unknown-event')
+        return respondToRegistration(ctx, env, {
+          status: 400,
+          field: 'event',
+          message: 'Cet événement n’existe pas ou plus.',
+          values,
+        });
+      if (outcome.status === 'closed')
+        return respondToRegistration(ctx, env, {
+          status: 409,
+          field: 'form',
+          message: 'Les inscriptions à cet événement sont fermées.',
+          values,
+        });
       if (outcome.registration) sendOwed([outcome.registration]);
       return respondToRegistration(ctx, env, { status: 201 });
     },
@@ -48,7 +79,8 @@ export default factories.createCoreController('api::registration.registration', 
       if (outcome.status === 'invalid') return redirectToPage(ctx, env, 'invalid');
       if (outcome.status === 'full') return redirectToPage(ctx, env, 'full');
       sendOwed([claims.registration]);
-      if (outcome.status === 'waiting') return redirectToPage(ctx, env, 'waiting', { position: String(outcome.position) });
+      if (outcome.status === 'waiting')
+        return redirectToPage(ctx, env, 'waiting', { position: String(outcome.position) });
       return redirectToPage(ctx, env, 'confirmed');
     },
 
@@ -56,7 +88,11 @@ export default factories.createCoreController('api::registration.registration', 
     async askCancel(ctx: Context) {
       const token = tokenOf(ctx);
       const claims = secret && verifyToken(secret, token, 'cancel', new Date());
-      const row = claims ? ((await registrations(strapi).findOne({ where: { documentId: claims.registration } })) as RegistrationRow | null) : null;
+      const row = claims
+        ? ((await registrations(strapi).findOne({
+            where: { documentId: claims.registration },
+          })) as RegistrationRow | null)
+        : null;
       if (!row || typeof token !== 'string') return redirectToPage(ctx, env, 'invalid');
       if (row.registrationStatus === 'cancelled') return redirectToPage(ctx, env, 'cancelled');
       const event = await publishedEvent(strapi, row.eventDocumentId);
@@ -77,7 +113,8 @@ export default factories.createCoreController('api::registration.registration', 
     async availability(ctx: Context) {
       const id = String(ctx.params.id ?? '');
       const event = /^[a-z0-9]{10,40}$/.test(id) ? await publishedEvent(strapi, id) : undefined;
-      if (!event || event.registrationMode !== 'site') return ctx.notFound('No registrations on the site for this event');
+      if (!event || event.registrationMode !== 'site')
+        return ctx.notFound('No registrations on the site for this event');
       ctx.set('Cache-Control', 'public, max-age=5');
       ctx.body = { data: availabilityOf(event, await countsOf(strapi, event.documentId), new Date()) };
     },
