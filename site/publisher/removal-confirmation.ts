@@ -35,8 +35,13 @@ export const ConfirmRemovalRequestSchema = z.object({ by: z.string().trim().min(
 export function readRemovalState(releasesRoot: string): RemovalState {
   const file = join(releasesRoot, REMOVAL_FILE);
   if (!existsSync(file)) return {};
-  const parsed = RemovalStateSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  return parsed.success ? parsed.data : {};
+  try {
+    const parsed = RemovalStateSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    // Not JSON (a disk filled mid-write, a hand edit): the next refusal writes it anew.
+    return {};
+  }
 }
 
 function writeRemovalState(releasesRoot: string, state: RemovalState): void {

@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../../site/publisher/app.ts';
 import { ReleaseStore } from '../../../site/publisher/release-store.ts';
-import type { RemovalState } from '../../../site/publisher/removal-confirmation.ts';
+import { readRemovalState, REMOVAL_FILE, type RemovalState } from '../../../site/publisher/removal-confirmation.ts';
 import { REQUIRED_PAGES, validateRelease } from '../../../site/publisher/validate-release.ts';
 import { liveRelease, writeFiles } from '../../helpers/releases.ts';
 
@@ -106,5 +106,11 @@ describe('a build removing more than half the pages', () => {
 
   it('answers 409 when nothing was refused', async () => {
     expect((await confirm({ by: 'Editor Bénévole' })).status).toBe(409);
+  });
+
+  it('reads an unreadable removal file as no state instead of failing the status', () => {
+    const root = mkdtempSync(join(tmpdir(), 'removal-state-'));
+    writeFileSync(join(root, REMOVAL_FILE), '{"refused": {"at": "2026');
+    expect(readRemovalState(root)).toEqual({});
   });
 });
