@@ -3,6 +3,7 @@ import { cmsImageCacheIntegration } from './src/integrations/cms-image-cache.ts'
 import { buildsPreviewServer, IMAGE_CACHE_DIR, prepareBuildCacheDir } from './publisher/build-cache.ts';
 import { siteEnv } from './src/env.ts';
 import { previewAdapter } from './src/lib/preview/integration.ts';
+import { sharedReleaseFilesIntegration } from './src/integrations/shared-release-files.ts';
 import { sitemapIntegration } from './src/integrations/sitemap.ts';
 import { socialCardsIntegration } from './src/lib/social-card/integration.ts';
 
@@ -62,14 +63,20 @@ export default defineConfig({
   prefetch: false,
   experimental: {
     // Pages whose getStaticPaths() entry gives the same cacheKey as last build (src/lib/cache-keys.ts)
-    // are not rendered again: Astro restores them from its cache (cacheDir/dist/). Pages without a
-    // key (home, lists of everything, feeds) are rendered every time.
+    // are not rendered again: Astro restores them from its cache (cacheDir/dist/), or, in the
+    // publisher, finds them already linked from the live release (src/integrations/shared-release-files.ts).
+    // Pages without a key (home, lists of everything, feeds) are rendered every time.
     incrementalBuild: true,
   },
   devToolbar: { enabled: false },
   // The search index is written after the build, in a process of its own (scripts/build.ts), or by
   // the publisher once the new pages are live (publisher/release-lifecycle.ts).
-  integrations: [sitemapIntegration(), cmsImageCacheIntegration(), socialCardsIntegration()],
+  integrations: [
+    sitemapIntegration(),
+    cmsImageCacheIntegration(),
+    socialCardsIntegration(),
+    sharedReleaseFilesIntegration(),
+  ],
   // Drafts only, rendered on demand under /_preview/ (src/lib/preview/); every other page is prerendered.
   ...(previewServer ? { adapter: previewAdapter() } : {}),
 });

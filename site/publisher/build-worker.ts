@@ -7,6 +7,7 @@
  * outcome, so the parent has the whole log of a build before it learns how the build ended.
  */
 import { build } from 'astro';
+import { PREVIOUS_RELEASE_ENV } from '../src/integrations/shared-release-files.ts';
 import { PREVIEW_SERVER_ENV } from './build-cache.ts';
 import type { WorkerReply, WorkerRequest } from './warm-builder.ts';
 
@@ -17,9 +18,23 @@ function reply(message: WorkerReply): void {
   process.send?.(message);
 }
 
+// A build prints two lines per page: one message per line was a large part of a warm build on a
+// big archive (the parent handling thousands of messages), so lines go in batches.
+let pending: string[] = [];
+let flushTimer: NodeJS.Timeout | undefined;
+
+function flushLog(): void {
+  clearTimeout(flushTimer);
+  flushTimer = undefined;
+  if (pending.length === 0) return;
+  reply({ type: 'log', text: pending.join('') });
+  pending = [];
+}
+
 for (const stream of [process.stdout, process.stderr]) {
   stream.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
-    reply({ type: 'log', text: typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString() });
+    pending.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
+    flushTimer ??= setTimeout(flushLog, 100);
     const callback = rest.find((argument) => typeof argument === 'function') as (() => void) | undefined;
     callback?.();
     return true;
@@ -29,11 +44,17 @@ for (const stream of [process.stdout, process.stderr]) {
 process.on('message', (request: WorkerRequest) => {
   // Read by astro.config.ts, which Astro evaluates again for every build.
   process.env[PREVIEW_SERVER_ENV] = String(request.previewServer);
+  if (request.previousRelease) process.env[PREVIOUS_RELEASE_ENV] = request.previousRelease;
+  else delete process.env[PREVIOUS_RELEASE_ENV];
   build({ root: siteRoot, outDir: request.outDir })
-    .then(() => reply({ type: 'done', ok: true, rss: process.memoryUsage().rss }))
+    .then(() => {
+      flushLog();
+      reply({ type: 'done', ok: true, rss: process.memoryUsage().rss });
+    })
     .catch((error: unknown) => {
       const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      reply({ type: 'log', text: `${text}\n` });
+      pending.push(`${text}\n`);
+      flushLog();
       reply({ type: 'done', ok: false, rss: process.memoryUsage().rss });
     });
 });

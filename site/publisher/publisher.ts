@@ -61,6 +61,13 @@ export class Publisher {
    * (preview-server.ts); this is set when that server is missing or was built from other code.
    */
   #serverBuildNext = false;
+  /**
+   * The release the last static build wrote (or its indexed copy), which Astro's static cache
+   * describes exactly: the next static build shares its unchanged files. Unset after a build with
+   * the server (another cache) and at start; a rollback makes another release live, which is then
+   * not this one.
+   */
+  #lastStaticRelease: string | undefined;
   #lastCheckAt: Date | undefined;
   readonly #builder: WarmBuilder;
   readonly #lifecycle: ReleaseLifecycle;
@@ -146,8 +153,9 @@ export class Publisher {
     let live: LiveRelease;
     let restoredPages: number;
     try {
+      const previousRelease = withServer ? undefined : this.#sharedRelease();
       const built = await this.#lifecycle.build(building, (outDir) =>
-        this.#builder.build(outDir, { previewServer: withServer }),
+        this.#builder.build(outDir, { previewServer: withServer, previousRelease }),
       );
       restoredPages = restoredPageCount(built.log);
       live = this.#lifecycle.goLive(this.#lifecycle.check(built));
@@ -160,6 +168,7 @@ export class Publisher {
       this.#recordFailure(building.id, Date.now() - started, error);
       throw error;
     }
+    this.#lastStaticRelease = withServer ? undefined : live.id;
     const durationMs = Date.now() - started;
     status.update({
       lastSuccess: { at: new Date().toISOString(), durationMs, releaseId: live.id, pages: live.pages, restoredPages },
@@ -176,6 +185,12 @@ export class Publisher {
       this.queue.request();
     }
     await this.#indexSearch(live);
+  }
+
+  /** The live release's folder, when the next static build may share its files (see #lastStaticRelease). */
+  #sharedRelease(): string | undefined {
+    const current = this.options.store.current();
+    return current && current.id === this.#lastStaticRelease ? current.dir : undefined;
   }
 
   #recordFailure(id: string, durationMs: number, error: unknown): void {
@@ -208,6 +223,7 @@ export class Publisher {
         );
         return;
       }
+      if (this.#lastStaticRelease === live.id) this.#lastStaticRelease = indexed.id;
       const lastSuccess = status.get().lastSuccess;
       if (lastSuccess?.releaseId === live.id)
         status.update({ lastSuccess: { ...lastSuccess, releaseId: indexed.id, searchIndexMs } });

@@ -10,6 +10,8 @@ export interface WorkerRequest {
   outDir: string;
   /** Build the preview's server code too (see BuildOptions). */
   previewServer: boolean;
+  /** See BuildOptions. */
+  previousRelease?: string;
 }
 
 export interface BuildOptions {
@@ -18,6 +20,11 @@ export interface BuildOptions {
    * release (publisher/preview-server.ts). Default true.
    */
   previewServer?: boolean;
+  /**
+   * The release the last build of this cache wrote, unchanged since: the new release shares its
+   * unchanged files (src/integrations/shared-release-files.ts). Only for a build without the server.
+   */
+  previousRelease?: string;
 }
 
 export type WorkerReply =
@@ -96,7 +103,7 @@ export class WarmBuilder {
   }
 
   /** Builds into `outDir`; resolves with the build's output, rejects with BuildFailed carrying it. */
-  async build(outDir: string, { previewServer = true }: BuildOptions = {}): Promise<string> {
+  async build(outDir: string, { previewServer = true, previousRelease }: BuildOptions = {}): Promise<string> {
     const worker = (this.#worker ??= this.#spawn());
     let log = '';
     try {
@@ -135,7 +142,8 @@ export class WarmBuilder {
         settle(() => reject(this.#failed(new BuildFailed(reason, log), previewServer)));
       };
       // The process may have died since it said it was ready: that is a failed build too.
-      worker.child.send({ outDir, previewServer } satisfies WorkerRequest, (error) => {
+      const request: WorkerRequest = { outDir, previewServer, ...(previewServer ? {} : { previousRelease }) };
+      worker.child.send(request, (error) => {
         if (!error) return;
         if (this.#worker === worker) this.#retire();
         settle(() =>
