@@ -20,7 +20,8 @@ export interface CorpusReport {
   entries?: Record<string, number>;
   loadSeconds?: number;
   build?: Omit<BuildResult, 'apiPaths' | 'outDir'>;
-  publish?: PublishResult;
+  /** One per path measured (PublishResult.sharedFiles), in the order they ran. */
+  publish?: PublishResult[];
   /** Per database; a string says why that database was not measured. */
   api?: Partial<Record<Database, ApiFigures | string>>;
   weight?: WeightResult;
@@ -134,22 +135,23 @@ function buildTables(report: BenchReport): Table[] {
 function publishTable(report: BenchReport): Table[] {
   const rows: string[][] = [];
   for (const name of corpusNames(report)) {
-    const publish = report.corpora[name]!.publish;
-    if (!publish) continue;
-    const { timeline, burst } = publish;
-    rows.push([
-      name,
-      formatSummary(publish.single),
-      publish.single.p95.toFixed(1),
-      `${timeline.publish.toFixed(2)} / ${timeline.webhookAndQueue.toFixed(2)} / ${timeline.build.toFixed(1)} / ${timeline.swapToServed.toFixed(2)}`,
-      `${burst.seconds.toFixed(1)} s, ${burst.buildsAfterLastEdit} after last edit, ${burst.buildsStarted} started`,
-      timeline.searchIndexAfter.toFixed(1),
-      publish.firstReleaseSeconds.toFixed(1),
-      (publish.differencesFromCleanBuild.length === 0
-        ? 'identical'
-        : `${publish.differencesFromCleanBuild.length} files differ: ${publish.differencesFromCleanBuild.slice(0, 3).join(', ')}`) +
-        (publish.codeChanged ? ' (site code changed during the run: not comparable)' : ''),
-    ]);
+    for (const publish of report.corpora[name]!.publish ?? []) {
+      const { timeline, burst } = publish;
+      rows.push([
+        `${name}, ${publish.sharedFiles ? 'shared' : 'copied'}`,
+        formatSummary(publish.single),
+        publish.single.p95.toFixed(1),
+        `${timeline.publish.toFixed(2)} / ${timeline.webhookAndQueue.toFixed(2)} / ${timeline.build.toFixed(1)} / ${timeline.swapToServed.toFixed(2)}`,
+        `${burst.seconds.toFixed(1)} s (${burst.afterLastEdit.toFixed(1)} s after the last edit), ${burst.buildsAfterLastEdit} build after last edit, ${burst.buildsStarted} started`,
+        timeline.searchIndexAfter.toFixed(1),
+        publish.firstReleaseSeconds.toFixed(1),
+        (publish.differencesFromCleanBuild.length === 0
+          ? 'identical'
+          : `${publish.differencesFromCleanBuild.length} files differ: ${publish.differencesFromCleanBuild.slice(0, 3).join(', ')}`) +
+          (publish.codeChanged ? ' (site code changed during the run: not comparable)' : ''),
+        `${publish.releasesOnDisk.mebibytes} MiB, ${publish.releasesOnDisk.releases} releases`,
+      ]);
+    }
   }
   if (!rows.length) return [];
   return [
@@ -164,13 +166,16 @@ function publishTable(report: BenchReport): Table[] {
         'search index after',
         'first release',
         'live vs clean build',
+        'releases on disk',
       ],
       rows,
       notes: [
+        'copied: each release’s unchanged pages copied from Astro’s cache (PUBLISHER_SHARE_RELEASE_FILES=false, the path before); shared: linked from the live release (site/src/integrations/shared-release-files.ts).',
         'build: as the publisher times it (astro build + release gate + swap); webhook+queue: CMS answered → that build started.',
         'search index after: once the new pages are live, Pagefind indexes them and the indexed copy is swapped in (search is one change behind meanwhile).',
         'first release: publisher started → its first pages live, cold; the release with the preview’s server it builds next is not counted.',
         'live vs clean build: after all the edits, every file of the live release compared with a clean build of the same content (site/publisher/release-diff.ts).',
+        'releases on disk: the releases kept at the end, a file linked from several counted once.',
       ],
     },
   ];

@@ -17,7 +17,8 @@ const SEVERAL = 3;
 const HOME_BUDGET_BYTES = 40 * 1024;
 /** Issue 23: the display face's subset files a page may load, counted apart from HTML+CSS. */
 const FONT_BUDGET_BYTES = 60 * 1024;
-const X100_BUDGET_SECONDS = 150;
+/** Issue 25: a cold build at a hundred times the archive, images kept. */
+const X100_BUDGET_SECONDS = 90;
 const RSS_BUDGET_MIB = 2048;
 /** What the loader asks per request (site/src/consts.ts CMS_FETCH.pageSize). */
 const PAGE_SIZE = 100;
@@ -31,31 +32,35 @@ export function expectedRequests(entries: Record<string, number>): number {
   return Object.values(entries).reduce((total, count) => total + Math.max(1, Math.ceil(count / PAGE_SIZE)), 0) + 1;
 }
 
-function publishTargets(fixture: CorpusReport | undefined): TargetResult[] {
-  const publish = fixture?.publish;
-  if (!publish) {
-    const why = fixture?.unavailable
-      ? `fixture unavailable: ${fixture.unavailable}`
-      : 'publish scenario not run on the fixture';
-    return [
-      'publish-to-live median ≤ 2 s (fixture)',
-      'publish-to-live p95 ≤ 4 s (fixture)',
-      'burst of 20 live ≤ 2 builds later (fixture)',
-    ].map((target) => notRun(target, why));
+/** Issue 25: one edit live in under a second at every scale; a ×10 burst live soon after its last edit. */
+const PUBLISH_CORPORA = ['demo', 'fixture', 'x10', 'x100'];
+const PUBLISH = { medianSeconds: 1, p95Seconds: 2, burstAfterLastEditSeconds: 3 };
+
+function publishTargets(report: BenchReport): TargetResult[] {
+  const results: TargetResult[] = [];
+  for (const name of PUBLISH_CORPORA) {
+    const corpus = report.corpora[name];
+    // The publisher's own path: the last one measured (run.ts measures the path before it first).
+    const publish = corpus?.publish?.at(-1);
+    const median = `single edit → live median ≤ ${PUBLISH.medianSeconds} s (${name})`;
+    const p95 = `single edit → live p95 ≤ ${PUBLISH.p95Seconds} s (${name})`;
+    if (!publish) {
+      const why = corpus?.unavailable ?? corpus?.skipped?.publish ?? `publish scenario not run on ${name}`;
+      results.push(notRun(median, why), notRun(p95, why));
+      continue;
+    }
+    results.push(
+      { target: median, figure: s(publish.single.median), met: publish.single.median <= PUBLISH.medianSeconds },
+      { target: p95, figure: s(publish.single.p95), met: publish.single.p95 <= PUBLISH.p95Seconds },
+    );
+    if (name === 'x10')
+      results.push({
+        target: `burst of ${publish.burst.edits} live ≤ ${PUBLISH.burstAfterLastEditSeconds} s after the last edit (x10)`,
+        figure: `${s(publish.burst.afterLastEdit)} (${s(publish.burst.seconds)} from the first)`,
+        met: publish.burst.afterLastEdit <= PUBLISH.burstAfterLastEditSeconds,
+      });
   }
-  return [
-    {
-      target: 'publish-to-live median ≤ 2 s (fixture)',
-      figure: s(publish.single.median),
-      met: publish.single.median <= 2,
-    },
-    { target: 'publish-to-live p95 ≤ 4 s (fixture)', figure: s(publish.single.p95), met: publish.single.p95 <= 4 },
-    {
-      target: `burst of ${publish.burst.edits} live ≤ 2 builds later (fixture)`,
-      figure: `${publish.burst.buildsAfterLastEdit} build(s) after the last edit, ${s(publish.burst.seconds)} in all`,
-      met: publish.burst.buildsAfterLastEdit <= 2,
-    },
-  ];
+  return results;
 }
 
 function buildTargets(report: BenchReport): TargetResult[] {
@@ -190,5 +195,5 @@ function weightTargets(report: BenchReport): TargetResult[] {
 
 /** Every target of the issue, met or missed, with the figure it was judged on. */
 export function evaluateTargets(report: BenchReport): TargetResult[] {
-  return [...publishTargets(report.corpora.fixture), ...buildTargets(report), ...weightTargets(report)];
+  return [...publishTargets(report), ...buildTargets(report), ...weightTargets(report)];
 }

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { siteCodeVersion } from '../../site/publisher/preview-server.ts';
@@ -35,6 +35,8 @@ export interface PublishResult {
     edits: number;
     /** First publish → every edited page served with its new title. */
     seconds: number;
+    /** The last edit's publish answered → every edited page served with its new title. */
+    afterLastEdit: number;
     /** Releases that went live from the last edit until the final state was served. */
     buildsAfterLastEdit: number;
     /** Builds the publisher started for the whole burst (skipped ones not counted). */
@@ -52,6 +54,10 @@ export interface PublishResult {
   differencesFromCleanBuild: string[];
   /** The site's code changed during the run (someone edited site/): the releases and the clean build are not comparable. */
   codeChanged: boolean;
+  /** Whether new releases shared the live release's unchanged files (PUBLISHER_SHARE_RELEASE_FILES). */
+  sharedFiles: boolean;
+  /** The releases kept at the end and the disk they take, each file counted once however many releases link it. */
+  releasesOnDisk: { releases: number; mebibytes: number };
 }
 
 interface Talk {
@@ -139,6 +145,7 @@ async function burst(
     await publishChange(corpus.cms.url, admin, 'api::talk.talk', talk.documentId, { title });
     expected.push([`/talks/${talk.slug}/`, title]);
   }
+  const lastEdit = Date.now();
   // Count the builds that go live from now until the last page shows its title. A build is known by
   // when its pages went live: its search index then comes as a second release of the same build.
   const builds = new Set<string>();
@@ -162,6 +169,7 @@ async function burst(
   return {
     edits: edited.length,
     seconds: (served - started) / 1000,
+    afterLastEdit: (served - lastEdit) / 1000,
     // The build live when the last edit was answered may already hold it, if it read the CMS after.
     buildsAfterLastEdit: Math.max(1, builds.size),
     buildsStarted: after.buildsStarted - before.buildsStarted,
@@ -169,6 +177,23 @@ async function burst(
 }
 
 const siteRoot = join(repoRoot, 'site');
+
+/** The releases in `dir` and the bytes their files take on disk, a file linked from several releases counted once. */
+function releasesOnDisk(dir: string): PublishResult['releasesOnDisk'] {
+  const releases = readdirSync(dir).filter((name) => /^\d{8}T/.test(name));
+  const seen = new Set<string>();
+  let bytes = 0;
+  for (const release of releases)
+    for (const entry of readdirSync(join(dir, release), { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile()) continue;
+      const stats = statSync(join(entry.parentPath, entry.name), { bigint: true });
+      const inode = `${stats.dev}:${stats.ino}`;
+      if (seen.has(inode)) continue;
+      seen.add(inode);
+      bytes += Number(stats.blocks) * 512;
+    }
+  return { releases: releases.length, mebibytes: Math.round(bytes / 2 ** 20) };
+}
 
 /** Where the live release differs from a clean build (fresh output and cache) of the same content. */
 async function differencesFromCleanBuild(corpus: Corpus, publisher: RunningPublisher): Promise<string[]> {
@@ -195,11 +220,16 @@ async function differencesFromCleanBuild(corpus: Corpus, publisher: RunningPubli
  */
 export async function benchPublish(
   corpus: Corpus,
-  { edits, burstSize }: { edits: number; burstSize: number },
+  { edits, burstSize, shareFiles }: { edits: number; burstSize: number; shareFiles: boolean },
 ): Promise<PublishResult> {
   const started = Date.now();
   const codeVersion = siteCodeVersion(siteRoot);
-  const publisher = await startPublisher(corpus.cms, corpus.sitePort, {}, { settle: false });
+  const publisher = await startPublisher(
+    corpus.cms,
+    corpus.sitePort,
+    { PUBLISHER_SHARE_RELEASE_FILES: String(shareFiles) },
+    { settle: false },
+  );
   const forget = stopOnExit(() => publisher.stop());
   try {
     const firstReleaseSeconds = (Date.now() - started) / 1000;
@@ -228,6 +258,8 @@ export async function benchPublish(
       firstReleaseSeconds,
       differencesFromCleanBuild: await differencesFromCleanBuild(corpus, publisher),
       codeChanged: siteCodeVersion(siteRoot) !== codeVersion,
+      sharedFiles: shareFiles,
+      releasesOnDisk: releasesOnDisk(publisher.env.PUBLISHER_RELEASES_DIR!),
     };
   } finally {
     forget();

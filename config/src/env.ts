@@ -87,6 +87,11 @@ const EnvSchema = z
      * publish) until its resident size passes this many MiB after a build; 0 = a new one every build.
      */
     PUBLISHER_BUILD_PROCESS_MAX_MB: z.coerce.number().int().min(0).default(1280),
+    /**
+     * A new release links the live release's unchanged files rather than copying them from Astro's
+     * cache (site/src/integrations/shared-release-files.ts); false: every release a copy of its own.
+     */
+    PUBLISHER_SHARE_RELEASE_FILES: flag.default(true),
     /** sqlite (default) or postgres. */
     DATABASE_CLIENT: z.enum(['sqlite', 'postgres']).default('sqlite'),
     /** SQLite file, relative to cms/ unless absolute. */

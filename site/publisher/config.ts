@@ -23,6 +23,7 @@ export function publisherConfig() {
     releasesDir: resolve(repoRoot, env.PUBLISHER_RELEASES_DIR ?? 'site/.releases'),
     reconcileMs: env.PUBLISHER_RECONCILE_SECONDS * 1000,
     buildProcessMaxBytes: env.PUBLISHER_BUILD_PROCESS_MAX_MB * 1024 ** 2,
+    shareReleaseFiles: env.PUBLISHER_SHARE_RELEASE_FILES,
     buildEnv: {
       SITE_CACHE_DIR: resolve(repoRoot, env.PUBLISHER_RELEASES_DIR ?? 'site/.releases', '.cache'),
       CMS_URL: env.CMS_URL,

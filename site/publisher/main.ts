@@ -25,6 +25,7 @@ const publisher = new Publisher({
   status: new StatusFile(config.releasesDir),
   buildEnv: config.buildEnv,
   buildProcessMaxBytes: config.buildProcessMaxBytes,
+  shareReleaseFiles: config.shareReleaseFiles,
   fetchVersion: () => fetchCmsVersion(config.cmsUrl, config.cmsToken),
   secrets: [config.token, config.cmsToken ?? ''],
   log: (line) => console.log(line),

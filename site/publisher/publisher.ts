@@ -22,6 +22,8 @@ export interface PublisherOptions {
   buildTimeoutMs?: number;
   /** See WarmBuilderOptions.maxRssBytes. */
   buildProcessMaxBytes?: number;
+  /** Whether a new release may share the live release's unchanged files (#sharedRelease); default true. */
+  shareReleaseFiles?: boolean;
   log?: (line: string) => void;
 }
 
@@ -189,6 +191,7 @@ export class Publisher {
 
   /** The live release's folder, when the next static build may share its files (see #lastStaticRelease). */
   #sharedRelease(): string | undefined {
+    if (this.options.shareReleaseFiles === false) return undefined;
     const current = this.options.store.current();
     return current && current.id === this.#lastStaticRelease ? current.dir : undefined;
   }
