@@ -1,4 +1,4 @@
-import type { BenchReport, CorpusReport } from './report.ts';
+import type { BenchReport } from './report.ts';
 import { syntheticScale } from './corpus/load.ts';
 import { PAGE_KINDS } from './scenarios/weight.ts';
 

@@ -1,13 +1,15 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublisherStatus } from '../../../site/publisher/publisher.ts';
-import { siteDifferences, siteFiles } from '../../../site/publisher/release-diff.ts';
 import { publishChange, type ListResponse } from '../../helpers/content.ts';
-import { isSettled, startStack, type Stack } from '../../helpers/publisher.ts';
-import { buildSite } from '../../helpers/site.ts';
+import { startStack, type Stack } from '../../helpers/publisher.ts';
+import {
+  changeAndWait as waitForRelease,
+  differencesFromCleanBuild,
+  publishedEntries,
+  type PublishedEntry,
+} from '../../helpers/release-changes.ts';
 
-type Entry = { documentId: string } & Record<string, unknown>;
+type Entry = PublishedEntry;
 
 /** One edit per content type, on a field its pages show. */
 const EDITS = [
@@ -31,30 +33,14 @@ describe('incremental publishing gives, after every kind of change, the site a c
   let stack: Stack;
   let admin: string;
 
-  const entries = async (path: string): Promise<Entry[]> => {
-    const response = await stack.cms.fetch(`/api/${path}?pagination[pageSize]=100&sort[0]=id:asc`, {
-      headers: { authorization: `Bearer ${stack.cms.env.CMS_TOKEN}` },
-    });
-    return ((await response.json()) as ListResponse<Entry>).data;
-  };
+  const entries = (path: string) => publishedEntries(stack, path);
   const first = async (path: string): Promise<Entry> => {
     const [entry] = await entries(path);
     if (!entry) throw new Error(`the demo content has no ${path}`);
     return entry;
   };
   /** Makes a change through the admin's API and waits until a release built after it is live and indexed. */
-  const changeAndWait = async (what: string, change: () => Promise<unknown>): Promise<PublisherStatus> => {
-    const before = await stack.publisher.settled();
-    await change();
-    return stack.publisher.waitForStatus(
-      `a release built after: ${what}`,
-      (status) =>
-        status.lastSuccess?.at !== before.lastSuccess?.at &&
-        status.lastSuccess?.searchIndexMs !== undefined &&
-        isSettled(status),
-      180_000,
-    );
-  };
+  const changeAndWait = (what: string, change: () => Promise<unknown>) => waitForRelease(stack, what, change);
   const adminRequest = async (path: string, init: RequestInit) => {
     const response = await stack.cms.fetch(path, {
       ...init,
@@ -142,23 +128,7 @@ describe('incremental publishing gives, after every kind of change, the site a c
         ),
       );
 
-      const status = await stack.publisher.settled();
-      const live = join(stack.publisher.env.PUBLISHER_RELEASES_DIR!, status.release!.id);
-      // As an operator builds the site: NODE_ENV=production, whatever the test runner runs with.
-      const build = await buildSite({
-        CMS_URL: stack.cms.url,
-        SITE_URL: stack.publisher.env.SITE_URL!,
-        CMS_TOKEN: stack.cms.env.CMS_TOKEN!,
-        NODE_ENV: 'production',
-      });
-      try {
-        if (build.exitCode !== 0) throw new Error(`the clean build failed:\n${build.output.slice(-2000)}`);
-        cleanFiles = siteFiles(build.outDir).size;
-        differences = siteDifferences(live, build.outDir);
-      } finally {
-        rmSync(build.outDir, { recursive: true, force: true });
-        rmSync(`${build.outDir}.cache`, { recursive: true, force: true });
-      }
+      ({ cleanFiles, differences } = await differencesFromCleanBuild(stack));
     }, 900_000);
 
     it('went live after every change, each one a release of its own', () => {

@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublisherStatus } from '../../../site/publisher/publisher.ts';
-import { siteDifferences } from '../../../site/publisher/release-diff.ts';
-import { publishChange, type ListResponse } from '../../helpers/content.ts';
-import { isSettled, startStack, type Stack } from '../../helpers/publisher.ts';
-import { buildSite } from '../../helpers/site.ts';
+import { publishChange } from '../../helpers/content.ts';
+import { startStack, type Stack } from '../../helpers/publisher.ts';
+import {
+  changeAndWait as waitForRelease,
+  differencesFromCleanBuild,
+  publishedEntries,
+  type PublishedEntry,
+} from '../../helpers/release-changes.ts';
 
-type Entry = { documentId: string; slug: string } & Record<string, unknown>;
+type Entry = PublishedEntry;
 
 interface FileState {
   inode: number;
@@ -47,24 +51,8 @@ describe('a new release shares the unchanged files of the live one and never wri
 
   const releaseDir = (status: PublisherStatus) =>
     join(stack.publisher.env.PUBLISHER_RELEASES_DIR!, status.lastSuccess!.releaseId!);
-  const entries = async (path: string): Promise<Entry[]> => {
-    const response = await stack.cms.fetch(`/api/${path}?pagination[pageSize]=100&sort[0]=id:asc`, {
-      headers: { authorization: `Bearer ${stack.cms.env.CMS_TOKEN}` },
-    });
-    return ((await response.json()) as ListResponse<Entry>).data;
-  };
-  const changeAndWait = async (what: string, change: () => Promise<unknown>): Promise<PublisherStatus> => {
-    const before = await stack.publisher.settled();
-    await change();
-    return stack.publisher.waitForStatus(
-      `a release built after: ${what}`,
-      (status) =>
-        status.lastSuccess?.at !== before.lastSuccess?.at &&
-        status.lastSuccess?.searchIndexMs !== undefined &&
-        isSettled(status),
-      180_000,
-    );
-  };
+  const entries = (path: string) => publishedEntries(stack, path);
+  const changeAndWait = (what: string, change: () => Promise<unknown>) => waitForRelease(stack, what, change);
   const retitle = (type: 'talk' | 'post', entry: Entry, title: string) =>
     changeAndWait(`${type} retitled`, () =>
       publishChange(stack.cms.url, admin, `api::${type}.${type}`, entry.documentId, { title }),
@@ -88,13 +76,13 @@ describe('a new release shares the unchanged files of the live one and never wri
     admin = await stack.cms.adminToken();
     const talks = await entries('talks');
     [talk, unpublishedTalk] = [talks[0]!, talks.at(-1)!];
-    [post] = await entries('posts');
+    post = (await entries('posts'))[0]!;
     // The publisher's first releases (cold, then one with the preview's server) come from other
     // caches: the first edit's release is the first one the next can share files with.
     await retitle('talk', talk, 'Un titre pour commencer');
 
     await step('a talk retitled', () => retitle('talk', talk, 'Un titre corrigé'));
-    await step('a post retitled', () => retitle('post', post!, 'Un billet retitré'));
+    await step('a post retitled', () => retitle('post', post, 'Un billet retitré'));
     await step('a talk unpublished', () =>
       changeAndWait('a talk unpublished', async () => {
         const response = await stack.cms.fetch(
@@ -116,20 +104,7 @@ describe('a new release shares the unchanged files of the live one and never wri
     if (rolledBack.status !== 0) throw new Error(`rollback: ${rolledBack.output}`);
     await retitle('talk', talk, 'Un titre après le retour arrière');
 
-    const live = releaseDir(await stack.publisher.settled());
-    const build = await buildSite({
-      CMS_URL: stack.cms.url,
-      SITE_URL: stack.publisher.env.SITE_URL!,
-      CMS_TOKEN: stack.cms.env.CMS_TOKEN!,
-      NODE_ENV: 'production',
-    });
-    try {
-      if (build.exitCode !== 0) throw new Error(`the clean build failed:\n${build.output.slice(-2000)}`);
-      differences = siteDifferences(live, build.outDir);
-    } finally {
-      rmSync(build.outDir, { recursive: true, force: true });
-      rmSync(`${build.outDir}.cache`, { recursive: true, force: true });
-    }
+    ({ differences } = await differencesFromCleanBuild(stack));
   }, 900_000);
 
   afterAll(async () => {
