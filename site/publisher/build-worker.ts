@@ -18,8 +18,8 @@ function reply(message: WorkerReply): void {
   process.send?.(message);
 }
 
-// A build prints two lines per page: one message per line was a large part of a warm build on a
-// big archive (the parent handling thousands of messages), so lines go in batches.
+// A build prints two lines per page: sent one message each, that is thousands of messages per
+// build for the parent to handle; they go in batches instead.
 let pending: string[] = [];
 let flushTimer: NodeJS.Timeout | undefined;
 

@@ -65,9 +65,9 @@ export class Publisher {
   #serverBuildNext = false;
   /**
    * The release the last static build wrote (or its indexed copy), which Astro's static cache
-   * describes exactly: the next static build shares its unchanged files. Unset after a build with
-   * the server (another cache) and at start; a rollback makes another release live, which is then
-   * not this one.
+   * describes exactly: the next static build shares its unchanged files. Unset at start, after a
+   * build with the server (another cache) and after a failed build (the gate may have refused pages
+   * Astro's cache now holds); a rollback makes another release live, which is then not this one.
    */
   #lastStaticRelease: string | undefined;
   #lastCheckAt: Date | undefined;
@@ -162,6 +162,9 @@ export class Publisher {
       restoredPages = restoredPageCount(built.log);
       live = this.#lifecycle.goLive(this.#lifecycle.check(built));
     } catch (error) {
+      // Astro's cache may now describe pages the gate refused, not the live release's: the next
+      // build copies from its cache rather than share files that may differ from it.
+      this.#lastStaticRelease = undefined;
       try {
         this.#lifecycle.abandon(building);
       } catch {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, launchBrowser } from '../helpers/browser.ts';
 import { adminLogin, createAdminUser, type ListResponse } from '../helpers/content.ts';
 import { startStack, type Stack } from '../helpers/publisher.ts';
+import { differencesFromCleanBuild } from '../helpers/release-changes.ts';
 import type { RemovalState } from '../../site/publisher/removal-confirmation.ts';
 
 const EDITOR = { email: 'editrice-menage@clermontech.test', password: 'Editrice-Passw0rd!' };
@@ -31,7 +32,11 @@ describe('a build that would remove most of the site', () => {
     const admin = await stack.cms.adminToken();
     const headers = { authorization: `Bearer ${admin}` };
     expect((await stack.publisher.get('/talks/files-de-messages-sans-douleur/')).status).toBe(200);
-    const liveBefore = (await stack.publisher.settled()).release!.id;
+    // One ordinary publish first: the live release is then the one the publisher's next build shares
+    // files with (the stack's first releases come from other caches).
+    const started = await stack.publisher.settled();
+    expect((await stack.cms.fetch('/site-public/rebuild', { method: 'POST', headers })).status).toBe(202);
+    const liveBefore = (await stack.publisher.settledAfter(started, 'an ordinary publish')).release!.id;
 
     const documentIds = async (uid: string) =>
       (
@@ -111,6 +116,9 @@ describe('a build that would remove most of the site', () => {
     const after = await stack.publisher.settledAfter(before, 'the confirmed release');
     expect(after.release!.id).not.toBe(liveBefore);
     expect((await stack.publisher.get('/talks/files-de-messages-sans-douleur/')).status).toBe(404);
+    // Astro's cache held the refused build's pages while the old release stayed live: the confirmed
+    // release must not take files from that old release (src/integrations/shared-release-files.ts).
+    expect((await differencesFromCleanBuild(stack)).differences).toEqual([]);
     expect(await removalState()).toEqual({});
     await explanation.waitFor({ state: 'detached', timeout: 30_000 });
     await context.close();
