@@ -1,12 +1,11 @@
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { siteCodeVersion } from '../../site/publisher/preview-server.ts';
-import { siteDifferences } from '../../site/publisher/release-diff.ts';
 import { repoRoot } from '../../tests/helpers/cms.ts';
 import { publishChange, type ListResponse } from '../../tests/helpers/content.ts';
 import { startPublisher, type RunningPublisher } from '../../tests/helpers/publisher.ts';
-import { buildSite } from '../../tests/helpers/site.ts';
+import { differencesFromCleanBuild } from '../../tests/helpers/release-changes.ts';
 import type { Corpus } from '../corpus/load.ts';
 import { median, summarize, type Summary } from '../stats.ts';
 import { stopOnExit } from '../tools/cleanup.ts';
@@ -195,25 +194,6 @@ function releasesOnDisk(dir: string): PublishResult['releasesOnDisk'] {
   return { releases: releases.length, mebibytes: Math.round(bytes / 2 ** 20) };
 }
 
-/** Where the live release differs from a clean build (fresh output and cache) of the same content. */
-async function differencesFromCleanBuild(corpus: Corpus, publisher: RunningPublisher): Promise<string[]> {
-  const { release } = await publisher.settled(600_000);
-  if (!release) throw new Error('the publisher has no live release');
-  const clean = await buildSite({
-    CMS_URL: corpus.cms.url,
-    SITE_URL: publisher.env.SITE_URL!,
-    CMS_TOKEN: corpus.cms.env.CMS_TOKEN!,
-    NODE_ENV: 'production',
-  });
-  try {
-    if (clean.exitCode !== 0) throw new Error(`the clean build failed:\n${clean.output.slice(-2000)}`);
-    return siteDifferences(join(publisher.env.PUBLISHER_RELEASES_DIR!, release.id), clean.outDir);
-  } finally {
-    rmSync(clean.outDir, { recursive: true, force: true });
-    rmSync(`${clean.outDir}.cache`, { recursive: true, force: true });
-  }
-}
-
 /**
  * Publish-to-live through the real publisher (CMS webhook → build → swap): `edits` single edits of a
  * talk's title, each waited for, then a burst of `burstSize` edits of different talks back to back.
@@ -256,7 +236,7 @@ export async function benchPublish(
       },
       burst: burstResult,
       firstReleaseSeconds,
-      differencesFromCleanBuild: await differencesFromCleanBuild(corpus, publisher),
+      differencesFromCleanBuild: (await differencesFromCleanBuild({ cms: corpus.cms, publisher }, 600_000)).differences,
       codeChanged: siteCodeVersion(siteRoot) !== codeVersion,
       sharedFiles: shareFiles,
       releasesOnDisk: releasesOnDisk(publisher.env.PUBLISHER_RELEASES_DIR!),

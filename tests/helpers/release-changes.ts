@@ -37,20 +37,24 @@ export async function changeAndWait(
 
 /**
  * Builds the site as an operator does (`npm run site:build`, NODE_ENV=production whatever the test
- * runner runs with) from the stack's CMS, and compares it with the live release: the files of the
- * clean build, and where the two differ (site/publisher/release-diff.ts).
+ * runner runs with) from the CMS, and compares it with the publisher's live release: the files of the
+ * clean build, and where the two differ (site/publisher/release-diff.ts). The tests and the bench use it.
  */
-export async function differencesFromCleanBuild(stack: Stack): Promise<{ cleanFiles: number; differences: string[] }> {
-  const status = await stack.publisher.settled();
-  const live = join(stack.publisher.env.PUBLISHER_RELEASES_DIR!, status.release!.id);
+export async function differencesFromCleanBuild(
+  { cms, publisher }: Pick<Stack, 'cms' | 'publisher'>,
+  settleTimeoutMs?: number,
+): Promise<{ cleanFiles: number; differences: string[] }> {
+  const { release } = await publisher.settled(settleTimeoutMs);
+  if (!release) throw new Error('the publisher has no live release');
   const build = await buildSite({
-    CMS_URL: stack.cms.url,
-    SITE_URL: stack.publisher.env.SITE_URL!,
-    CMS_TOKEN: stack.cms.env.CMS_TOKEN!,
+    CMS_URL: cms.url,
+    SITE_URL: publisher.env.SITE_URL!,
+    CMS_TOKEN: cms.env.CMS_TOKEN!,
     NODE_ENV: 'production',
   });
   try {
     if (build.exitCode !== 0) throw new Error(`the clean build failed:\n${build.output.slice(-2000)}`);
+    const live = join(publisher.env.PUBLISHER_RELEASES_DIR!, release.id);
     return { cleanFiles: siteFiles(build.outDir).size, differences: siteDifferences(live, build.outDir) };
   } finally {
     rmSync(build.outDir, { recursive: true, force: true });
